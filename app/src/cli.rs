@@ -1,0 +1,11 @@
+//! Command-line subcommands.
+
+pub mod print;
+pub mod stats;
+
+/// The current local UTC offset in seconds, whole minutes only, as sysdig
+/// applies it to every timestamp (not the offset at the event's date).
+pub fn local_offset_s() -> i64 {
+    let secs = i64::from(chrono::Local::now().offset().local_minus_utc());
+    secs - secs % 60
+}

@@ -1,0 +1,77 @@
+//! `scapscope print`.
+
+use std::io::{BufWriter, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, bail};
+use scapscope_core::fields::FieldEnv;
+use scapscope_core::output::{DEFAULT_FORMAT, OutputFormat};
+use scapscope_core::reader::Reader;
+
+/// Arguments of `print`.
+#[derive(Debug, clap::Args)]
+pub struct PrintArgs {
+    /// Capture file (raw or gzip).
+    pub file: PathBuf,
+    /// sysdig filter expression (not supported yet).
+    pub filter: Vec<String>,
+    /// Output format in sysdig's `-p` syntax, e.g. `'%evt.num %proc.name %evt.type'`.
+    /// A leading `*` prints events with missing fields as `<NA>`.
+    #[arg(short = 'p', long = "format")]
+    pub format: Option<String>,
+    /// Also print events sysdig hides (procinfo and other internal events).
+    #[arg(long)]
+    pub all: bool,
+}
+
+/// Runs `print`.
+pub fn run(a: PrintArgs) -> anyhow::Result<ExitCode> {
+    if !a.filter.is_empty() {
+        bail!(
+            "filters are not supported yet (got '{}'); print the whole capture and use grep",
+            a.filter.join(" ")
+        );
+    }
+    let fmt = OutputFormat::parse(a.format.as_deref().unwrap_or(DEFAULT_FORMAT))
+        .context("bad -p format")?;
+    let mut reader = Reader::open(&a.file)?;
+    let mut env = FieldEnv {
+        tz_offset_s: super::local_offset_s(),
+        ..FieldEnv::default()
+    };
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    while let Some(ev) = reader.next_event() {
+        // evt.reltime counts from the first numbered event that is not a
+        // container event (sysdig consumes those before it starts).
+        if env.first_ts_ns.is_none()
+            && ev.num.is_some()
+            && !matches!(ev.rec.event_type, 228 | 272 | 324)
+        {
+            env.first_ts_ns = Some(ev.rec.ts_ns);
+        }
+        if ev.hidden && !a.all {
+            continue;
+        }
+        if let Some(line) = fmt.render(&ev, &env)
+            && writeln!(out, "{line}").is_err()
+        {
+            // A closed pipe (e.g. `| head`) is a normal way to stop.
+            return Ok(ExitCode::SUCCESS);
+        }
+        env.prev_ts_ns = Some(ev.rec.ts_ns);
+    }
+    if out.flush().is_err() {
+        return Ok(ExitCode::SUCCESS);
+    }
+    if let Some(e) = &reader.error {
+        eprintln!(
+            "scapscope: {}: {e}; the {} events before it were printed",
+            a.file.display(),
+            reader.events_read()
+        );
+        return Ok(ExitCode::from(2));
+    }
+    Ok(ExitCode::SUCCESS)
+}

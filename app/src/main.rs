@@ -1,0 +1,62 @@
+//! The `scapscope` binary: command-line tools over `.scap` captures (the
+//! desktop app comes with the GUI issue).
+
+mod cli;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Explore sysdig/Falco `.scap` captures.
+#[derive(Debug, Parser)]
+#[command(name = "scapscope", version, about, long_about = None)]
+struct Args {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Print events, one line each, like `sysdig -r FILE [-p FORMAT]`.
+    Print(cli::print::PrintArgs),
+    /// Summarise a capture: blocks, events by type, time span, processes,
+    /// containers, payload bytes and problems found.
+    Stats(cli::stats::StatsArgs),
+    /// List the fields usable in `-p` formats.
+    Fields,
+}
+
+/// The small real capture bundled with scapscope (libs' `sample.scap`,
+/// Apache-2.0), used when no file is given.
+pub fn demo_capture() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../assets/demo.scap")
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    let res = match args.command {
+        Some(Command::Print(a)) => cli::print::run(a),
+        Some(Command::Stats(a)) => cli::stats::run(a),
+        Some(Command::Fields) => {
+            for (name, about) in scapscope_core::fields::field_list() {
+                println!("{name:<22} {about}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        None => {
+            // Until the desktop app lands, a bare run summarises the demo.
+            cli::stats::run(cli::stats::StatsArgs {
+                file: Some(demo_capture()),
+                json: false,
+            })
+        }
+    };
+    match res {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("scapscope: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,17 @@
+//! scapscope-core: reads sysdig/Falco `.scap` captures without any GUI, GPU
+//! or wasm dependency.
+//!
+//! Start with [`schema`] (what each event type carries).
+
+pub mod decode;
+pub mod error;
+pub mod fields;
+pub mod format;
+mod mmap;
+pub mod output;
+pub mod problems;
+pub mod reader;
+pub mod render;
+pub mod schema;
+pub mod source;
+pub mod state;
