@@ -2,6 +2,7 @@
 
 pub mod print;
 pub mod stats;
+pub mod synth;
 
 /// The current local UTC offset in seconds, whole minutes only, as sysdig
 /// applies it to every timestamp (not the offset at the event's date).

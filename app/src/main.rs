@@ -23,6 +23,8 @@ enum Command {
     /// Summarise a capture: blocks, events by type, time span, processes,
     /// containers, payload bytes and problems found.
     Stats(cli::stats::StatsArgs),
+    /// Write a large, realistic, reproducible synthetic capture.
+    Synth(cli::synth::SynthArgs),
     /// List the fields usable in `-p` formats.
     Fields,
 }
@@ -38,6 +40,7 @@ fn main() -> ExitCode {
     let res = match args.command {
         Some(Command::Print(a)) => cli::print::run(a),
         Some(Command::Stats(a)) => cli::stats::run(a),
+        Some(Command::Synth(a)) => cli::synth::run(a),
         Some(Command::Fields) => {
             for (name, about) in scapscope_core::fields::field_list() {
                 println!("{name:<22} {about}");

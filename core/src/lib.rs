@@ -15,3 +15,5 @@ pub mod render;
 pub mod schema;
 pub mod source;
 pub mod state;
+pub mod synth;
+pub mod writer;

@@ -1,0 +1,131 @@
+//! The `scapscope` binary end to end: help, print, stats, bad input.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_scapscope"));
+    c.env("TZ", "UTC");
+    c
+}
+
+fn shared(name: &str) -> Option<PathBuf> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared/captures")
+        .join(name);
+    if p.exists() {
+        Some(p)
+    } else {
+        eprintln!("SKIP: {} is absent", p.display());
+        None
+    }
+}
+
+#[test]
+fn help_documents_every_subcommand() {
+    let o = bin().arg("--help").output().unwrap();
+    let s = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success());
+    for sub in ["print", "stats", "fields"] {
+        assert!(s.contains(sub), "--help lacks {sub}: {s}");
+    }
+}
+
+#[test]
+fn bare_run_summarises_the_demo_capture() {
+    let o = bin().output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let s = String::from_utf8_lossy(&o.stdout);
+    assert!(s.contains("demo.scap") && s.contains("events"), "{s}");
+}
+
+#[test]
+fn print_default_line_matches_sysdig_shape() {
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../assets/demo.scap");
+    let o = bin().arg("print").arg(&demo).output().unwrap();
+    assert!(o.status.success());
+    let s = String::from_utf8_lossy(&o.stdout);
+    let first = s.lines().next().expect("some output");
+    // evt.num, time, cpu, proc.name, (tid), dir, type, info; ends with a space.
+    assert!(
+        first.starts_with("2 15:14:22.753887343 3 sysdig (2987) > switch next=0"),
+        "{first}"
+    );
+    assert!(first.ends_with(' '));
+}
+
+#[test]
+fn print_p_format_without_star_skips_events_with_missing_fields() {
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../assets/demo.scap");
+    let all = bin()
+        .args(["print"])
+        .arg(&demo)
+        .args(["-p", "*%evt.num %fd.name"])
+        .output()
+        .unwrap();
+    let some = bin()
+        .args(["print"])
+        .arg(&demo)
+        .args(["-p", "%evt.num %fd.name"])
+        .output()
+        .unwrap();
+    let (a, s) = (
+        all.stdout.split(|&c| c == b'\n').count(),
+        some.stdout.split(|&c| c == b'\n').count(),
+    );
+    assert!(s < a, "{s} lines without * vs {a} with");
+    assert!(!String::from_utf8_lossy(&some.stdout).contains("<NA>"));
+}
+
+#[test]
+fn print_rejects_a_bad_format_with_its_column() {
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../assets/demo.scap");
+    let o = bin()
+        .arg("print")
+        .arg(&demo)
+        .args(["-p", "%evt.num %nosuch.field"])
+        .output()
+        .unwrap();
+    assert!(!o.status.success());
+    let e = String::from_utf8_lossy(&o.stderr);
+    assert!(e.contains("column 10") && e.contains("nosuch.field"), "{e}");
+}
+
+#[test]
+fn truncated_capture_prints_what_it_read_then_fails_with_offset() {
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../assets/demo.scap");
+    let bytes = std::fs::read(&demo).unwrap();
+    let cut = std::env::temp_dir().join(format!("scapscope-cut-{}.scap", std::process::id()));
+    std::fs::write(&cut, &bytes[..bytes.len() - 1000]).unwrap();
+    let o = bin().arg("print").arg(&cut).output().unwrap();
+    std::fs::remove_file(&cut).ok();
+    assert_eq!(o.status.code(), Some(2));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.lines().count() > 300,
+        "events before the cut are printed"
+    );
+    let e = String::from_utf8_lossy(&o.stderr);
+    assert!(e.contains("truncated") && e.contains("at byte"), "{e}");
+}
+
+#[test]
+fn stats_counts_every_event_block_of_real_captures() {
+    let Some(dir) = shared("") else { return };
+    for name in [
+        "libs_sample.scap",
+        "falco_syscall.scap",
+        "workshop_example0_nginx.scap",
+    ] {
+        let o = bin()
+            .args(["stats", "--json"])
+            .arg(dir.join(name))
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{name}");
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!(v["events"], v["event_blocks"], "{name}");
+        assert!(v["events"].as_u64().unwrap() > 100);
+        assert!(v["span_ns"].as_u64().unwrap() > 0);
+    }
+}
