@@ -15,7 +15,7 @@
 //!
 //! * parameter counts: sysdig renders `min(parameters in the event, parameters
 //!   in its table)`, so parameters added to the table since (e.g. `close <`
-//!   `fd`, `read <` `fd`/`size`) are not shown ([`SYSDIG_NPARAMS`]);
+//!   `fd`, `read <` `fd`/`size`) are not shown (`SYSDIG_NPARAMS`);
 //! * enum parameters (`ENUMFLAGS*` now) were bit flags (`FLAGS*`) and render
 //!   with the flag algorithm (same tables);
 //! * `eventfd >`/`signalfd >`/`timerfd_create >`/`inotify_init >` `flags` were
@@ -45,7 +45,7 @@ use crate::state::State;
 use crate::state::fd::{self, Fd, FdKind, Role};
 
 /// Number of event types sysdig 0.29.3 knows (`PPM_EVENT_MAX` at libs e5c53d64).
-pub const SYSDIG_EVENT_MAX: u16 = 336;
+const SYSDIG_EVENT_MAX: u16 = 336;
 
 /// `PPM_SC_MAX` of libs e5c53d64: syscall ids at or above have no name.
 const SYSDIG_PPM_SC_MAX: u16 = 329;
@@ -213,8 +213,8 @@ pub fn evt_arg_by_name(rec: &EventRecord<'_>, name: &str, state: &State) -> Opti
 }
 
 /// `%evt.arg[N]` value: the N-th (0-based) shown parameter, resolved text if
-/// non-empty else raw. For generic events arg[0] is the syscall name and
-/// arg[1] (enter only) the native id.
+/// non-empty else raw. For generic events `arg[0]` is the syscall name and
+/// `arg[1]` (enter only) the native id.
 pub fn evt_arg_by_index(rec: &EventRecord<'_>, index: usize, state: &State) -> Option<String> {
     let (raw, resolved) = render_param(rec, index, rec.tid, state)?;
     Some(if resolved.is_empty() { raw } else { resolved })
@@ -850,5 +850,639 @@ fn socktuple_text(b: &[u8]) -> String {
             )
         }
         f => format!("family {}", f as i8),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::format::blocks::EventBlockFormat;
+    use crate::format::event::parse_event;
+    use crate::state::{Sock, Thread, User};
+
+    const TID: i64 = 100;
+
+    /// A V2 event block body (cpu, header, lengths, values).
+    fn body(etype: u16, tid: i64, params: &[&[u8]]) -> Vec<u8> {
+        let large = schema::EVENTS[usize::from(etype)].large_payload();
+        let width = if large { 4 } else { 2 };
+        let len = 26 + params.len() * width + params.iter().map(|p| p.len()).sum::<usize>();
+        let mut b = Vec::new();
+        b.extend_from_slice(&0u16.to_le_bytes());
+        b.extend_from_slice(&1_000u64.to_le_bytes());
+        b.extend_from_slice(&tid.to_le_bytes());
+        b.extend_from_slice(&(len as u32).to_le_bytes());
+        b.extend_from_slice(&etype.to_le_bytes());
+        b.extend_from_slice(&(params.len() as u32).to_le_bytes());
+        for p in params {
+            if large {
+                b.extend_from_slice(&(p.len() as u32).to_le_bytes());
+            } else {
+                b.extend_from_slice(&(p.len() as u16).to_le_bytes());
+            }
+        }
+        for p in params {
+            b.extend_from_slice(p);
+        }
+        b
+    }
+
+    const FMT: EventBlockFormat = EventBlockFormat {
+        has_flags: false,
+        has_nparams: true,
+        large: false,
+    };
+
+    fn state() -> State {
+        let mut st = State::default();
+        let mut t = Thread::unknown(TID);
+        t.comm = "bash".into();
+        t.cwd = "/home/u/".into();
+        st.threads.insert(TID, Arc::new(t));
+        let mut t = Thread::unknown(7);
+        t.comm = "init".into();
+        st.threads.insert(7, Arc::new(t));
+        let fds = st.fd_tables.entry(TID).or_default();
+        fds.insert(3, Arc::new(Fd::new(FdKind::File, "/etc/pass\nwd".into())));
+        fds.insert(4, Arc::new(Fd::new(FdKind::Directory, "/var/lib".into())));
+        let mut sock = Fd::new(FdKind::Ipv4, "1.2.3.4:5->6.7.8.9:80".into());
+        sock.sock = Sock::V4 {
+            sip: 0,
+            dip: 0,
+            sport: 5,
+            dport: 80,
+            l4: fd::L4_TCP,
+        };
+        fds.insert(5, Arc::new(sock.clone()));
+        sock.role = Role::Client;
+        fds.insert(6, Arc::new(sock));
+        let mut srv = Fd::new(FdKind::Ipv6Server, ":::53".into());
+        srv.sock = Sock::V6Server {
+            ip: [0; 16],
+            port: 53,
+            l4: fd::L4_UDP,
+        };
+        fds.insert(7, Arc::new(srv));
+        fds.insert(8, Arc::new(Fd::new(FdKind::Memfd, "m".into())));
+        fds.insert(9, Arc::new(Fd::new(FdKind::Unsupported, String::new())));
+        let user = |uid, name: &str| User {
+            uid,
+            gid: uid,
+            name: name.into(),
+            homedir: String::new(),
+            shell: String::new(),
+        };
+        st.users.insert(0, user(0, "root"));
+        st.users.insert(1000, user(1000, "vagrant"));
+        st.groups.insert(0, "root".into());
+        st
+    }
+
+    /// `evt.args` of one hand-built event of thread [`TID`].
+    fn args(etype: u16, params: &[&[u8]]) -> String {
+        args_tid(etype, TID, params)
+    }
+
+    fn args_tid(etype: u16, tid: i64, params: &[&[u8]]) -> String {
+        let b = body(etype, tid, params);
+        let rec = parse_event(&b, FMT).expect("valid event");
+        evt_args(&rec, &state())
+    }
+
+    fn i64b(v: i64) -> Vec<u8> {
+        v.to_le_bytes().to_vec()
+    }
+    fn u64b(v: u64) -> Vec<u8> {
+        v.to_le_bytes().to_vec()
+    }
+    fn u32b(v: u32) -> Vec<u8> {
+        v.to_le_bytes().to_vec()
+    }
+    fn cs(s: &[u8]) -> Vec<u8> {
+        let mut v = s.to_vec();
+        v.push(0);
+        v
+    }
+
+    #[test]
+    fn integers_follow_c_printf() {
+        // open exit: fd, name, flags (FLAGS32), mode (UINT32 OCT), dev (UINT32 HEX).
+        let s = args(
+            3,
+            &[&i64b(-2), &cs(b"/a"), &u32b(1), &u32b(0o644), &u32b(0x2d)],
+        );
+        assert_eq!(
+            s,
+            "fd=-2(ENOENT) name=/a flags=1(O_RDONLY) mode=0644 dev=2D "
+        );
+        let s = args(
+            3,
+            &[&i64b(-2), &cs(b"/a"), &u32b(0), &u32b(0), &u32b(u32::MAX)],
+        );
+        assert_eq!(
+            s,
+            "fd=-2(ENOENT) name=/a flags=0(O_NONE) mode=0 dev=FFFFFFFF "
+        );
+        // UINT32 DEC goes through %d; UINT64 DEC through %ld.
+        assert_eq!(
+            args(18, &[&u32b(2), &u32b(1 << 31), &u32b(6)])
+                .split(' ')
+                .nth(1),
+            Some("type=-2147483648")
+        );
+        assert_eq!(
+            args(86, &[&i64b(3), &u64b(1 << 63), &[1]]),
+            "fd=3(<f>/etc/passwd) offset=-9223372036854775808 whence=1(SEEK_CUR) "
+        );
+        // INT32 HEX (accept enter flags) of a negative value, INT16 DEC.
+        assert_eq!(args(56, &[&(-1i32).to_le_bytes()]), "flags=FFFFFFFF ");
+        assert_eq!(c_int(PrintFmt::Dec, i64::from(-3i16), false), "-3");
+        assert_eq!(c_int(PrintFmt::Oct, 1, false), "01");
+        assert_eq!(c_int(PrintFmt::Oct, 0, true), "0");
+        assert_eq!(c_int(PrintFmt::PaddedDec10, 42, false), "000000042");
+        assert_eq!(c_int(PrintFmt::Hex, -1, true), "FFFFFFFFFFFFFFFF");
+    }
+
+    #[test]
+    fn errno_values() {
+        let close_x = |r: i64| args(5, &[&i64b(r)]);
+        assert_eq!(close_x(-2), "res=-2(ENOENT) ");
+        assert_eq!(close_x(0), "res=0 ");
+        assert_eq!(close_x(76), "res=76 ");
+        assert_eq!(close_x(-514), "res=-514(ERESTARTNOHAND) ");
+        assert_eq!(close_x(-130), "res=-130 ");
+        assert_eq!(close_x(-41), "res=-41 ");
+        // errno_to_str takes the value truncated to 32 bits.
+        assert_eq!(close_x(-4_294_967_298), "res=-4294967298(ENOENT) ");
+        assert_eq!(close_x(i64::MIN), "res=-9223372036854775808 ");
+    }
+
+    #[test]
+    fn fd_values() {
+        let close_e = |fd: i64| args(4, &[&i64b(fd)]);
+        assert_eq!(close_e(3), "fd=3(<f>/etc/passwd) ");
+        assert_eq!(close_e(4), "fd=4(<d>/var/lib) ");
+        // Connected socket without a role: no l4 character.
+        assert_eq!(close_e(5), "fd=5(<4>1.2.3.4:5->6.7.8.9:80) ");
+        assert_eq!(close_e(6), "fd=6(<4t>1.2.3.4:5->6.7.8.9:80) ");
+        assert_eq!(close_e(7), "fd=7(<6u>:::53) ");
+        assert_eq!(close_e(8), "fd=8(<?>m) ");
+        assert_eq!(close_e(9), "fd=9(<X>) ");
+        assert_eq!(close_e(54), "fd=54 ");
+        assert_eq!(close_e(-100), "fd=-100(AT_FDCWD) ");
+        assert_eq!(close_e(-1), "fd=-1(EPERM) ");
+        assert_eq!(close_e(-11), "fd=-11(EAGAIN) ");
+        assert_eq!(close_e(-130), "fd=-130 ");
+        // No thread: nothing is resolved, not even AT_FDCWD.
+        assert_eq!(args_tid(4, 555, &[&i64b(-100)]), "fd=-100 ");
+        assert_eq!(args_tid(4, 555, &[&i64b(3)]), "fd=3 ");
+    }
+
+    #[test]
+    fn pid_uid_gid() {
+        // kill enter: pid (PID), sig (SIGTYPE).
+        assert_eq!(
+            args(128, &[&i64b(7), &[15]]),
+            "pid=7(init) sig=15(SIGTERM) "
+        );
+        assert_eq!(args(128, &[&i64b(8), &[0]]), "pid=8 sig=0 ");
+        assert_eq!(args(128, &[&i64b(-1), &[64]]), "pid=-1 sig=64 ");
+        // setresuid enter: three UIDs.
+        assert_eq!(
+            args(192, &[&u32b(0), &u32b(1000), &u32b(u32::MAX)]),
+            "ruid=0(root) euid=1000(vagrant) suid=-1(<NONE>) "
+        );
+        assert_eq!(args(198, &[&u32b(5555)]), "uid=5555(<NA>) ");
+        assert_eq!(args(198, &[&u32b(1 << 31)]), "uid=-2147483648(<NA>) ");
+        // setgid enter.
+        assert_eq!(args(200, &[&u32b(0)]), "gid=0(root) ");
+        assert_eq!(args(200, &[&u32b(7)]), "gid=7(<NA>) ");
+    }
+
+    #[test]
+    fn flags_algorithm() {
+        let t = schema::FILE_FLAGS;
+        assert_eq!(flag_names(t, 4097), "O_RDONLY|O_CLOEXEC");
+        assert_eq!(
+            flag_names(t, 5185),
+            "O_DIRECTORY|O_NONBLOCK|O_RDONLY|O_CLOEXEC"
+        );
+        assert_eq!(flag_names(t, 0), "O_NONE");
+        assert_eq!(flag_names(t, 3), "O_RDWR");
+        // Bits unknown to sysdig 0.29.3 are ignored.
+        assert_eq!(flag_names(t, 0x4000 | 1), "O_RDONLY");
+        assert_eq!(flag_names(t, 0x8000), "");
+        assert_eq!(
+            flag_names(schema::MMAP_FLAGS, 74),
+            "MAP_PRIVATE|MAP_ANONYMOUS|MAP_NORESERVE"
+        );
+        assert_eq!(flag_names(schema::PROT_FLAGS, 0), "PROT_NONE");
+        assert_eq!(
+            flag_names(schema::FUTEX_OPERATIONS, 129),
+            "FUTEX_PRIVATE_FLAG|FUTEX_WAKE"
+        );
+        assert_eq!(flag_names(schema::FUTEX_OPERATIONS, 0), "FUTEX_WAIT");
+        // Enums go through the same algorithm: odd values combine.
+        assert_eq!(
+            flag_names(schema::FCNTL_COMMANDS, 99),
+            "F_SETFD|F_OFD_SETLKW"
+        );
+        assert_eq!(flag_names(schema::SHUTDOWN_HOW, 3), "SHUT_RDWR|SHUT_WR");
+        assert_eq!(flag_names(schema::LSEEK_WHENCE, 3), "SEEK_END|SEEK_CUR");
+        assert_eq!(flag_names(schema::RLIMIT_RESOURCES, 16), "");
+        // fcntl enter: cmd is an enum now, a FLAGS8 in 0.29.3.
+        assert_eq!(
+            args(150, &[&i64b(3), &[2]]),
+            "fd=3(<f>/etc/passwd) cmd=2(F_GETFD) "
+        );
+        // Flags without a table (signalfd enter flags): unsigned decimal only.
+        assert_eq!(
+            args(126, &[&i64b(-1), &u32b(0), &[0x80]]),
+            "fd=-1(EPERM) mask=0 flags=128 "
+        );
+        // socket enter domain: FLAGS32 with the families table.
+        assert_eq!(
+            args(18, &[&u32b(10), &u32b(2), &u32b(0)]),
+            "domain=10(AF_INET6) type=2 proto=0 "
+        );
+        // clone flags: CLONE_CHILD_IN_PIDNS unknown to 0.29.3.
+        assert_eq!(
+            flag_names(schema::CLONE_FLAGS, 0x2000_0000 | 1),
+            "CLONE_FILES"
+        );
+    }
+
+    #[test]
+    fn mode_params() {
+        // chmod exit: res, filename (FSPATH), mode (MODE, OCT).
+        assert_eq!(
+            args(315, &[&i64b(0), &cs(b"/x"), &u32b(0o644)]),
+            "res=0 filename=/x mode=0644(S_IROTH|S_IRGRP|S_IWUSR|S_IRUSR) "
+        );
+        assert_eq!(
+            args(315, &[&i64b(0), &cs(b"/x"), &u32b(0)]),
+            "res=0 filename=/x mode=0 "
+        );
+        assert_eq!(
+            args(315, &[&i64b(0), &cs(b"/x"), &u32b(0o4001)]),
+            "res=0 filename=/x mode=04001(S_IXOTH|S_ISUID) "
+        );
+    }
+
+    #[test]
+    fn strings_and_paths() {
+        let open_x = |name: &[u8]| {
+            let s = args(3, &[&i64b(-2), &cs(name), &u32b(1), &u32b(0), &u32b(0)]);
+            s.split(" flags=").next().unwrap_or_default().to_string()
+        };
+        assert_eq!(
+            open_x(b"/etc/ld.so.cache"),
+            "fd=-2(ENOENT) name=/etc/ld.so.cache"
+        );
+        assert_eq!(open_x(b"."), "fd=-2(ENOENT) name=.(/home/u)");
+        assert_eq!(open_x(b""), "fd=-2(ENOENT) name=(/home/u)");
+        assert_eq!(
+            open_x(b"./userss"),
+            "fd=-2(ENOENT) name=./userss(/home/u/userss)"
+        );
+        assert_eq!(
+            open_x(b"a/../b/./c/"),
+            "fd=-2(ENOENT) name=a/../b/./c/(/home/u/b/c)"
+        );
+        assert_eq!(open_x(b"../../../x"), "fd=-2(ENOENT) name=../../../x(/x)");
+        assert_eq!(open_x(b"a./b"), "fd=-2(ENOENT) name=a./b(/home/u/ab)");
+        assert_eq!(open_x(b"..."), "fd=-2(ENOENT) name=...(/home/u/..)");
+        assert_eq!(open_x(b"x\x01y"), "fd=-2(ENOENT) name=xy(/home/u/x.y)");
+        assert_eq!(open_x(b"<NA>"), "fd=-2(ENOENT) name=<NA>");
+        // No thread: no resolution.
+        let s = args_tid(
+            3,
+            555,
+            &[&i64b(-2), &cs(b"rel"), &u32b(1), &u32b(0), &u32b(0)],
+        );
+        assert!(s.starts_with("fd=-2 name=rel flags="), "{s}");
+        // openat exit (FSRELPATH against dirfd).
+        let openat = |dirfd: i64, name: &[u8]| {
+            let s = args(
+                307,
+                &[
+                    &i64b(-2),
+                    &i64b(dirfd),
+                    &cs(name),
+                    &u32b(0),
+                    &u32b(0),
+                    &u32b(0),
+                ],
+            );
+            s.split(" flags=").next().unwrap_or_default().to_string()
+        };
+        assert_eq!(
+            openat(4, b"mysql"),
+            "fd=-2(ENOENT) dirfd=4(<d>/var/lib) name=mysql(/var/lib/mysql)"
+        );
+        assert_eq!(
+            openat(4, b"../x"),
+            "fd=-2(ENOENT) dirfd=4(<d>/var/lib) name=../x(/var/x)"
+        );
+        assert_eq!(
+            openat(-100, b"f"),
+            "fd=-2(ENOENT) dirfd=-100(AT_FDCWD) name=f(/home/u/f)"
+        );
+        assert_eq!(openat(99, b"f"), "fd=-2(ENOENT) dirfd=99 name=f(f)");
+        // CHARBUF: raw, up to the NUL, newlines kept.
+        assert_eq!(
+            args(280, &[&cs(b"id"), &cs(b"a\nb\0c")]),
+            "id=id desc=a\nb "
+        );
+    }
+
+    #[test]
+    fn byte_buffers() {
+        let write_x = |d: &[u8]| args(9, &[&i64b(d.len() as i64), d]);
+        assert_eq!(write_x(b""), "res=0 data= ");
+        assert_eq!(write_x(b"GET /\r\n\0\x7f\xff"), "res=10 data=GET /..... ");
+        let a80 = [b'a'; 80];
+        assert_eq!(write_x(&a80), format!("res=80 data={} ", "a".repeat(80)));
+        let a81 = [b'a'; 81];
+        assert_eq!(write_x(&a81), format!("res=81 data={}... ", "a".repeat(77)));
+        // read exit of a newer capture: its extra fd/size are not shown.
+        assert_eq!(
+            args(7, &[&i64b(2), b"hi", &i64b(3), &u32b(2)]),
+            "res=2 data=hi "
+        );
+    }
+
+    #[test]
+    fn socket_addresses() {
+        let connect_e = |a: &[u8]| args(22, &[&i64b(3), a]);
+        let v4 = [2u8, 10, 0, 0, 1, 0x50, 0];
+        assert_eq!(connect_e(&[]), "fd=3(<f>/etc/passwd) addr=NULL ");
+        assert_eq!(connect_e(&v4), "fd=3(<f>/etc/passwd) addr=10.0.0.1:80 ");
+        assert_eq!(
+            connect_e(&v4[..6]),
+            "fd=3(<f>/etc/passwd) addr=INVALID IPv4 "
+        );
+        assert_eq!(
+            connect_e(b"\x01/run/x\x01y\0"),
+            "fd=3(<f>/etc/passwd) addr=/run/xy "
+        );
+        assert_eq!(connect_e(b"\xc8"), "fd=3(<f>/etc/passwd) addr=family -56 ");
+        let mut v6 = vec![10u8];
+        v6.extend_from_slice(
+            &"2001:db8::3"
+                .parse::<std::net::Ipv6Addr>()
+                .unwrap()
+                .octets(),
+        );
+        v6.extend_from_slice(&1234u16.to_le_bytes());
+        assert_eq!(
+            connect_e(&v6),
+            "fd=3(<f>/etc/passwd) addr=2001:db8::3:1234 "
+        );
+        let ntop = |s: &str| inet_ntop6(&s.parse::<std::net::Ipv6Addr>().unwrap().octets());
+        assert_eq!(ntop("::"), "::");
+        assert_eq!(ntop("::1"), "::1");
+        assert_eq!(ntop("::ffff:1.2.3.4"), "::ffff:1.2.3.4");
+        assert_eq!(ntop("::2:3"), "::0.2.0.3");
+        assert_eq!(ntop("1:0:0:2:0:0:0:3"), "1:0:0:2::3");
+        assert_eq!(ntop("0:0:1::"), "0:0:1::");
+        assert_eq!(ntop("1:0:2:3:4:5:6:7"), "1:0:2:3:4:5:6:7");
+        // Tuples.
+        let connect_x = |t: &[u8]| args(23, &[&i64b(0), t]);
+        let mut t4 = vec![2u8, 172, 17, 0, 1];
+        t4.extend_from_slice(&57624u16.to_le_bytes());
+        t4.extend_from_slice(&[172, 17, 0, 3]);
+        t4.extend_from_slice(&9090u16.to_le_bytes());
+        assert_eq!(
+            connect_x(&t4),
+            "res=0 tuple=172.17.0.1:57624->172.17.0.3:9090 "
+        );
+        assert_eq!(connect_x(&[]), "res=0 tuple=NULL ");
+        let mapped = |last: u8| {
+            let mut a = [0u8; 16];
+            a[10] = 0xff;
+            a[11] = 0xff;
+            a[12..].copy_from_slice(&[10, 0, 0, last]);
+            a
+        };
+        let mut t6 = vec![10u8];
+        t6.extend_from_slice(&mapped(1));
+        t6.extend_from_slice(&1u16.to_le_bytes());
+        t6.extend_from_slice(&[0u8; 16]);
+        t6.extend_from_slice(&2u16.to_le_bytes());
+        assert_eq!(connect_x(&t6), "res=0 tuple=10.0.0.1:1->0.0.0.0:2 ");
+        t6[19] = 0x20;
+        assert_eq!(connect_x(&t6), "res=0 tuple=::ffff:10.0.0.1:1->2000:::2 ");
+        let mut tu = vec![1u8];
+        tu.extend_from_slice(&0u64.to_le_bytes());
+        tu.extend_from_slice(&0xffff_94dc_817b_9400u64.to_le_bytes());
+        tu.extend_from_slice(b"/var/run/nscd/socket\0");
+        assert_eq!(
+            connect_x(&tu),
+            "res=0 tuple=0->ffff94dc817b9400 /var/run/nscd/socket "
+        );
+        assert_eq!(connect_x(b"\x07ab"), "res=0 tuple=family 7 ");
+    }
+
+    #[test]
+    fn fd_lists_signals_times() {
+        let fdl = |e: &[(i64, u16)]| {
+            let mut v = (e.len() as u16).to_le_bytes().to_vec();
+            for (fd, fl) in e {
+                v.extend_from_slice(&fd.to_le_bytes());
+                v.extend_from_slice(&fl.to_le_bytes());
+            }
+            v
+        };
+        // poll enter: fds, timeout (INT64).
+        assert_eq!(
+            args(80, &[&fdl(&[(66, 1), (4, 0x41), (-1, 0x8000)]), &i64b(250)]),
+            "fds=66:?1 4:d41 18446744073709551615:?ffff8000 timeout=250 "
+        );
+        assert_eq!(args(80, &[&fdl(&[]), &i64b(-1)]), "fds= timeout=-1 ");
+        // ppoll enter: fds, timeout (RELTIME), sigmask (SIGSET).
+        assert_eq!(
+            args(254, &[&fdl(&[(3, 1)]), &u64b(u64::MAX), &u32b(0)]),
+            "fds=3:f1 timeout=none sigmask= "
+        );
+        assert_eq!(
+            args(
+                254,
+                &[&fdl(&[]), &u64b(0), &u32b((1 << 16) | 1 | (1 << 31))]
+            ),
+            "fds= timeout=0(0s) sigmask=SIGHUP SIGCHLD "
+        );
+        let nanosleep = |ns: u64| args(134, &[&u64b(ns)]);
+        assert_eq!(nanosleep(500_000_000), "interval=500000000(0.5s) ");
+        assert_eq!(nanosleep(1), "interval=1(1e-09s) ");
+        assert_eq!(nanosleep(1_234_567), "interval=1234567(0.00123457s) ");
+        assert_eq!(nanosleep(100_000), "interval=100000(0.0001s) ");
+        assert_eq!(
+            nanosleep(123_456_789_012),
+            "interval=123456789012(123.457s) "
+        );
+        assert_eq!(
+            nanosleep(1_500_000_000_000_000),
+            "interval=1500000000000000(1.5e+06s) "
+        );
+    }
+
+    #[test]
+    fn dynamic_params() {
+        let setsockopt_x = |val: &[u8]| {
+            let s = args(45, &[&i64b(0), &i64b(3), &[1], &[2], val, &u32b(4)]);
+            s.split("val=").nth(1).unwrap_or_default().to_string()
+        };
+        assert_eq!(setsockopt_x(b"\x00ab\x01"), "ab. optlen=4 ");
+        let mut e = vec![1u8];
+        e.extend_from_slice(&i64b(-2));
+        assert_eq!(setsockopt_x(&e), "-2(ENOENT) optlen=4 ");
+        let mut t = vec![4u8];
+        t.extend_from_slice(&u64b(1_500_000_000));
+        assert_eq!(setsockopt_x(&t), "1500000000(1.5s) optlen=4 ");
+        assert_eq!(
+            setsockopt_x(b"\x09xx"),
+            "INVALID DYNAMIC PARAMETER optlen=4 "
+        );
+        assert_eq!(setsockopt_x(b""), "INVALID DYNAMIC PARAMETER optlen=4 ");
+        let s = args(45, &[&i64b(0), &i64b(3), &[1], &[2], b"\x00", &u32b(4)]);
+        assert_eq!(
+            s,
+            "res=0 fd=3(<f>/etc/passwd) level=1(SOL_SOCKET) optname=2(SO_REUSEADDR) val= optlen=4 "
+        );
+        // ptrace exit: addr/data are DYN with the outer HEX format.
+        let mut a = vec![0u8];
+        a.extend_from_slice(&u64b(0x7fff_0000_abcd));
+        assert_eq!(
+            args(169, &[&i64b(0), &a, &[1, 9]]),
+            "res=0 addr=7FFF0000ABCD data=9(SIGKILL) "
+        );
+    }
+
+    #[test]
+    fn sysdig_0_29_table_differences() {
+        // close exit of a newer capture carries fd too: not shown.
+        assert_eq!(args(5, &[&i64b(0), &i64b(3)]), "res=0 ");
+        // mmap exit res: hex, no errno name.
+        assert_eq!(
+            args(161, &[&i64b(-12), &u32b(1), &u32b(2), &u32b(3)]),
+            "res=FFFFFFFFFFFFFFF4 vm_size=1 vm_rss=2 vm_swap=3 "
+        );
+        // setpgid exit res: a PID.
+        assert_eq!(args(295, &[&i64b(7), &i64b(0), &i64b(0)]), "res=7(init) ");
+        // execve exit (20 params in 0.29.3): pgid, INT32 loginuid, EXE_* names.
+        let p: Vec<Vec<u8>> = vec![
+            i64b(0),
+            cs(b"ls"),
+            b"-l\0".to_vec(),
+            i64b(TID),
+            i64b(TID),
+            i64b(7),
+            cs(b""),
+            u64b(1024),
+            u64b(0),
+            u64b(1),
+            u32b(2),
+            u32b(3),
+            u32b(0),
+            cs(b"ls"),
+            b"cpu=/\0".to_vec(),
+            b"A=1\0".to_vec(),
+            u32b(34816),
+            i64b(7),
+            u32b(u32::MAX),
+            u32b(0x3),
+            u32b(9),
+        ];
+        let refs: Vec<&[u8]> = p.iter().map(|v| v.as_slice()).collect();
+        assert_eq!(
+            args(293, &refs),
+            "res=0 exe=ls args=-l. tid=100(bash) pid=100(bash) ptid=7(init) cwd= fdlimit=1024 \
+             pgft_maj=0 pgft_min=1 vm_size=2 vm_rss=3 vm_swap=0 comm=ls cgroups=cpu=/. env=A=1. \
+             tty=34816 pgid=7(init) loginuid=-1 flags=3(EXE_WRITABLE) "
+        );
+        let b = body(293, TID, &refs);
+        let rec = parse_event(&b, FMT).unwrap();
+        let st = state();
+        assert_eq!(evt_arg_by_name(&rec, "pgid", &st).as_deref(), Some("init"));
+        assert_eq!(evt_arg_by_name(&rec, "vpgid", &st), None);
+        assert_eq!(evt_arg_by_name(&rec, "res", &st).as_deref(), Some("0"));
+        assert_eq!(
+            evt_arg_by_index(&rec, 19, &st).as_deref(),
+            Some("EXE_WRITABLE")
+        );
+        assert_eq!(evt_arg_by_index(&rec, 20, &st), None);
+    }
+
+    #[test]
+    fn generic_events_and_type_names() {
+        let st = state();
+        let b = body(0, TID, &[&209u16.to_le_bytes(), &270u16.to_le_bytes()]);
+        let rec = parse_event(&b, FMT).unwrap();
+        assert_eq!(evt_args(&rec, &st), "");
+        assert_eq!(event_type_name(&rec), "pselect6");
+        assert_eq!(evt_arg_by_index(&rec, 0, &st).as_deref(), Some("pselect6"));
+        assert_eq!(evt_arg_by_index(&rec, 1, &st).as_deref(), Some("270"));
+        assert_eq!(
+            evt_arg_by_name(&rec, "ID", &st).as_deref(),
+            Some("pselect6")
+        );
+        // The exit had only ID in 0.29.3.
+        let b = body(1, TID, &[&0u16.to_le_bytes(), &221u16.to_le_bytes()]);
+        let rec = parse_event(&b, FMT).unwrap();
+        assert_eq!(event_type_name(&rec), "<unknown>");
+        assert_eq!(evt_arg_by_index(&rec, 0, &st).as_deref(), Some("<unknown>"));
+        assert_eq!(evt_arg_by_index(&rec, 1, &st), None);
+        let b = body(1, TID, &[&400u16.to_le_bytes()]);
+        let rec = parse_event(&b, FMT).unwrap();
+        assert_eq!(
+            evt_arg_by_index(&rec, 0, &st).as_deref(),
+            Some("<unknown syscall>")
+        );
+        // Table names.
+        let name = |t: u16, params: &[&[u8]]| {
+            let b = body(t, TID, params);
+            event_type_name(&parse_event(&b, FMT).unwrap())
+        };
+        assert_eq!(name(249, &[]), "accept");
+        assert_eq!(name(82, &[]), "select");
+        assert_eq!(name(3, &[]), "open");
+        assert_eq!(name(17, &[]), "NA1");
+        assert_eq!(name(196, &[]), "sysdigevent");
+        assert_eq!(name(233, &[]), "signaldeliver");
+        assert_eq!(name(152, &[]), "switch");
+        // Zero parameters: empty info.
+        let b = body(2, TID, &[]);
+        assert_eq!(evt_args(&parse_event(&b, FMT).unwrap(), &st), "");
+    }
+
+    #[test]
+    fn render_param_raw_and_resolved() {
+        let st = state();
+        let b = body(
+            3,
+            TID,
+            &[&i64b(3), &cs(b"x"), &u32b(4097), &u32b(0), &u32b(0)],
+        );
+        let rec = parse_event(&b, FMT).unwrap();
+        let r = |i| render_param(&rec, i, TID, &st);
+        assert_eq!(r(0), Some(("3".into(), "<f>/etc/passwd".into())));
+        assert_eq!(r(1), Some(("x".into(), "/home/u/x".into())));
+        assert_eq!(r(2), Some(("4097".into(), "O_RDONLY|O_CLOEXEC".into())));
+        assert_eq!(r(3), Some(("0".into(), String::new())));
+        assert_eq!(r(5), None);
+        assert_eq!(
+            evt_arg_by_name(&rec, "fd", &st).as_deref(),
+            Some("<f>/etc/passwd")
+        );
+        assert_eq!(evt_arg_by_name(&rec, "mode", &st).as_deref(), Some("0"));
+        assert_eq!(evt_arg_by_name(&rec, "nope", &st), None);
+        // Another thread's view (no thread → raw only).
+        assert_eq!(
+            render_param(&rec, 0, 555, &st),
+            Some(("3".into(), String::new()))
+        );
     }
 }

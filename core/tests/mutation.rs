@@ -3,6 +3,8 @@
 //! to the end and every event formatted with sysdig's default line and a
 //! field-heavy format. Seeded, so a failure reproduces.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::io::Read;
 use std::path::Path;
 

@@ -2,6 +2,8 @@
 //! after its edge case, plus the real malformed file and block counts of
 //! the real captures.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -105,7 +107,10 @@ fn open_pair(w: &mut CaptureWriter<Vec<u8>>, ts: u64, fd: i64, path: &str) {
     .unwrap();
 }
 
-fn collect(bytes: Vec<u8>) -> (Vec<(Option<u64>, u16, Option<String>)>, Reader) {
+/// (evt.num, event type, fd name) of each listed event.
+type Listed = Vec<(Option<u64>, u16, Option<String>)>;
+
+fn collect(bytes: Vec<u8>) -> (Listed, Reader) {
     let mut r = Reader::from_bytes(bytes);
     let mut out = Vec::new();
     while let Some(ev) = r.next_event() {

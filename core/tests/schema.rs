@@ -1,6 +1,8 @@
 //! Facts about the event schema tables, checked against falcosecurity/libs
 //! (48dfd53) and Debian's sysdig 0.29.3 (`sysdig -L`, libs e5c53d64).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use scapscope_core::schema::{
     self, EVENTS, FlagName, ParamExtra, ParamType, PrintFmt, category, event_flags,
 };

@@ -5,6 +5,8 @@
 //! byte for byte may not drop below it. Floors only go up as the state
 //! engine gets closer to sysdig's; the target is 100%.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
