@@ -13,6 +13,9 @@ pub enum OpenError {
         /// The path that failed.
         path: String,
     },
+    /// The load was cancelled before the capture was mapped.
+    #[error("cancelled")]
+    Cancelled,
     /// The file does not start with a section header block.
     #[error(
         "not a .scap capture (first bytes {magic:#010x}, expected a section header block): {path}"

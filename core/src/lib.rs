@@ -15,5 +15,6 @@ pub mod render;
 pub mod schema;
 pub mod source;
 pub mod state;
+pub mod store;
 pub mod synth;
 pub mod writer;

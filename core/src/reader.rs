@@ -96,6 +96,12 @@ impl Reader {
         Reader::with_source(BlockSource::from_bytes(bytes), storage)
     }
 
+    /// Reads raw capture bytes already shared (a mapping), without copying.
+    pub fn from_shared(bytes: crate::source::SharedBytes) -> Reader {
+        let source = BlockSource::Slice(crate::source::SliceBlocks::new(bytes));
+        Reader::with_source(source, Storage::Raw)
+    }
+
     fn with_source(source: BlockSource, storage: Storage) -> Reader {
         Reader {
             source,

@@ -152,6 +152,75 @@ impl BlockSource {
     }
 }
 
+/// Maps a capture for random access. Raw files are mapped as they are;
+/// gzip files are decompressed (streaming) into an anonymous cache file
+/// that is unlinked at once — so nothing is left behind, even after a crash
+/// — and then mapped. `progress` gets the decompressed byte count now and
+/// then and returns `false` to cancel.
+pub fn map_capture(
+    path: &Path,
+    progress: &mut dyn FnMut(u64) -> bool,
+) -> Result<(SharedBytes, Storage), OpenError> {
+    let io_err = |e: std::io::Error| OpenError::Io {
+        source: Arc::new(e),
+        path: path.display().to_string(),
+    };
+    let mut file = File::open(path).map_err(io_err)?;
+    let mut magic = [0u8; 4];
+    let n = read_up_to(&mut file, &mut magic).map_err(io_err)?;
+    if n >= 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+        let gz = File::open(path).map_err(io_err)?;
+        let mut dec = MultiGzDecoder::new(std::io::BufReader::with_capacity(1 << 20, gz));
+        let cache_path = std::env::temp_dir().join(format!(
+            "scapscope-cache-{}-{}.scap",
+            std::process::id(),
+            CACHE_SEQ.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+        ));
+        let mut cache = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create_new(true)
+            .open(&cache_path)
+            .map_err(io_err)?;
+        // Unlinked right away: the open handle keeps the data alive.
+        let _ = std::fs::remove_file(&cache_path);
+        let mut buf = vec![0u8; 1 << 20];
+        let mut total = 0u64;
+        loop {
+            let k = match dec.read(&mut buf) {
+                Ok(0) => break,
+                Ok(k) => k,
+                // A corrupt or truncated gzip stream: keep what decoded; the
+                // block reader reports where the capture stops.
+                Err(_) => break,
+            };
+            std::io::Write::write_all(&mut cache, &buf[..k]).map_err(io_err)?;
+            total += k as u64;
+            if !progress(total) {
+                return Err(OpenError::Cancelled);
+            }
+        }
+        if total == 0 {
+            return Err(OpenError::NotACapture {
+                magic: 0,
+                path: path.display().to_string(),
+            });
+        }
+        let map = crate::mmap::map_file(&cache).map_err(io_err)?;
+        return Ok((SharedBytes::Mapped(Arc::new(map)), Storage::Gzip));
+    }
+    if n < 4 || u32::from_le_bytes(magic) != SHB_BLOCK_TYPE {
+        return Err(OpenError::NotACapture {
+            magic: u32::from_le_bytes(magic),
+            path: path.display().to_string(),
+        });
+    }
+    let map = crate::mmap::map_file(&file).map_err(io_err)?;
+    Ok((SharedBytes::Mapped(Arc::new(map)), Storage::Raw))
+}
+
+static CACHE_SEQ: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
 fn read_up_to(r: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
     let mut n = 0;
     while n < buf.len() {

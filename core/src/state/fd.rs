@@ -117,7 +117,7 @@ impl FdKind {
 }
 
 /// Client/server role of a socket.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Role {
     /// Unknown.
     #[default]
@@ -130,7 +130,7 @@ pub enum Role {
 
 /// Socket addressing of an fd. IPv4 addresses are kept as the u32 read
 /// from the wire (network byte order bytes, little-endian load).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Sock {
     /// Not a socket, or nothing known.
     #[default]
@@ -368,7 +368,7 @@ impl Sock {
 }
 
 /// One open file descriptor.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Fd {
     /// What it is.
     pub kind: FdKind,

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use crate::format::meta::ThreadEntry;
 
 /// One thread. Cheap to clone: lists are shared.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Thread {
     /// Thread id.
     pub tid: i64,

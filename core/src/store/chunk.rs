@@ -1,0 +1,492 @@
+//! A chunk of the columnar store: typed columns for up to
+//! [`CHUNK_EVENTS`] consecutive events, plus their summary.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::schema::{self, category};
+
+/// Events per chunk. Large enough that per-chunk overhead vanishes, small
+/// enough that the first chunk of a huge capture is published in a few
+/// milliseconds.
+pub const CHUNK_EVENTS: usize = 1 << 16;
+
+/// Events per time-index block inside a chunk.
+pub const BLOCK: usize = 256;
+
+/// Entity id meaning "none".
+pub const NO_ENTITY: u32 = u32::MAX;
+
+/// Per-chunk aggregates that views and the timeline use without touching
+/// events.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ChunkSummary {
+    /// Smallest timestamp (metaevents stamped 0 excluded).
+    pub min_ts_ns: u64,
+    /// Largest timestamp.
+    pub max_ts_ns: u64,
+    /// Events by category, indexed by [`category_slot`].
+    pub by_category: [u32; 16],
+    /// Bytes read by I/O exits.
+    pub read_bytes: u64,
+    /// Bytes written by I/O exits.
+    pub write_bytes: u64,
+    /// Exit events with a negative result.
+    pub errors: u32,
+    /// Whether timestamps never go backwards inside the chunk.
+    pub ts_sorted: bool,
+}
+
+/// Timestamps of a chunk: 4-byte offsets from the smallest non-zero
+/// timestamp of their block of [`BLOCK`] events when they fit (nearly
+/// always: a block spans far less than 4.29 s), 8-byte values otherwise.
+/// Nanosecond precision either way.
+#[derive(Debug, Clone)]
+pub enum TsColumn {
+    /// Being filled: plain values.
+    Building(Vec<u64>),
+    /// `bases[j / BLOCK] + rel[j]`, except indices in `exceptions` (e.g.
+    /// metaevents stamped 0).
+    Narrow {
+        /// Smallest non-zero timestamp of each block.
+        bases: Vec<u64>,
+        /// Offsets from the block's base.
+        rel: Vec<u32>,
+        /// Timestamps that do not fit, by index.
+        exceptions: HashMap<u32, u64>,
+    },
+    /// Plain values.
+    Wide(Vec<u64>),
+}
+
+impl Default for TsColumn {
+    fn default() -> Self {
+        TsColumn::Building(Vec::new())
+    }
+}
+
+impl TsColumn {
+    fn get(&self, j: usize) -> u64 {
+        match self {
+            TsColumn::Building(v) | TsColumn::Wide(v) => v[j],
+            TsColumn::Narrow {
+                bases,
+                rel,
+                exceptions,
+            } => match rel[j] {
+                u32::MAX => exceptions.get(&(j as u32)).copied().unwrap_or(0),
+                r => bases[j / BLOCK] + u64::from(r),
+            },
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            TsColumn::Building(v) | TsColumn::Wide(v) => v.len(),
+            TsColumn::Narrow { rel, .. } => rel.len(),
+        }
+    }
+
+    fn seal(&mut self) {
+        let TsColumn::Building(v) = self else { return };
+        let v = std::mem::take(v);
+        let bases: Vec<u64> = v
+            .chunks(BLOCK)
+            .map(|b| b.iter().copied().filter(|&t| t != 0).min().unwrap_or(0))
+            .collect();
+        let fits = |j: usize, t: u64| {
+            let base = bases[j / BLOCK];
+            t != 0 && t >= base && t - base < u64::from(u32::MAX)
+        };
+        let misfits = v.iter().enumerate().filter(|&(j, &t)| !fits(j, t)).count();
+        // Exceptions cost ~16 bytes each: past 1 in 8, plain values are
+        // smaller.
+        if misfits * 8 > v.len() {
+            *self = TsColumn::Wide(v);
+            return;
+        }
+        let mut exceptions = HashMap::new();
+        let rel = v
+            .iter()
+            .enumerate()
+            .map(|(j, &t)| {
+                if fits(j, t) {
+                    (t - bases[j / BLOCK]) as u32
+                } else {
+                    exceptions.insert(j as u32, t);
+                    u32::MAX
+                }
+            })
+            .collect();
+        *self = TsColumn::Narrow {
+            bases,
+            rel,
+            exceptions,
+        };
+    }
+
+    fn heap_bytes(&self) -> usize {
+        match self {
+            TsColumn::Building(v) | TsColumn::Wide(v) => v.capacity() * 8,
+            TsColumn::Narrow {
+                bases,
+                rel,
+                exceptions,
+            } => bases.capacity() * 8 + rel.capacity() * 4 + exceptions.capacity() * 16,
+        }
+    }
+}
+
+/// A column present for some events only (results: enter events have
+/// none): a presence bitmap with rank counts, and the present values.
+#[derive(Debug, Clone, Default)]
+pub struct SparseI32 {
+    present: Vec<u64>,
+    /// Number of present values before each bitmap word.
+    rank: Vec<u32>,
+    values: Vec<i32>,
+    /// Values that do not fit in i32, by event index.
+    wide: HashMap<u32, i64>,
+}
+
+impl SparseI32 {
+    fn push(&mut self, j: usize, v: Option<i64>) {
+        if j % 64 == 0 {
+            self.present.push(0);
+            self.rank.push(self.values.len() as u32);
+        }
+        let Some(v) = v else { return };
+        self.present[j / 64] |= 1 << (j % 64);
+        match i32::try_from(v) {
+            Ok(x) if x != i32::MIN => self.values.push(x),
+            _ => {
+                self.values.push(i32::MIN);
+                self.wide.insert(j as u32, v);
+            }
+        }
+    }
+
+    fn get(&self, j: usize) -> Option<i64> {
+        let w = *self.present.get(j / 64)?;
+        if w & (1 << (j % 64)) == 0 {
+            return None;
+        }
+        let k = self.rank[j / 64] as usize + (w & ((1u64 << (j % 64)) - 1)).count_ones() as usize;
+        match self.values[k] {
+            i32::MIN => self.wide.get(&(j as u32)).copied(),
+            x => Some(i64::from(x)),
+        }
+    }
+
+    fn shrink(&mut self) {
+        self.present.shrink_to_fit();
+        self.rank.shrink_to_fit();
+        self.values.shrink_to_fit();
+    }
+
+    fn heap_bytes(&self) -> usize {
+        self.present.capacity() * 8
+            + self.rank.capacity() * 4
+            + self.values.capacity() * 4
+            + self.wide.capacity() * 16
+    }
+}
+
+/// Typed columns of one chunk. Every column has one entry per event;
+/// together they take 32 bytes per event.
+#[derive(Debug, Clone, Default)]
+pub struct Chunk {
+    /// Timestamps, ns since the epoch (4 or 8 B).
+    ts: TsColumn,
+    /// Offset of the event's block, relative to `base_offset` (4 B).
+    pub offset_rel: Vec<u32>,
+    /// Event type id (2 B).
+    pub event_type: Vec<u16>,
+    /// CPU (1 B); `u8::MAX` means "see `cpu_wide`".
+    cpu: Vec<u8>,
+    /// CPUs above 254, by index.
+    cpu_wide: HashMap<u32, u16>,
+    /// Thread entity id (4 B), see `Entities`.
+    pub thread: Vec<u32>,
+    /// Fd entity id or `NO_ENTITY` (4 B).
+    pub fd: Vec<u32>,
+    /// Result (`res`, or the fd of fd-creating exits), for the events that
+    /// have one (4 B each, about half of all events). For I/O exits a
+    /// non-negative result is the byte count, so no separate length column
+    /// is kept.
+    res: SparseI32,
+    /// Bit per event: hidden by sysdig.
+    pub hidden: Vec<u64>,
+    /// Bit per event: numbered by sysdig (type < 336).
+    pub numbered: Vec<u64>,
+    /// `evt.num` of the first numbered event minus one.
+    pub num_base: u64,
+    /// Offset all `offset_rel` are relative to.
+    pub base_offset: u64,
+    /// Maximum timestamp of each block of `BLOCK` events.
+    pub block_max: Vec<u64>,
+    /// Minimum timestamp of each block.
+    pub block_min: Vec<u64>,
+    /// Aggregates.
+    pub summary: ChunkSummary,
+}
+
+/// Slot of a category (`category & 0x3f`) in [`ChunkSummary::by_category`]:
+/// the plain categories 0–12 keep their number, I/O read/write/other take
+/// 13–15.
+pub fn category_slot(cat: u32) -> usize {
+    match cat {
+        0..=12 => cat as usize,
+        category::IO_READ => 13,
+        category::IO_WRITE => 14,
+        category::IO_OTHER => 15,
+        _ => 0,
+    }
+}
+
+fn set_bit(v: &mut Vec<u64>, i: usize, on: bool) {
+    if i / 64 >= v.len() {
+        v.push(0);
+    }
+    if on {
+        v[i / 64] |= 1 << (i % 64);
+    }
+}
+
+fn bit(v: &[u64], i: usize) -> bool {
+    v.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
+}
+
+/// What the loader knows about one event when it appends it.
+#[derive(Debug, Clone, Copy)]
+pub struct NewEvent {
+    /// Timestamp.
+    pub ts_ns: u64,
+    /// Block offset.
+    pub offset: u64,
+    /// Type.
+    pub event_type: u16,
+    /// CPU.
+    pub cpu: u16,
+    /// Thread entity.
+    pub thread: u32,
+    /// Fd entity.
+    pub fd: u32,
+    /// Result.
+    pub res: Option<i64>,
+    /// I/O bytes.
+    pub len_bytes: Option<u32>,
+    /// Hidden by sysdig.
+    pub hidden: bool,
+    /// Numbered by sysdig.
+    pub numbered: bool,
+}
+
+impl Chunk {
+    /// An empty chunk whose offsets are relative to `base_offset` and whose
+    /// first numbered event gets `num_base + 1`.
+    pub fn new(base_offset: u64, num_base: u64) -> Chunk {
+        Chunk {
+            base_offset,
+            num_base,
+            summary: ChunkSummary {
+                min_ts_ns: u64::MAX,
+                ts_sorted: true,
+                ..Default::default()
+            },
+            ..Default::default()
+        }
+    }
+
+    /// Number of events.
+    pub fn len(&self) -> usize {
+        self.ts.len()
+    }
+
+    /// Whether it holds no event.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Timestamp of event `j`.
+    pub fn ts_ns(&self, j: usize) -> u64 {
+        self.ts.get(j)
+    }
+
+    /// CPU of event `j`.
+    pub fn cpu(&self, j: usize) -> u16 {
+        match self.cpu[j] {
+            u8::MAX => self
+                .cpu_wide
+                .get(&(j as u32))
+                .copied()
+                .unwrap_or(u16::from(u8::MAX)),
+            c => u16::from(c),
+        }
+    }
+
+    /// Whether `offset` can still be stored relative to the base.
+    pub fn fits(&self, offset: u64) -> bool {
+        offset >= self.base_offset && offset - self.base_offset < u64::from(u32::MAX)
+    }
+
+    /// Appends an event (the loader checks [`Chunk::fits`] first).
+    pub fn push(&mut self, e: NewEvent) {
+        let i = self.len();
+        let TsColumn::Building(ts) = &mut self.ts else {
+            // Sealed chunks are immutable.
+            return;
+        };
+        if let Some(&prev) = ts.last() {
+            if e.ts_ns < prev {
+                self.summary.ts_sorted = false;
+            }
+        }
+        ts.push(e.ts_ns);
+        self.offset_rel.push((e.offset - self.base_offset) as u32);
+        self.event_type.push(e.event_type);
+        if e.cpu < u16::from(u8::MAX) {
+            self.cpu.push(e.cpu as u8);
+        } else {
+            self.cpu.push(u8::MAX);
+            self.cpu_wide.insert(i as u32, e.cpu);
+        }
+        self.thread.push(e.thread);
+        self.fd.push(e.fd);
+        self.res.push(i, e.res);
+        set_bit(&mut self.hidden, i, e.hidden);
+        set_bit(&mut self.numbered, i, e.numbered);
+        if i % BLOCK == 0 {
+            self.block_max.push(e.ts_ns);
+            self.block_min.push(e.ts_ns);
+        } else if let (Some(mx), Some(mn)) = (self.block_max.last_mut(), self.block_min.last_mut())
+        {
+            *mx = (*mx).max(e.ts_ns);
+            *mn = (*mn).min(e.ts_ns);
+        }
+        let s = &mut self.summary;
+        // Metaevents are stamped 0 or at dump time; they do not bound time.
+        if e.ts_ns != 0 {
+            s.min_ts_ns = s.min_ts_ns.min(e.ts_ns);
+            s.max_ts_ns = s.max_ts_ns.max(e.ts_ns);
+        }
+        let cat = schema::compat_category(e.event_type) & 0x3f;
+        s.by_category[category_slot(cat)] += 1;
+        if !schema::is_enter(e.event_type) {
+            if let Some(n) = e.len_bytes {
+                match cat {
+                    category::IO_READ => s.read_bytes += u64::from(n),
+                    category::IO_WRITE => s.write_bytes += u64::from(n),
+                    _ => {}
+                }
+            }
+            if e.res.is_some_and(|r| r < 0) {
+                s.errors += 1;
+            }
+        }
+    }
+
+    /// Frees spare capacity once the chunk is complete.
+    pub fn seal(&mut self) {
+        if self.summary.min_ts_ns == u64::MAX {
+            self.summary.min_ts_ns = 0;
+        }
+        self.ts.seal();
+        self.offset_rel.shrink_to_fit();
+        self.event_type.shrink_to_fit();
+        self.cpu.shrink_to_fit();
+        self.thread.shrink_to_fit();
+        self.fd.shrink_to_fit();
+        self.res.shrink();
+        self.hidden.shrink_to_fit();
+        self.numbered.shrink_to_fit();
+        self.block_max.shrink_to_fit();
+        self.block_min.shrink_to_fit();
+    }
+
+    /// Result of event `j`.
+    pub fn res(&self, j: usize) -> Option<i64> {
+        self.res.get(j)
+    }
+
+    /// I/O bytes of event `j`: the non-negative result of an I/O exit.
+    pub fn len_bytes(&self, j: usize) -> Option<u32> {
+        super::ingest::io_len_of(self.event_type[j], self.res(j))
+    }
+
+    /// Absolute block offset of event `j`.
+    pub fn offset(&self, j: usize) -> u64 {
+        self.base_offset + u64::from(self.offset_rel[j])
+    }
+
+    /// Whether sysdig hides event `j`.
+    pub fn is_hidden(&self, j: usize) -> bool {
+        bit(&self.hidden, j)
+    }
+
+    /// sysdig's `evt.num` of event `j`.
+    pub fn num(&self, j: usize) -> Option<u64> {
+        if !bit(&self.numbered, j) {
+            return None;
+        }
+        let full: u64 = self.numbered[..j / 64]
+            .iter()
+            .map(|w| u64::from(w.count_ones()))
+            .sum();
+        let part = self.numbered[j / 64] & ((1u64 << (j % 64)) - 1);
+        Some(self.num_base + full + u64::from(part.count_ones()) + 1)
+    }
+
+    /// Number of numbered events (to chain `num_base` across chunks).
+    pub fn numbered_count(&self) -> u64 {
+        self.numbered
+            .iter()
+            .map(|w| u64::from(w.count_ones()))
+            .sum()
+    }
+
+    /// Indices that may hold events of `[from_ns, to_ns)`: from the first
+    /// block whose running maximum reaches `from_ns` to the last block whose
+    /// running minimum (from the end) is below `to_ns`.
+    pub fn candidates(&self, from_ns: u64, to_ns: u64) -> Range<usize> {
+        let nb = self.block_max.len();
+        if nb == 0 {
+            return 0..0;
+        }
+        // Running max is monotone: binary search on it, computed on the fly
+        // from per-block maxima (nb is at most CHUNK_EVENTS / BLOCK).
+        let mut run_max = Vec::with_capacity(nb);
+        let mut m = 0;
+        for &x in &self.block_max {
+            m = m.max(x);
+            run_max.push(m);
+        }
+        let lo_block = run_max.partition_point(|&x| x < from_ns);
+        let mut run_min = vec![0; nb];
+        let mut m = u64::MAX;
+        for (i, &x) in self.block_min.iter().enumerate().rev() {
+            m = m.min(x);
+            run_min[i] = m;
+        }
+        let hi_block = run_min.partition_point(|&x| x < to_ns);
+        if lo_block >= hi_block {
+            return 0..0;
+        }
+        (lo_block * BLOCK)..(hi_block * BLOCK).min(self.len())
+    }
+
+    /// Heap bytes of the columns.
+    pub fn heap_bytes(&self) -> usize {
+        self.ts.heap_bytes()
+            + self.offset_rel.capacity() * 4
+            + self.event_type.capacity() * 2
+            + self.cpu.capacity()
+            + self.cpu_wide.capacity() * 8
+            + self.thread.capacity() * 4
+            + self.fd.capacity() * 4
+            + self.res.heap_bytes()
+            + (self.hidden.capacity() + self.numbered.capacity()) * 8
+            + (self.block_max.capacity() + self.block_min.capacity()) * 8
+            + std::mem::size_of::<Chunk>()
+    }
+}

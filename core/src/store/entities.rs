@@ -1,0 +1,123 @@
+//! Interned threads and fds: every distinct version the state engine
+//! produced, stored once and referenced by id from the columns.
+
+use std::sync::Arc;
+
+use crate::state::{Fd, Thread};
+
+/// A thread as an event references it.
+#[derive(Debug, Clone)]
+pub struct ThreadRef {
+    /// Thread id of the event header.
+    pub tid: i64,
+    /// The thread version, absent when the state engine had none.
+    pub thread: Option<Arc<Thread>>,
+}
+
+/// An fd as an event references it.
+#[derive(Debug, Clone)]
+pub struct FdRef {
+    /// fd number.
+    pub num: Option<i64>,
+    /// The fd version, when known.
+    pub fd: Option<Arc<Fd>>,
+}
+
+const SEG: usize = 4096;
+
+/// An append-only vector in shared segments: a snapshot clones segment
+/// pointers, and only the last (partial) segment is ever copied.
+#[derive(Debug, Clone)]
+pub struct Segmented<T> {
+    segs: Vec<Arc<Vec<T>>>,
+    len: usize,
+}
+
+impl<T> Default for Segmented<T> {
+    fn default() -> Self {
+        Segmented {
+            segs: Vec::new(),
+            len: 0,
+        }
+    }
+}
+
+impl<T: Clone> Segmented<T> {
+    /// Appends and returns the new index.
+    pub fn push(&mut self, v: T) -> u32 {
+        if self.len % SEG == 0 {
+            self.segs.push(Arc::new(Vec::with_capacity(SEG)));
+        }
+        if let Some(last) = self.segs.last_mut() {
+            Arc::make_mut(last).push(v);
+        }
+        self.len += 1;
+        (self.len - 1) as u32
+    }
+
+    /// Item `i`.
+    pub fn get(&self, i: u32) -> Option<&T> {
+        let i = i as usize;
+        self.segs.get(i / SEG)?.get(i % SEG)
+    }
+
+    /// Number of items.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether it is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+/// The entity tables of a snapshot.
+#[derive(Debug, Clone, Default)]
+pub struct Entities {
+    /// Thread versions.
+    pub threads: Segmented<ThreadRef>,
+    /// Fd versions.
+    pub fds: Segmented<FdRef>,
+    /// Approximate heap bytes of the interned values.
+    pub(crate) value_bytes: usize,
+}
+
+static NO_THREAD: ThreadRef = ThreadRef {
+    tid: -1,
+    thread: None,
+};
+
+impl Entities {
+    /// Thread entity `id`.
+    pub fn thread(&self, id: u32) -> &ThreadRef {
+        self.threads.get(id).unwrap_or(&NO_THREAD)
+    }
+
+    /// Fd entity `id`, `None` for no fd.
+    pub fn fd(&self, id: u32) -> Option<&FdRef> {
+        self.fds.get(id)
+    }
+
+    /// Heap bytes (tables and the values they hold).
+    pub fn heap_bytes(&self) -> usize {
+        self.threads.segs.len() * SEG * std::mem::size_of::<ThreadRef>()
+            + self.fds.segs.len() * SEG * std::mem::size_of::<FdRef>()
+            + self.value_bytes
+    }
+}
+
+/// Approximate heap bytes of a thread version.
+pub(crate) fn thread_bytes(t: &Thread) -> usize {
+    std::mem::size_of::<Thread>()
+        + t.comm.capacity()
+        + t.exe.capacity()
+        + t.exepath.capacity()
+        + t.cwd.capacity()
+        + t.container_id.capacity()
+}
+
+/// Approximate heap bytes of an fd version.
+pub(crate) fn fd_bytes(f: &Fd) -> usize {
+    std::mem::size_of::<Fd>() + f.name.capacity()
+}

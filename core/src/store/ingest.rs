@@ -1,0 +1,582 @@
+//! Progressive loading: a named loader thread maps the capture, walks it in
+//! chunks and publishes an immutable snapshot after each one.
+//!
+//! Per chunk, two stages overlap on a rayon pool: the *column stage*
+//! decodes the next chunk's event records into raw columns (timestamps,
+//! types, results, I/O sizes) while the *state stage* runs the state engine
+//! over the current chunk in file order and adds the resolved columns
+//! (thread and fd entities, sysdig numbering, hidden flags). The state
+//! engine is inherently sequential; everything else is split by chunk.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::mpsc::{Receiver, SyncSender, TrySendError, sync_channel};
+use std::sync::{Arc, Condvar, Mutex};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use super::Snapshot;
+use super::chunk::{Chunk, NO_ENTITY, NewEvent};
+use super::entities::{Entities, FdRef, ThreadRef, fd_bytes, thread_bytes};
+use crate::error::OpenError;
+use crate::format::blocks::{BlockKind, classify};
+use crate::format::event::{EventRecord, parse_event};
+use crate::reader::{Event, Reader};
+use crate::schema::{self, category, event_flags};
+use crate::source::{SharedBytes, map_capture};
+
+/// Load settings.
+#[derive(Debug, Clone)]
+pub struct LoadOptions {
+    /// Events per chunk (and per published snapshot).
+    pub chunk_events: usize,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            chunk_events: super::CHUNK_EVENTS,
+        }
+    }
+}
+
+/// What the load is doing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Phase {
+    /// Decompressing a gzip capture into its cache.
+    #[default]
+    Decompressing,
+    /// Reading events.
+    Indexing,
+    /// Finished (fully or with an error).
+    Done,
+    /// Cancelled.
+    Cancelled,
+}
+
+/// A progress report.
+#[derive(Debug, Clone, Default)]
+pub struct Progress {
+    /// Which load this is (drop reports of an old one).
+    pub load_id: u64,
+    /// Current phase.
+    pub phase: Phase,
+    /// Bytes processed in this phase.
+    pub bytes_done: u64,
+    /// Bytes to process in this phase, when known.
+    pub bytes_total: Option<u64>,
+    /// Events loaded.
+    pub events: u64,
+    /// Time since the load started.
+    pub elapsed: Duration,
+    /// Bytes per second in this phase.
+    pub rate_bytes_per_s: f64,
+    /// Estimated time left in this phase.
+    pub eta: Option<Duration>,
+    /// Why the load stopped early.
+    pub error: Option<String>,
+}
+
+struct Shared {
+    latest: Mutex<Arc<Snapshot>>,
+    progress: Mutex<Progress>,
+    cancel: AtomicBool,
+    finished: Mutex<bool>,
+    finished_cv: Condvar,
+}
+
+/// A running (or finished) load. Dropping it cancels the load.
+pub struct LoadHandle {
+    id: u64,
+    shared: Arc<Shared>,
+    rx: Receiver<Progress>,
+    thread: Option<JoinHandle<()>>,
+}
+
+static LOAD_IDS: AtomicU64 = AtomicU64::new(1);
+
+impl LoadHandle {
+    /// This load's id.
+    pub fn id(&self) -> u64 {
+        self.id
+    }
+
+    /// The latest published snapshot (never blocks on the loader beyond a
+    /// pointer copy).
+    pub fn snapshot(&self) -> Arc<Snapshot> {
+        lock(&self.shared.latest).clone()
+    }
+
+    /// The latest progress.
+    pub fn progress(&self) -> Progress {
+        lock(&self.shared.progress).clone()
+    }
+
+    /// Progress reports as they happen (bounded: when the receiver lags,
+    /// intermediate reports are dropped; [`LoadHandle::progress`] always has
+    /// the latest).
+    pub fn progress_reports(&self) -> &Receiver<Progress> {
+        &self.rx
+    }
+
+    /// Asks the loader to stop; it does so within one chunk.
+    pub fn cancel(&self) {
+        self.shared.cancel.store(true, Ordering::Relaxed);
+    }
+
+    /// Whether the load has finished (or stopped).
+    pub fn is_finished(&self) -> bool {
+        *lock(&self.shared.finished)
+    }
+
+    /// Blocks until the load ends and returns the final snapshot.
+    pub fn wait(mut self) -> Arc<Snapshot> {
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+        self.snapshot()
+    }
+}
+
+impl Drop for LoadHandle {
+    fn drop(&mut self) {
+        self.cancel();
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    // A panicking loader must not take the UI down with a poisoned lock.
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Starts loading `path` on a background thread and returns at once.
+pub fn load(path: &Path, opts: LoadOptions) -> LoadHandle {
+    let id = LOAD_IDS.fetch_add(1, Ordering::Relaxed);
+    let shared = Arc::new(Shared {
+        latest: Mutex::new(Arc::new(Snapshot::new(
+            SharedBytes::Owned(Arc::from(Vec::new())),
+            0,
+        ))),
+        progress: Mutex::new(Progress {
+            load_id: id,
+            ..Progress::default()
+        }),
+        cancel: AtomicBool::new(false),
+        finished: Mutex::new(false),
+        finished_cv: Condvar::new(),
+    });
+    let (tx, rx) = sync_channel(8);
+    let path: PathBuf = path.to_path_buf();
+    let sh = shared.clone();
+    let thread = std::thread::Builder::new()
+        .name(format!("scapscope-load-{id}"))
+        .spawn(move || {
+            run(id, &path, &opts, &sh, &tx);
+            *lock(&sh.finished) = true;
+            sh.finished_cv.notify_all();
+        })
+        .ok();
+    LoadHandle {
+        id,
+        shared,
+        rx,
+        thread,
+    }
+}
+
+/// Loads a whole capture on the calling thread's behalf and returns the
+/// final snapshot (for the CLI and tests).
+pub fn load_blocking(path: &Path, opts: LoadOptions) -> Result<Arc<Snapshot>, OpenError> {
+    let h = load(path, opts);
+    let snap = h.wait();
+    if snap.total_bytes == 0 && !snap.done {
+        return Err(OpenError::Io {
+            source: Arc::new(std::io::Error::other("load failed")),
+            path: path.display().to_string(),
+        });
+    }
+    if let Some(e) = snap.open_error.clone() {
+        return Err(e);
+    }
+    Ok(snap)
+}
+
+fn report(id: u64, sh: &Shared, tx: &SyncSender<Progress>, p: Progress) {
+    let p = Progress { load_id: id, ..p };
+    *lock(&sh.progress) = p.clone();
+    match tx.try_send(p) {
+        Ok(()) | Err(TrySendError::Full(_)) | Err(TrySendError::Disconnected(_)) => {}
+    }
+}
+
+fn rate_eta(done: u64, total: Option<u64>, since: Instant) -> (f64, Option<Duration>) {
+    let secs = since.elapsed().as_secs_f64().max(1e-6);
+    let rate = done as f64 / secs;
+    let eta = total.and_then(|t| {
+        (rate > 0.0).then(|| Duration::from_secs_f64(t.saturating_sub(done) as f64 / rate))
+    });
+    (rate, eta)
+}
+
+/// Raw columns of one chunk, decoded without the state engine.
+#[derive(Default)]
+struct RawChunk {
+    end: u64,
+    offsets: Vec<u64>,
+    res: Vec<Option<i64>>,
+    len: Vec<Option<u32>>,
+}
+
+/// Walks block headers from `start` until `max_events` event blocks or the
+/// end (or a broken frame, which the state stage reports).
+fn chunk_end(data: &[u8], start: u64, max_events: usize) -> u64 {
+    let mut pos = start as usize;
+    let mut n = 0;
+    while pos + 12 <= data.len() && n < max_events {
+        let t = u32::from_le_bytes([data[pos], data[pos + 1], data[pos + 2], data[pos + 3]]);
+        let len = u32::from_le_bytes([data[pos + 4], data[pos + 5], data[pos + 6], data[pos + 7]])
+            as usize;
+        if len < 12 || len > data.len() - pos {
+            return data.len() as u64;
+        }
+        if matches!(classify(t), BlockKind::Event(_)) {
+            n += 1;
+        }
+        pos += len;
+    }
+    if n < max_events {
+        data.len() as u64
+    } else {
+        pos as u64
+    }
+}
+
+/// The result of an event as stored: `res`, or the fd of fd-creating exits.
+pub(crate) fn event_res(rec: &EventRecord<'_>) -> Option<i64> {
+    let desc = rec.desc();
+    let first = desc.params.first()?;
+    let v = || -> Option<i64> {
+        let b = rec.param(0)?;
+        Some(i64::from_le_bytes(b.get(..8)?.try_into().ok()?))
+    };
+    if first.name == "res" {
+        return v();
+    }
+    if !schema::is_enter(rec.event_type)
+        && schema::compat_flags(rec.event_type) & event_flags::CREATES_FD != 0
+        && first.name == "fd"
+    {
+        return v();
+    }
+    None
+}
+
+/// Bytes moved by an I/O exit (its non-negative result).
+pub(crate) fn io_len(rec: &EventRecord<'_>, res: Option<i64>) -> Option<u32> {
+    io_len_of(rec.event_type, res)
+}
+
+/// Bytes moved by an I/O exit of type `event_type` with result `res`.
+pub(crate) fn io_len_of(event_type: u16, res: Option<i64>) -> Option<u32> {
+    if schema::is_enter(event_type) {
+        return None;
+    }
+    let cat = schema::compat_category(event_type) & 0x3f;
+    if !matches!(
+        cat,
+        category::IO_READ | category::IO_WRITE | category::IO_OTHER
+    ) {
+        return None;
+    }
+    let flags = schema::compat_flags(event_type);
+    if flags & (event_flags::READS_FROM_FD | event_flags::WRITES_TO_FD) == 0 {
+        return None;
+    }
+    res.filter(|&r| r >= 0)
+        .map(|r| r.min(i64::from(u32::MAX - 1)) as u32)
+}
+
+/// Column stage: decodes the event records of `[start, end)`.
+fn raw_decode(data: &[u8], start: u64, end: u64) -> RawChunk {
+    let mut raw = RawChunk {
+        end,
+        ..RawChunk::default()
+    };
+    let mut pos = start as usize;
+    let end_us = end as usize;
+    while pos + 12 <= end_us {
+        let t = u32::from_le_bytes([data[pos], data[pos + 1], data[pos + 2], data[pos + 3]]);
+        let len = u32::from_le_bytes([data[pos + 4], data[pos + 5], data[pos + 6], data[pos + 7]])
+            as usize;
+        if len < 12 || pos + len > end_us {
+            break;
+        }
+        if let BlockKind::Event(fmt) = classify(t) {
+            if let Ok(rec) = parse_event(&data[pos + 8..pos + len - 4], fmt) {
+                if !rec.is_state_only() {
+                    let res = event_res(&rec);
+                    raw.offsets.push(pos as u64);
+                    raw.res.push(res);
+                    raw.len.push(io_len(&rec, res));
+                }
+            }
+        }
+        pos += len;
+    }
+    raw
+}
+
+/// Interns thread and fd versions: first by identity (the same `Arc` seen
+/// again), then by content, so that versions the state engine re-created
+/// with equal content (a file opened again under the same number, a
+/// socket marked connected twice) share one entity.
+#[derive(Default)]
+struct Interner {
+    entities: Entities,
+    threads: HashMap<(i64, usize), u32>,
+    fds: HashMap<(i64, usize), u32>,
+    thread_content: HashMap<(i64, Option<Arc<crate::state::Thread>>), u32>,
+    fd_content: HashMap<(Option<i64>, Option<Arc<crate::state::Fd>>), u32>,
+}
+
+impl Interner {
+    fn thread(&mut self, ev: &Event<'_>) -> u32 {
+        let t = ev.ctx.thread.as_ref();
+        let key = (ev.rec.tid, t.map_or(0, |a| Arc::as_ptr(a) as usize));
+        if let Some(&id) = self.threads.get(&key) {
+            return id;
+        }
+        let ckey = (ev.rec.tid, t.cloned());
+        if let Some(&id) = self.thread_content.get(&ckey) {
+            // Not cached by identity: this Arc is not retained, so its
+            // address may be reused by another value later.
+            return id;
+        }
+        if let Some(t) = t {
+            self.entities.value_bytes += thread_bytes(t);
+        }
+        let id = self.entities.threads.push(ThreadRef {
+            tid: ev.rec.tid,
+            thread: t.cloned(),
+        });
+        self.threads.insert(key, id);
+        self.thread_content.insert(ckey, id);
+        id
+    }
+
+    fn fd(&mut self, ev: &Event<'_>) -> u32 {
+        let (num, fd) = (ev.ctx.fd_num, ev.ctx.fd.as_ref());
+        if num.is_none() && fd.is_none() {
+            return NO_ENTITY;
+        }
+        let key = (
+            num.unwrap_or(i64::MIN),
+            fd.map_or(0, |a| Arc::as_ptr(a) as usize),
+        );
+        if let Some(&id) = self.fds.get(&key) {
+            return id;
+        }
+        let ckey = (num, fd.cloned());
+        if let Some(&id) = self.fd_content.get(&ckey) {
+            // Not cached by identity (see `thread`).
+            return id;
+        }
+        if let Some(f) = fd {
+            self.entities.value_bytes += fd_bytes(f);
+        }
+        let id = self.entities.fds.push(FdRef {
+            num,
+            fd: fd.cloned(),
+        });
+        self.fds.insert(key, id);
+        self.fd_content.insert(ckey, id);
+        id
+    }
+}
+
+/// State stage: runs the state engine over the chunk's blocks and builds
+/// the chunk's columns.
+fn state_stage(reader: &mut Reader, intern: &mut Interner, raw: RawChunk, num_base: u64) -> Chunk {
+    let base = raw.offsets.first().copied().unwrap_or(raw.end);
+    let mut chunk = Chunk::new(base, num_base);
+    let mut k = 0;
+    while reader.position() < raw.end {
+        let Some(ev) = reader.next_event() else { break };
+        // Offsets always agree (both stages use the same record rules); if
+        // they ever did not, the record itself is the truth.
+        while raw.offsets.get(k).is_some_and(|&o| o < ev.offset) {
+            k += 1;
+        }
+        let (res, len_bytes) = if raw.offsets.get(k) == Some(&ev.offset) {
+            k += 1;
+            (raw.res[k - 1], raw.len[k - 1])
+        } else {
+            let r = event_res(&ev.rec);
+            (r, io_len(&ev.rec, r))
+        };
+        if !chunk.fits(ev.offset) {
+            // Cannot happen with bounded chunks; keep the column honest.
+            continue;
+        }
+        let thread = intern.thread(&ev);
+        let fd = intern.fd(&ev);
+        chunk.push(NewEvent {
+            ts_ns: ev.rec.ts_ns,
+            offset: ev.offset,
+            event_type: ev.rec.event_type,
+            cpu: ev.rec.cpu,
+            thread,
+            fd,
+            res,
+            len_bytes,
+            hidden: ev.hidden,
+            numbered: ev.num.is_some(),
+        });
+    }
+    chunk.seal();
+    chunk
+}
+
+fn run(id: u64, path: &Path, opts: &LoadOptions, sh: &Shared, tx: &SyncSender<Progress>) {
+    let started = Instant::now();
+    let total_on_disk = std::fs::metadata(path).map(|m| m.len()).ok();
+    let cancel = || sh.cancel.load(Ordering::Relaxed);
+    let mut decompress_progress = |done: u64| {
+        let (rate, _) = rate_eta(done, None, started);
+        report(
+            id,
+            sh,
+            tx,
+            Progress {
+                phase: Phase::Decompressing,
+                bytes_done: done,
+                bytes_total: None,
+                elapsed: started.elapsed(),
+                rate_bytes_per_s: rate,
+                ..Progress::default()
+            },
+        );
+        !cancel()
+    };
+    let (bytes, _storage) = match map_capture(path, &mut decompress_progress) {
+        Ok(x) => x,
+        Err(e) => {
+            let mut snap = Snapshot::new(SharedBytes::Owned(Arc::from(Vec::new())), 0);
+            snap.done = true;
+            let phase = if matches!(e, OpenError::Cancelled) {
+                Phase::Cancelled
+            } else {
+                Phase::Done
+            };
+            report(
+                id,
+                sh,
+                tx,
+                Progress {
+                    phase,
+                    error: Some(e.to_string()),
+                    ..Progress::default()
+                },
+            );
+            snap.open_error = Some(e);
+            *lock(&sh.latest) = Arc::new(snap);
+            return;
+        }
+    };
+    let _ = total_on_disk;
+    let total = bytes.as_slice().len() as u64;
+    let mut snap = Snapshot::new(bytes.clone(), total);
+    *lock(&sh.latest) = Arc::new(snap.clone());
+    let mut reader = Reader::from_shared(bytes.clone());
+    let mut intern = Interner::default();
+    let data = bytes.as_slice();
+    let index_start = Instant::now();
+    let chunk_events = opts.chunk_events.max(1);
+    let mut start = 0u64;
+    let mut end = chunk_end(data, start, chunk_events);
+    let mut next_raw = raw_decode(data, start, end);
+    let mut num_base = 0;
+    loop {
+        if cancel() {
+            report(
+                id,
+                sh,
+                tx,
+                Progress {
+                    phase: Phase::Cancelled,
+                    elapsed: started.elapsed(),
+                    ..Progress::default()
+                },
+            );
+            // Dropping the state, interner and snapshot frees the memory;
+            // readers keep only what they still hold.
+            return;
+        }
+        let raw = std::mem::take(&mut next_raw);
+        let last = raw.end >= total;
+        start = end;
+        end = if last {
+            total
+        } else {
+            chunk_end(data, start, chunk_events)
+        };
+        let (chunk, decoded) = rayon::join(
+            || state_stage(&mut reader, &mut intern, raw, num_base),
+            || {
+                if last {
+                    RawChunk::default()
+                } else {
+                    raw_decode(data, start, end)
+                }
+            },
+        );
+        next_raw = decoded;
+        num_base += chunk.numbered_count();
+        if !chunk.is_empty() {
+            snap.push_chunk(Arc::new(chunk));
+        }
+        snap.generation += 1;
+        snap.entities = intern.entities.clone();
+        snap.problems = reader.problems.clone();
+        snap.bytes_read = reader.position();
+        let finished = last || reader.error.is_some() || reader.position() >= total;
+        if finished {
+            // Drain anything after the last chunk boundary (trailing
+            // metadata, or the broken block that ends the read).
+            while reader.next_event().is_some() {}
+            snap.done = true;
+            snap.error = reader.error.clone();
+            snap.problems = reader.problems.clone();
+            snap.bytes_read = reader.position();
+        }
+        *lock(&sh.latest) = Arc::new(snap.clone());
+        let (rate, eta) = rate_eta(snap.bytes_read, Some(total), index_start);
+        report(
+            id,
+            sh,
+            tx,
+            Progress {
+                phase: if finished {
+                    Phase::Done
+                } else {
+                    Phase::Indexing
+                },
+                bytes_done: snap.bytes_read,
+                bytes_total: Some(total),
+                events: snap.len() as u64,
+                elapsed: started.elapsed(),
+                rate_bytes_per_s: rate,
+                eta,
+                error: snap.error.as_ref().map(|e| e.to_string()),
+                ..Progress::default()
+            },
+        );
+        if finished {
+            return;
+        }
+    }
+}

@@ -1,0 +1,314 @@
+//! The columnar store: same events as the sequential reader whatever the
+//! chunking, time ranges, memory budget, progress and cancellation.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use scapscope_core::reader::Reader;
+use scapscope_core::store::{LoadOptions, Snapshot, load, load_blocking};
+use scapscope_core::synth::{SynthConfig, Target, synth};
+
+fn shared(name: &str) -> Option<PathBuf> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared/captures")
+        .join(name);
+    if p.exists() {
+        Some(p)
+    } else {
+        eprintln!("SKIP: {} is absent", p.display());
+        None
+    }
+}
+
+fn generated(events: u64, seed: u64) -> PathBuf {
+    let p = std::env::temp_dir().join(format!(
+        "scapscope-store-{}-{seed}.scap",
+        std::process::id()
+    ));
+    let cfg = SynthConfig {
+        seed,
+        target: Target::Events(events),
+        ..Default::default()
+    };
+    synth(
+        &cfg,
+        std::io::BufWriter::new(std::fs::File::create(&p).unwrap()),
+    )
+    .unwrap();
+    p
+}
+
+/// What the sequential reader says about each event.
+type Expected = (
+    u64,
+    u64,
+    u16,
+    i64,
+    Option<u64>,
+    bool,
+    Option<String>,
+    Option<String>,
+);
+
+fn expected(path: &Path) -> Vec<Expected> {
+    let mut r = Reader::open(path).unwrap();
+    let mut v = Vec::new();
+    while let Some(ev) = r.next_event() {
+        v.push((
+            ev.offset,
+            ev.rec.ts_ns,
+            ev.rec.event_type,
+            ev.rec.tid,
+            ev.num,
+            ev.hidden,
+            ev.ctx.thread.as_ref().map(|t| t.comm.clone()),
+            ev.ctx.fd.as_ref().map(|f| f.name.clone()),
+        ));
+    }
+    v
+}
+
+fn rows(s: &Snapshot) -> Vec<Expected> {
+    (0..s.len())
+        .map(|i| {
+            let r = s.row(i).unwrap();
+            (
+                r.offset,
+                r.ts_ns,
+                r.event_type,
+                r.tid,
+                r.num,
+                r.hidden,
+                r.thread.map(|t| t.comm.clone()),
+                r.fd.map(|f| f.name.clone()),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn store_matches_the_sequential_reader_on_every_real_capture() {
+    let Some(dir) = shared("") else { return };
+    let mut n = 0;
+    for e in std::fs::read_dir(&dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_none_or(|x| x != "scap") {
+            continue;
+        }
+        let want = expected(&p);
+        // A small chunk size puts many chunk boundaries in every capture.
+        let snap = load_blocking(&p, LoadOptions { chunk_events: 777 }).unwrap();
+        assert!(snap.done && snap.error.is_none(), "{}", p.display());
+        assert_eq!(rows(&snap), want, "{}", p.display());
+        n += 1;
+    }
+    assert!(n >= 15);
+}
+
+#[test]
+fn records_decode_lazily_from_the_mapping() {
+    let p = generated(5_000, 3);
+    let snap = load_blocking(&p, LoadOptions::default()).unwrap();
+    let mut r = Reader::open(&p).unwrap();
+    let mut i = 0;
+    while let Some(ev) = r.next_event() {
+        let rec = snap.record(i).unwrap();
+        assert_eq!(rec.params(), ev.rec.params());
+        i += 1;
+    }
+    assert_eq!(i, snap.len());
+    std::fs::remove_file(&p).ok();
+}
+
+#[test]
+fn gzip_captures_load_through_the_cache() {
+    let Some(p) = shared("libs_curl_google.scap") else {
+        return;
+    };
+    let snap = load_blocking(&p, LoadOptions::default()).unwrap();
+    assert_eq!(rows(&snap), expected(&p));
+    // The payload of an event is readable from the decompressed cache.
+    let io = (0..snap.len())
+        .find(|&i| snap.row(i).unwrap().len_bytes.is_some())
+        .unwrap();
+    assert!(snap.record(io).is_some());
+}
+
+fn brute_range(s: &Snapshot, from: u64, to: u64) -> Vec<usize> {
+    (0..s.len())
+        .filter(|&i| (from..to).contains(&s.row(i).unwrap().ts_ns))
+        .collect()
+}
+
+#[test]
+fn time_ranges_match_a_linear_scan_even_with_backward_steps() {
+    let Some(p) = shared("bencer_k8s_capture.scap") else {
+        return;
+    };
+    let snap = load_blocking(
+        &p,
+        LoadOptions {
+            chunk_events: 5_000,
+        },
+    )
+    .unwrap();
+    let ts: Vec<u64> = (0..snap.len())
+        .map(|i| snap.row(i).unwrap().ts_ns)
+        .collect();
+    assert!(
+        ts.windows(2).any(|w| w[1] < w[0]),
+        "this capture has backward steps"
+    );
+    let (lo, hi) = (
+        ts.iter().copied().filter(|&t| t > 0).min().unwrap(),
+        *ts.iter().max().unwrap(),
+    );
+    let mut seed = 7u64;
+    for _ in 0..40 {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let a = lo + (seed >> 11) % (hi - lo);
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let b = a + (seed >> 11) % ((hi - a) / 4 + 1);
+        assert_eq!(snap.range(a, b), brute_range(&snap, a, b), "[{a}, {b})");
+    }
+    // Exact boundaries: an event's own timestamp is inside, the next ns out.
+    let t = ts[ts.len() / 2];
+    assert!(snap.range(t, t + 1).contains(&(ts.len() / 2)));
+    assert_eq!(snap.range(t, t), Vec::<usize>::new());
+}
+
+#[test]
+fn nanosecond_spaced_events_are_addressable_one_by_one() {
+    let p = std::env::temp_dir().join(format!("scapscope-ns-{}.scap", std::process::id()));
+    let cfg = SynthConfig {
+        seed: 5,
+        target: Target::Events(3_000),
+        spacing_ns: Some(1),
+        ..Default::default()
+    };
+    synth(
+        &cfg,
+        std::io::BufWriter::new(std::fs::File::create(&p).unwrap()),
+    )
+    .unwrap();
+    let snap = load_blocking(
+        &p,
+        LoadOptions {
+            chunk_events: 1_000,
+        },
+    )
+    .unwrap();
+    std::fs::remove_file(&p).ok();
+    let last = snap.row(snap.len() - 1).unwrap().ts_ns;
+    assert_eq!(snap.range(last, last + 1), vec![snap.len() - 1]);
+    assert_eq!(snap.range(last - 1, last + 1).len(), 2);
+}
+
+#[test]
+fn heap_per_event_stays_within_budget() {
+    // Budget: 32 bytes of heap per event on average, mapped file excluded.
+    let synthetic = generated(300_000, 9);
+    let mut paths = vec![synthetic.clone()];
+    if let Some(p) = shared("derived/bencer_k8s_capture.uncompressed.scap") {
+        paths.push(p);
+    }
+    let mut over = Vec::new();
+    for p in &paths {
+        let snap = load_blocking(p, LoadOptions::default()).unwrap();
+        let per_event = snap.heap_bytes() as f64 / snap.len() as f64;
+        println!(
+            "{}: {} events, {:.1} heap bytes/event ({} thread versions, {} fd versions, \
+             entities {} B)",
+            p.display(),
+            snap.len(),
+            per_event,
+            snap.entities.threads.len(),
+            snap.entities.fds.len(),
+            snap.entities.heap_bytes()
+        );
+        if per_event > 32.0 {
+            over.push(format!("{}: {per_event:.1} B/event", p.display()));
+        }
+    }
+    std::fs::remove_file(&synthetic).ok();
+    assert!(over.is_empty(), "{over:?}");
+}
+
+#[test]
+fn snapshots_grow_while_loading_and_progress_reaches_done() {
+    let p = generated(200_000, 4);
+    let h = load(
+        &p,
+        LoadOptions {
+            chunk_events: 10_000,
+        },
+    );
+    let mut sizes = Vec::new();
+    loop {
+        let s = h.snapshot();
+        sizes.push(s.len());
+        if s.done {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    assert!(
+        sizes.windows(2).all(|w| w[0] <= w[1]),
+        "snapshots never shrink"
+    );
+    let last = h.progress();
+    assert_eq!(last.events, *sizes.last().unwrap() as u64);
+    assert_eq!(last.bytes_done, last.bytes_total.unwrap());
+    assert!(h.progress_reports().try_iter().count() > 0);
+    drop(h);
+    std::fs::remove_file(&p).ok();
+}
+
+#[test]
+fn cancel_stops_the_load_and_frees_it() {
+    let p = generated(400_000, 8);
+    let h = load(
+        &p,
+        LoadOptions {
+            chunk_events: 2_000,
+        },
+    );
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    h.cancel();
+    let snap: Arc<Snapshot> = h.wait();
+    assert!(
+        !snap.done || snap.len() < 400_000,
+        "cancelled before the end"
+    );
+    std::fs::remove_file(&p).ok();
+}
+
+#[test]
+fn truncated_capture_loads_what_it_can_with_the_error() {
+    let p = generated(20_000, 2);
+    let bytes = std::fs::read(&p).unwrap();
+    std::fs::write(&p, &bytes[..bytes.len() * 2 / 3]).unwrap();
+    let snap = load_blocking(
+        &p,
+        LoadOptions {
+            chunk_events: 3_000,
+        },
+    )
+    .unwrap();
+    std::fs::remove_file(&p).ok();
+    assert!(snap.done);
+    assert!(snap.len() > 10_000);
+    assert!(
+        snap.error
+            .as_ref()
+            .unwrap()
+            .to_string()
+            .contains("truncated")
+    );
+}
