@@ -151,7 +151,7 @@ pub struct SparseI32 {
 
 impl SparseI32 {
     fn push(&mut self, j: usize, v: Option<i64>) {
-        if j % 64 == 0 {
+        if j.is_multiple_of(64) {
             self.present.push(0);
             self.rank.push(self.values.len() as u32);
         }
@@ -337,10 +337,10 @@ impl Chunk {
             // Sealed chunks are immutable.
             return;
         };
-        if let Some(&prev) = ts.last() {
-            if e.ts_ns < prev {
-                self.summary.ts_sorted = false;
-            }
+        if let Some(&prev) = ts.last()
+            && e.ts_ns < prev
+        {
+            self.summary.ts_sorted = false;
         }
         ts.push(e.ts_ns);
         self.offset_rel.push((e.offset - self.base_offset) as u32);
@@ -356,7 +356,7 @@ impl Chunk {
         self.res.push(i, e.res);
         set_bit(&mut self.hidden, i, e.hidden);
         set_bit(&mut self.numbered, i, e.numbered);
-        if i % BLOCK == 0 {
+        if i.is_multiple_of(BLOCK) {
             self.block_max.push(e.ts_ns);
             self.block_min.push(e.ts_ns);
         } else if let (Some(mx), Some(mn)) = (self.block_max.last_mut(), self.block_min.last_mut())

@@ -45,7 +45,7 @@ impl<T> Default for Segmented<T> {
 impl<T: Clone> Segmented<T> {
     /// Appends and returns the new index.
     pub fn push(&mut self, v: T) -> u32 {
-        if self.len % SEG == 0 {
+        if self.len.is_multiple_of(SEG) {
             self.segs.push(Arc::new(Vec::with_capacity(SEG)));
         }
         if let Some(last) = self.segs.last_mut() {

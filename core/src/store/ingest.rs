@@ -315,15 +315,14 @@ fn raw_decode(data: &[u8], start: u64, end: u64) -> RawChunk {
         if len < 12 || pos + len > end_us {
             break;
         }
-        if let BlockKind::Event(fmt) = classify(t) {
-            if let Ok(rec) = parse_event(&data[pos + 8..pos + len - 4], fmt) {
-                if !rec.is_state_only() {
-                    let res = event_res(&rec);
-                    raw.offsets.push(pos as u64);
-                    raw.res.push(res);
-                    raw.len.push(io_len(&rec, res));
-                }
-            }
+        if let BlockKind::Event(fmt) = classify(t)
+            && let Ok(rec) = parse_event(&data[pos + 8..pos + len - 4], fmt)
+            && !rec.is_state_only()
+        {
+            let res = event_res(&rec);
+            raw.offsets.push(pos as u64);
+            raw.res.push(res);
+            raw.len.push(io_len(&rec, res));
         }
         pos += len;
     }
