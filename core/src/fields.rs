@@ -5,12 +5,10 @@
 //! `evt.arg.fd` or `proc.aname[2]`) and then evaluated per event. A field
 //! with no value for an event returns `None`; sysdig prints that as `<NA>`.
 
-use std::sync::Arc;
-
 use crate::reader::Event;
 use crate::render;
 use crate::schema::{self, category, event_flags};
-use crate::state::{Container, EventContext, FdKind, Role, Sock, State, Thread};
+use crate::state::{EventContext, Fd, FdKind, State, Thread};
 
 /// The argument of a field that takes one.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -206,6 +204,85 @@ const FIELDS: &[(&str, ArgKind, &str)] = &[
     ("user.loginuid", ArgKind::None, "login user id"),
     ("group.gid", ArgKind::None, "group id"),
     ("group.name", ArgKind::None, "group name"),
+    ("proc.sid", ArgKind::None, "session id"),
+    ("proc.sname", ArgKind::None, "name of the session leader"),
+    (
+        "proc.vpgid",
+        ArgKind::None,
+        "process group id in its namespace",
+    ),
+    ("proc.env", ArgKind::None, "environment"),
+    ("proc.pcmdline", ArgKind::None, "parent's command line"),
+    (
+        "proc.nthreads",
+        ArgKind::None,
+        "number of threads of the process",
+    ),
+    (
+        "proc.nchilds",
+        ArgKind::None,
+        "number of threads counting this one as main thread",
+    ),
+    (
+        "proc.loginshellid",
+        ArgKind::None,
+        "pid of the oldest shell ancestor",
+    ),
+    (
+        "proc.duration",
+        ArgKind::None,
+        "ns since the process started",
+    ),
+    (
+        "proc.fdopencount",
+        ArgKind::None,
+        "number of open fds of the process",
+    ),
+    ("proc.fdlimit", ArgKind::None, "fd limit of the process"),
+    ("proc.vmsize", ArgKind::None, "virtual memory, KiB"),
+    ("proc.vmrss", ArgKind::None, "resident memory, KiB"),
+    ("proc.vmswap", ArgKind::None, "swapped memory, KiB"),
+    (
+        "thread.ismain",
+        ArgKind::None,
+        "whether this is the main thread",
+    ),
+    ("thread.pfmajor", ArgKind::None, "major page faults"),
+    ("thread.pfminor", ArgKind::None, "minor page faults"),
+    (
+        "thread.vmsize",
+        ArgKind::None,
+        "virtual memory of the main thread, KiB",
+    ),
+    (
+        "thread.vmrss",
+        ArgKind::None,
+        "resident memory of the main thread, KiB",
+    ),
+    ("thread.cgroups", ArgKind::None, "cgroups"),
+    ("fd.lip", ArgKind::None, "local IP"),
+    ("fd.rip", ArgKind::None, "remote IP"),
+    ("fd.lport", ArgKind::None, "local port"),
+    ("fd.rport", ArgKind::None, "remote port"),
+    (
+        "fd.connected",
+        ArgKind::None,
+        "whether the socket is connected",
+    ),
+    ("fd.uid", ArgKind::None, "thread id and fd number"),
+    ("container.image.id", ArgKind::None, "container image id"),
+    (
+        "container.image.repository",
+        ArgKind::None,
+        "container image repository",
+    ),
+    ("container.image.tag", ArgKind::None, "container image tag"),
+    (
+        "container.image.digest",
+        ArgKind::None,
+        "container image digest",
+    ),
+    ("container.mounts", ArgKind::None, "container mounts"),
 ];
 
 /// All field names with their descriptions (for `--help` and completion).
@@ -330,38 +407,6 @@ pub struct FieldEnv {
     pub prev_ts_ns: Option<u64>,
 }
 
-/// The thread an event is shown with: a real one, a placeholder for
-/// container events, or none.
-enum ThreadView<'a> {
-    Real(&'a Thread),
-    Container(&'a str),
-    None,
-}
-
-const CONTAINER_EVENTS: [u16; 3] = [228, 272, 324];
-
-fn container_event_id(ev: &Event<'_>) -> Option<String> {
-    if !CONTAINER_EVENTS.contains(&ev.rec.event_type) {
-        return None;
-    }
-    let p = ev.rec.param(0)?;
-    if ev.rec.event_type == 228 {
-        let p = p.split(|&c| c == 0).next().unwrap_or_default();
-        return Some(String::from_utf8_lossy(p).into_owned());
-    }
-    Container::from_json(p).map(|c| c.id)
-}
-
-fn thread_view<'a>(ev: &'a Event<'_>, cid: &'a Option<String>) -> ThreadView<'a> {
-    if let Some(id) = cid {
-        return ThreadView::Container(id);
-    }
-    match &ev.ctx.thread {
-        Some(t) => ThreadView::Real(t),
-        None => ThreadView::None,
-    }
-}
-
 fn split_time(ts_ns: u64) -> (u64, u64) {
     (ts_ns / 1_000_000_000, ts_ns % 1_000_000_000)
 }
@@ -406,22 +451,29 @@ fn bool_str(b: bool) -> String {
     if b { "true".into() } else { "false".into() }
 }
 
-/// The `res`/fd result of an event as sysdig's `evt.rawres` sees it.
+/// The `res`/fd result of an event as sysdig's `evt.rawres` sees it: the
+/// parameter named `res`, else, on exits of fd-creating events, `fd`.
 fn raw_result(ev: &Event<'_>) -> Option<i64> {
-    let desc = ev.rec.desc();
-    let first = desc.params.first()?;
+    let rec = &ev.rec;
+    let desc = rec.desc();
+    let n = rec.nparams().min(
+        schema::SYSDIG_0_29
+            .get(usize::from(rec.event_type))
+            .map_or(0, |e| usize::from(e.3)),
+    );
+    let find = |name: &str| (0..n).find(|&i| desc.params.get(i).is_some_and(|p| p.name == name));
     let v = |i: usize| -> Option<i64> {
-        let b = ev.rec.param(i)?;
+        let b = rec.param(i)?;
         Some(i64::from_le_bytes(b.get(..8)?.try_into().ok()?))
     };
-    if first.name == "res" {
-        return v(0);
+    if let Some(i) = find("res") {
+        return v(i);
     }
-    if !schema::is_enter(ev.rec.event_type)
-        && schema::compat_flags(ev.rec.event_type) & event_flags::CREATES_FD != 0
-        && first.name == "fd"
+    if !schema::is_enter(rec.event_type)
+        && schema::compat_flags(rec.event_type) & event_flags::CREATES_FD != 0
+        && let Some(i) = find("fd")
     {
-        return v(0);
+        return v(i);
     }
     None
 }
@@ -437,12 +489,6 @@ pub fn eval(field: &Field, ev: &Event<'_>, env: &FieldEnv) -> Option<String> {
     let rec = &ev.rec;
     let state: &State = ev.state;
     let ctx: &EventContext = ev.ctx;
-    let cid = container_event_id(ev);
-    let tv = thread_view(ev, &cid);
-    let thread = match &tv {
-        ThreadView::Real(t) => Some(*t),
-        _ => None,
-    };
     let (secs, ns) = split_time(rec.ts_ns);
     let local_secs = secs as i64 + env.tz_offset_s;
     match field.name {
@@ -535,11 +581,12 @@ pub fn eval(field: &Field, ev: &Event<'_>, env: &FieldEnv) -> Option<String> {
         }),
         "evt.failed" => Some(bool_str(raw_result(ev).is_some_and(|r| r < 0))),
         "evt.buflen" => {
-            let io = matches!(
-                schema::compat_category(rec.event_type) & 0x3f,
-                category::IO_READ | category::IO_WRITE | category::IO_OTHER
-            );
-            if schema::is_enter(rec.event_type) || !io || ctx.fd.is_none() {
+            // libsinsp: the event's own fd and an I/O category.
+            const EC_IO_BASE: u32 = 32;
+            if schema::is_enter(rec.event_type)
+                || schema::compat_category(rec.event_type) & EC_IO_BASE == 0
+                || !ctx.fd_from_event
+            {
                 return None;
             }
             let b = rec.param(0)?;
@@ -564,7 +611,7 @@ pub fn eval(field: &Field, ev: &Event<'_>, env: &FieldEnv) -> Option<String> {
         "evt.is_wait" => Some(bool_str(rec.desc().flags & event_flags::WAITS != 0)),
         "evt.count" => Some("1".into()),
         "thread.tid" => Some(rec.tid.to_string()),
-        _ => eval_context(field, ev, &tv, thread, state, ctx),
+        _ => eval_context(field, ev, state, ctx),
     }
 }
 
@@ -606,81 +653,112 @@ fn category_name(ev: &Event<'_>) -> String {
     .into()
 }
 
-fn main_thread<'a>(state: &'a State, t: &'a Thread) -> Option<&'a Arc<Thread>> {
-    state.threads.get(&t.pid)
-}
-
 fn eval_context(
     field: &Field,
     ev: &Event<'_>,
-    tv: &ThreadView<'_>,
-    thread: Option<&Thread>,
     state: &State,
     ctx: &EventContext,
 ) -> Option<String> {
     let name = field.name;
-    // Container events show a synthetic thread named after the container.
-    if let ThreadView::Container(id) = tv {
-        return match name {
-            "proc.name" | "proc.exe" | "proc.cmdline" => Some(format!("container:{id}")),
-            "proc.pid" | "proc.ppid" => Some("-1".into()),
-            "thread.vtid" | "proc.vpid" => Some("-2".into()),
-            "proc.args" | "proc.exepath" | "proc.cwd" => Some(String::new()),
-            "user.uid" => Some("0".into()),
-            "user.name" => state.user(0).map(|u| u.name.clone()),
-            "container.id" => Some(id.to_string()),
-            "container.name" => state.container(id).map(|c| c.name.clone()),
-            "container.image" => state.container(id).map(|c| c.image.clone()),
-            _ if name.starts_with("fd.") => None,
-            _ => None,
-        };
-    }
     if name.starts_with("fd.") {
-        return eval_fd(name, ev, thread, state, ctx);
+        return eval_fd(name, ev, state, ctx);
     }
-    let t = thread?;
+    let t: &Thread = ctx.thread.as_deref()?;
+    // The synthetic thread of container events is its own main thread.
+    let main: Option<&Thread> = state.main_thread_of(t);
     match name {
         "proc.pid" => Some(t.pid.to_string()),
-        "proc.ppid" => {
-            let mt = main_thread(state, t)?;
-            Some(mt.ptid.to_string())
-        }
+        "proc.ppid" => main.map(|m| m.ptid.to_string()),
         "proc.name" => Some(t.comm.clone()),
         "proc.exe" => Some(t.exe.clone()),
         "proc.exepath" => Some(t.exepath.clone()),
         "proc.args" => Some(t.args.join(" ")),
-        "proc.cmdline" => {
-            let mut s = t.comm.clone();
-            for a in t.args.iter() {
-                s.push(' ');
-                s.push_str(a);
-            }
-            Some(s)
-        }
+        "proc.env" => Some(main.unwrap_or(t).env.join(" ")),
+        "proc.cmdline" => Some(cmdline(t)),
         "proc.exeline" => Some(format!("{} {}", t.exe, t.args.join(" "))),
-        "proc.cwd" => Some(state.cwd(t.tid)),
+        "proc.cwd" => Some(main.map_or_else(|| "./".to_string(), |m| m.cwd.clone())),
         "proc.vpid" => (t.vpid != -1).then(|| t.vpid.to_string()),
         "thread.vtid" => (t.vtid != -1).then(|| t.vtid.to_string()),
         "proc.tty" => Some(t.tty.to_string()),
-        "proc.pname" | "proc.aname" | "proc.apid" => {
-            let depth = match (&field.arg, name) {
-                (FieldArg::Index(n), _) => *n,
-                (_, "proc.pname") => 1,
-                _ => 1,
+        "proc.sid" => Some(t.sid.to_string()),
+        "proc.vpgid" => Some(t.vpgid.to_string()),
+        "proc.pname" => state.threads.get(&t.ptid).map(|p| p.comm.clone()),
+        "proc.pcmdline" => state.threads.get(&t.ptid).map(|p| cmdline(p)),
+        "proc.aname" | "proc.apid" => {
+            let depth = match field.arg {
+                FieldArg::Index(n) => n,
+                _ => 0,
             };
-            let mut cur = main_thread(state, t).map(|a| a.as_ref()).unwrap_or(t);
+            let mut cur: &Thread = main?;
             for _ in 0..depth {
-                let parent = state.threads.get(&cur.ptid)?;
-                cur = main_thread(state, parent)
-                    .map(|a| a.as_ref())
-                    .unwrap_or(parent);
+                cur = state.threads.get(&cur.ptid)?;
             }
-            if name == "proc.apid" {
-                Some(cur.pid.to_string())
+            Some(if name == "proc.apid" {
+                cur.pid.to_string()
             } else {
-                Some(cur.comm.clone())
-            }
+                cur.comm.clone()
+            })
         }
+        "proc.sname" => {
+            if let Some(s) = state.threads.get(&t.sid) {
+                return Some(s.comm.clone());
+            }
+            let m = main?;
+            let sid = m.sid;
+            let mut last = m;
+            for p in ancestors(state, m) {
+                if p.sid != sid {
+                    break;
+                }
+                last = p;
+            }
+            Some(last.comm.clone())
+        }
+        "proc.loginshellid" => {
+            let m = main?;
+            let mut res = None;
+            for p in std::iter::once(m).chain(ancestors(state, m)) {
+                if p.comm.ends_with("sh") {
+                    res = Some(p.pid);
+                }
+            }
+            res.map(|p| p.to_string())
+        }
+        "proc.nthreads" => main.map(|m| (m.nchilds + 1).to_string()),
+        "proc.nchilds" => Some(t.nchilds.to_string()),
+        "thread.ismain" => Some(bool_str(t.is_main_thread())),
+        "proc.duration" => {
+            (t.clone_ts_ns != 0).then(|| (ev.rec.ts_ns as i64 - t.clone_ts_ns as i64).to_string())
+        }
+        "proc.fdopencount" => main.map(|m| {
+            state
+                .fd_tables
+                .get(&m.tid)
+                .map_or(0, |tb| tb.len())
+                .to_string()
+        }),
+        "proc.fdlimit" => main.map(|m| m.fdlimit.to_string()),
+        "proc.vmsize" | "proc.vmrss" | "proc.vmswap" | "thread.pfmajor" | "thread.pfminor"
+        | "thread.vmsize" | "thread.vmrss" => {
+            let d = state.thread_dyn(t.tid).cloned().unwrap_or_default();
+            let main_only = |v: u32| if t.is_main_thread() { v } else { 0 };
+            Some(match name {
+                "proc.vmsize" => d.vmsize_kb.to_string(),
+                "proc.vmrss" => d.vmrss_kb.to_string(),
+                "proc.vmswap" => d.vmswap_kb.to_string(),
+                "thread.pfmajor" => d.pfmajor.to_string(),
+                "thread.pfminor" => d.pfminor.to_string(),
+                "thread.vmsize" => main_only(d.vmsize_kb).to_string(),
+                _ => main_only(d.vmrss_kb).to_string(),
+            })
+        }
+        "thread.cgroups" => (!t.cgroups.is_empty()).then(|| {
+            t.cgroups
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        }),
         "user.uid" => Some(t.uid.to_string()),
         "user.name" | "user.homedir" | "user.shell" => {
             if t.uid == u32::MAX {
@@ -694,7 +772,9 @@ fn eval_context(
             })
         }
         "user.loginuid" => Some((t.loginuid as i32).to_string()),
-        "group.gid" => Some(t.gid.to_string()),
+        // sysdig reads 8 bytes at the 32-bit gid: the next 4 are the low
+        // half of the thread's child count.
+        "group.gid" => Some((u64::from(t.gid) | (u64::from(t.nchilds as u32) << 32)).to_string()),
         "group.name" => {
             if t.gid == u32::MAX {
                 return None;
@@ -706,199 +786,324 @@ fn eval_context(
         } else {
             t.container_id.clone()
         }),
-        "container.name" | "container.type" => {
+        "container.name" => {
             if t.container_id.is_empty() {
                 return Some("host".into());
             }
             let c = state.container(&t.container_id)?;
-            match name {
-                "container.name" => (!c.name.is_empty()).then(|| c.name.clone()),
-                _ => Some(container_type_name(c.kind).into()),
-            }
+            (!c.name.is_empty()).then(|| c.name.clone())
         }
-        "container.image" => {
+        "container.type" => {
+            if t.container_id.is_empty() {
+                return Some("host".into());
+            }
+            state
+                .container(&t.container_id)?
+                .type_name()
+                .map(str::to_string)
+        }
+        "container.image"
+        | "container.image.id"
+        | "container.image.repository"
+        | "container.image.tag"
+        | "container.image.digest" => {
+            if t.container_id.is_empty() {
+                return None;
+            }
             let c = state.container(&t.container_id)?;
-            (!c.image.is_empty()).then(|| c.image.clone())
+            let v = match name {
+                "container.image" => &c.image,
+                "container.image.id" => &c.image_id,
+                "container.image.repository" => &c.image_repo,
+                "container.image.tag" => &c.image_tag,
+                _ => &c.image_digest,
+            };
+            (!v.is_empty()).then(|| v.clone())
         }
         "container.privileged" => {
+            if t.container_id.is_empty() {
+                return None;
+            }
             let c = state.container(&t.container_id)?;
-            c.privileged.map(bool_str)
+            // docker, cri, containerd, cri-o, podman.
+            matches!(c.kind, 0 | 6 | 7 | 8 | 11).then(|| bool_str(c.privileged.unwrap_or(false)))
         }
-        _ => None,
-    }
-}
-
-fn container_type_name(kind: u32) -> &'static str {
-    match kind {
-        0 => "docker",
-        1 => "lxc",
-        2 => "libvirt-lxc",
-        3 => "mesos",
-        4 => "rkt",
-        5 => "custom",
-        6 => "cri",
-        7 => "containerd",
-        8 => "cri-o",
-        9 => "bpm",
-        _ => "unknown",
-    }
-}
-
-fn eval_fd(
-    name: &str,
-    ev: &Event<'_>,
-    thread: Option<&Thread>,
-    state: &State,
-    ctx: &EventContext,
-) -> Option<String> {
-    if !is_fd_event(ev) {
-        return None;
-    }
-    let t = thread?;
-    let fd_num = state.last_fd(t.tid);
-    // The event's own fd, else the thread's last fd (libsinsp's extract_fd).
-    let fd = ctx.fd.clone().or_else(|| {
-        if fd_num != -1 {
-            state.get_fd(t.tid, fd_num).cloned()
-        } else {
-            None
-        }
-    });
-    match name {
-        "fd.num" => Some(fd_num.to_string()),
-        "fd.type" => fd.map(|f| f.kind.type_name().to_string()),
-        "fd.typechar" => Some(match fd {
-            Some(f) => f.kind.type_char().to_string(),
-            None => guess_typechar(ev.rec.event_type).to_string(),
-        }),
-        "fd.name" => match fd {
-            Some(f) => {
-                // A failed connect shows the tuple it tried, not the fd.
-                if ev.rec.event_type == crate::state::ids::CONNECT_X
-                    && raw_result(ev).is_some_and(|r| r < 0)
-                {
-                    return fdname_from_creator(ev, state);
-                }
-                Some(f.name.clone())
+        "container.mounts" => {
+            if t.container_id.is_empty() {
+                return None;
             }
-            None => fdname_from_creator(ev, state),
-        },
-        "fd.directory" => match fd {
-            Some(f) => {
-                if !matches!(f.kind, FdKind::File | FdKind::Directory) {
-                    return None;
-                }
-                let mut s = f.name.clone();
-                if f.kind == FdKind::File {
-                    match s.rfind('/') {
-                        Some(p) if p != 0 => {
-                            if p < s.len() - 1 {
-                                s.truncate(p);
-                            }
-                        }
-                        _ => s = "/".into(),
-                    }
-                }
-                Some(s)
-            }
-            None => fdname_from_creator(ev, state),
-        },
-        "fd.filename" => match fd {
-            Some(f) => {
-                if f.kind != FdKind::File {
-                    return None;
-                }
-                Some(match f.name.rfind('/') {
-                    Some(p) if p < f.name.len() - 1 => f.name[p + 1..].to_string(),
-                    Some(_) => f.name.clone(),
-                    None => "/".into(),
-                })
-            }
-            None => fdname_from_creator(ev, state),
-        },
-        "fd.l4proto" => {
-            let f = fd?;
+            let c = state.container(&t.container_id)?;
             Some(
-                match (f.kind, f.sock.l4()) {
-                    (FdKind::Ipv4 | FdKind::Ipv6, _)
-                        if f.role == Role::None && f.sock.l4() == crate::state::fd::L4_RAW =>
-                    {
-                        "raw"
-                    }
-                    (_, crate::state::fd::L4_TCP) => "tcp",
-                    (_, crate::state::fd::L4_UDP) => "udp",
-                    (_, crate::state::fd::L4_ICMP) => "icmp",
-                    (_, crate::state::fd::L4_RAW) => "raw",
-                    _ => "<NA>",
-                }
-                .into(),
+                c.mounts
+                    .iter()
+                    .map(|m| {
+                        format!(
+                            "{}:{}:{}:{}:{}",
+                            m.source,
+                            m.dest,
+                            m.mode,
+                            bool_str(m.rw),
+                            m.propagation
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join(","),
             )
         }
-        "fd.sockfamily" => {
-            let f = fd?;
-            match f.kind {
-                FdKind::Ipv4 | FdKind::Ipv6 | FdKind::Ipv4Server | FdKind::Ipv6Server => {
-                    Some("ip".into())
-                }
-                FdKind::Unix => Some("unix".into()),
-                _ => None,
-            }
-        }
-        "fd.is_server" => {
-            let f = fd?;
-            Some(bool_str(match f.kind {
-                FdKind::Ipv4Server | FdKind::Ipv6Server => true,
-                FdKind::Ipv4 | FdKind::Ipv6 => f.role == Role::Server,
-                _ => false,
-            }))
-        }
-        "fd.cip" | "fd.sip" | "fd.cport" | "fd.sport" => {
-            let f = fd?;
-            match (f.sock, name) {
-                (Sock::V4 { sip, .. }, "fd.cip") => Some(ip4(sip)),
-                (Sock::V4 { dip, .. }, "fd.sip") => Some(ip4(dip)),
-                (Sock::V4 { sport, .. }, "fd.cport") => Some(sport.to_string()),
-                (Sock::V4 { dport, .. }, "fd.sport") => Some(dport.to_string()),
-                (Sock::V6 { sip, .. }, "fd.cip") => Some(std::net::Ipv6Addr::from(sip).to_string()),
-                (Sock::V6 { dip, .. }, "fd.sip") => Some(std::net::Ipv6Addr::from(dip).to_string()),
-                (Sock::V6 { sport, .. }, "fd.cport") => Some(sport.to_string()),
-                (Sock::V6 { dport, .. }, "fd.sport") => Some(dport.to_string()),
-                (Sock::V4Server { ip, .. }, "fd.sip") => Some(ip4(ip)),
-                (Sock::V4Server { port, .. }, "fd.sport") => Some(port.to_string()),
-                (Sock::V6Server { ip, .. }, "fd.sip") => {
-                    Some(std::net::Ipv6Addr::from(ip).to_string())
-                }
-                (Sock::V6Server { port, .. }, "fd.sport") => Some(port.to_string()),
-                _ => None,
-            }
-        }
         _ => None,
     }
+}
+
+fn cmdline(t: &Thread) -> String {
+    let mut s = t.comm.clone();
+    for a in t.args.iter() {
+        s.push(' ');
+        s.push_str(a);
+    }
+    s
+}
+
+/// The parents of a thread (`traverse_parent_state`): entries of the
+/// successive ptids, stopping at a missing one, a tid of -1 or a loop.
+fn ancestors<'a>(state: &'a State, t: &'a Thread) -> Vec<&'a Thread> {
+    let mut out: Vec<&Thread> = Vec::new();
+    let mut cur = state.threads.get(&t.ptid).map(|a| a.as_ref());
+    while let Some(p) = cur {
+        if p.tid == -1 || out.iter().any(|o| o.tid == p.tid) || p.tid == p.ptid {
+            if p.tid != -1 && p.tid == p.ptid && !out.iter().any(|o| o.tid == p.tid) {
+                out.push(p);
+            }
+            break;
+        }
+        out.push(p);
+        cur = state.threads.get(&p.ptid).map(|a| a.as_ref());
+    }
+    out
+}
+
+/// libsinsp's "is this address on this machine" test for IPv4.
+fn ipv4_is_local(state: &State, t: &Thread, addr: u32) -> bool {
+    if !t.container_id.is_empty()
+        && let Some(c) = state.container(&t.container_id)
+    {
+        if c.ip != 0 {
+            if addr == c.ip {
+                return true;
+            }
+        } else if state.containers.values().any(|o| o.ip == addr) {
+            return true;
+        }
+    }
+    state.interfaces.iter().any(|i| {
+        i.addr.len() == 4
+            && u32::from_le_bytes([i.addr[0], i.addr[1], i.addr[2], i.addr[3]]) == addr
+    })
+}
+
+/// The IPv6 counterpart (`is_ipv6addr_in_local_machine`).
+fn ipv6_is_local(state: &State, t: &Thread, addr: &[u8; 16]) -> bool {
+    if !t.container_id.is_empty() {
+        return false;
+    }
+    state
+        .interfaces
+        .iter()
+        .any(|i| i.addr.len() == 16 && i.addr[..8] == addr[..8])
 }
 
 fn ip4(ip: u32) -> String {
     std::net::Ipv4Addr::from(ip.to_le_bytes()).to_string()
 }
 
+fn ip6(ip: &[u8; 16]) -> String {
+    crate::state::fd::inet_ntop6(ip)
+}
+
+fn eval_fd(name: &str, ev: &Event<'_>, state: &State, ctx: &EventContext) -> Option<String> {
+    if !is_fd_event(ev) {
+        return None;
+    }
+    let t: &Thread = ctx.thread.as_deref()?;
+    let fd_num = ctx.fd_num?;
+    let fd: Option<&Fd> = ctx.fd.as_deref();
+    if name == "fd.num" {
+        return Some(fd_num.to_string());
+    }
+    if name == "fd.uid" {
+        if matches!(ev.rec.event_type, 272 | 324) {
+            return None;
+        }
+        return Some(format!("{}{}", t.tid, fd_num));
+    }
+    let Some(f) = fd else {
+        return match name {
+            "fd.name" => fdname_from_creator(ev, state),
+            "fd.directory" => fdname_from_creator(ev, state).map(|n| directory_of(&n)),
+            "fd.filename" => None,
+            "fd.typechar" => Some(guess_typechar(ev.rec.event_type).to_string()),
+            _ => None,
+        };
+    };
+    let is_tuple = matches!(f.kind, FdKind::Ipv4 | FdKind::Ipv6);
+    let role_none = f.is_role_none();
+    match name {
+        "fd.type" => Some(f.kind.type_name().to_string()),
+        "fd.typechar" => Some(f.kind.type_char().to_string()),
+        "fd.name" => {
+            // A failed connect shows the tuple it tried.
+            if ev.rec.event_type == crate::state::ids::CONNECT_X
+                && ev
+                    .rec
+                    .param(0)
+                    .and_then(|b| b.get(..8))
+                    .is_some_and(|b| i64::from_le_bytes(b.try_into().unwrap_or([0; 8])) < 0)
+            {
+                return fdname_from_creator(ev, state);
+            }
+            Some(sanitize(&f.name))
+        }
+        "fd.directory" => match f.kind {
+            FdKind::File => Some(directory_of(&sanitize(&f.name))),
+            FdKind::Directory => Some(sanitize(&f.name)),
+            _ => None,
+        },
+        "fd.filename" => {
+            if f.kind != FdKind::File {
+                return None;
+            }
+            let n = sanitize(&f.name);
+            Some(match n.rfind('/') {
+                Some(p) if p < n.len() - 1 => n[p + 1..].to_string(),
+                Some(_) => n,
+                None => "/".into(),
+            })
+        }
+        "fd.l4proto" => Some(
+            match f.l4proto() {
+                crate::state::fd::L4_TCP => "tcp",
+                crate::state::fd::L4_UDP => "udp",
+                crate::state::fd::L4_ICMP => "icmp",
+                crate::state::fd::L4_RAW => "raw",
+                _ => "<NA>",
+            }
+            .into(),
+        ),
+        "fd.sockfamily" => match f.kind {
+            k if k.is_ip() => Some("ip".into()),
+            FdKind::Unix => Some("unix".into()),
+            _ => None,
+        },
+        "fd.is_server" => Some(bool_str(match f.kind {
+            FdKind::Ipv4Server | FdKind::Ipv6Server => true,
+            FdKind::Ipv4 => ipv4_is_local(state, t, f.v4_dip()),
+            FdKind::Ipv6 => ipv6_is_local(state, t, &f.v6_dip()),
+            _ => false,
+        })),
+        "fd.connected" => Some(bool_str(f.connected)),
+        "fd.cip" => {
+            if role_none {
+                return None;
+            }
+            match f.kind {
+                FdKind::Ipv4 => Some(ip4(f.v4_sip())),
+                FdKind::Ipv6 => Some(ip6(&f.v6_sip())),
+                _ => None,
+            }
+        }
+        "fd.sip" => {
+            if role_none {
+                return None;
+            }
+            match f.kind {
+                FdKind::Ipv4 => Some(ip4(f.v4_dip())),
+                FdKind::Ipv4Server => Some(ip4(f.v4srv_ip())),
+                FdKind::Ipv6 => Some(ip6(&f.v6_dip())),
+                FdKind::Ipv6Server => Some(ip6(&f.v6srv_ip())),
+                _ => None,
+            }
+        }
+        "fd.cport" => {
+            if role_none {
+                return None;
+            }
+            match f.kind {
+                FdKind::Ipv4 => Some(f.v4_sport().to_string()),
+                FdKind::Ipv6 => Some(f.v6_sport().to_string()),
+                // libsinsp falls through to the protocol name, an empty
+                // string read as a port.
+                _ => Some("0".into()),
+            }
+        }
+        "fd.sport" => match f.kind {
+            FdKind::Ipv4 if !role_none => Some(f.v4_dport().to_string()),
+            FdKind::Ipv4Server => Some(f.v4srv_port().to_string()),
+            FdKind::Ipv6 if !role_none => Some(f.v6_dport().to_string()),
+            FdKind::Ipv6Server => Some(f.v6srv_port().to_string()),
+            _ => None,
+        },
+        "fd.lip" | "fd.rip" | "fd.lport" | "fd.rport" => {
+            if !is_tuple || role_none {
+                return None;
+            }
+            let local = if f.kind == FdKind::Ipv4 {
+                ipv4_is_local(state, t, f.v4_sip())
+            } else {
+                ipv6_is_local(state, t, &f.v6_sip())
+            };
+            let want_src = matches!(name, "fd.lip" | "fd.lport") == local;
+            let v4 = f.kind == FdKind::Ipv4;
+            Some(match (name, want_src, v4) {
+                ("fd.lip" | "fd.rip", true, true) => ip4(f.v4_sip()),
+                ("fd.lip" | "fd.rip", false, true) => ip4(f.v4_dip()),
+                ("fd.lip" | "fd.rip", true, false) => ip6(&f.v6_sip()),
+                ("fd.lip" | "fd.rip", false, false) => ip6(&f.v6_dip()),
+                (_, true, true) => f.v4_sport().to_string(),
+                (_, false, true) => f.v4_dport().to_string(),
+                (_, true, false) => f.v6_sport().to_string(),
+                (_, false, false) => f.v6_dport().to_string(),
+            })
+        }
+        _ => None,
+    }
+}
+
+fn sanitize(s: &str) -> String {
+    crate::state::fd::sanitize(s.as_bytes())
+}
+
+/// `fd.directory` of a file name: up to the last `/` (kept when it is the
+/// first or the last character).
+fn directory_of(n: &str) -> String {
+    match n.rfind('/') {
+        Some(p) if p != 0 => {
+            if p < n.len() - 1 {
+                n[..p].to_string()
+            } else {
+                n.to_string()
+            }
+        }
+        _ => "/".into(),
+    }
+}
+
 /// `fd.typechar` of an event whose fd is unknown, guessed from its type.
 fn guess_typechar(etype: u16) -> char {
     use crate::state::ids::*;
-    match etype {
-        OPEN_E | OPEN_X | OPENAT_E | OPENAT_X | OPENAT_2_E | OPENAT_2_X | OPENAT2_E | OPENAT2_X
-        | CREAT_E | CREAT_X => 'f',
-        SOCKET_E | SOCKET_X | ACCEPT_X | ACCEPT_5_X | ACCEPT4_X | ACCEPT4_5_X | 26 | 56 | 246
-        | 248 => '4',
-        60 | PIPE_X | 392 | PIPE2_X => 'p',
-        EVENTFD_E | EVENTFD_X | 396 | EVENTFD2_X => 'e',
-        126 | SIGNALFD_X | 398 | SIGNALFD4_X => 's',
-        136 | TIMERFD_CREATE_X => 't',
-        138 | INOTIFY_INIT_X | 394 | INOTIFY_INIT1_X => 'i',
+    match etype & !1 {
+        OPEN_E | OPENAT_E | OPENAT_2_E | OPENAT2_E | CREAT_E => 'f',
+        SOCKET_E | ACCEPT_E | ACCEPT_5_E | ACCEPT4_E | ACCEPT4_5_E => '4',
+        PIPE_E => 'p',
+        EVENTFD_E => 'e',
+        SIGNALFD_E => 's',
+        TIMERFD_CREATE_E => 't',
+        INOTIFY_INIT_E => 'i',
         _ => 'o',
     }
 }
 
-/// `fd.name` of a creating exit whose fd is unknown (libsinsp's
-/// `extract_fdname_from_creator`): the path or tuple from its parameters.
+/// `fd.name` of an event whose fd is unknown (libsinsp's
+/// `extract_fdname_from_creator`): enter events have none; creating exits
+/// take it from their parameters; other exits give "".
 fn fdname_from_creator(ev: &Event<'_>, state: &State) -> Option<String> {
     use crate::state::ids::*;
     let rec = &ev.rec;
@@ -910,27 +1115,28 @@ fn fdname_from_creator(ev: &Event<'_>, state: &State) -> Option<String> {
             let (raw, resolved) = render::render_param(rec, 1, rec.tid, state)?;
             Some(if resolved.is_empty() { raw } else { resolved })
         }
-        OPENAT_X | OPENAT_2_X | OPENAT2_X => {
-            let (name, dirfd) = if rec.event_type == OPENAT_X {
-                let e = ev.ctx.enter_params.as_ref()?;
-                (e.param(1)?.to_vec(), e.param(0)?.to_vec())
-            } else {
-                (rec.param(2)?.to_vec(), rec.param(1)?.to_vec())
-            };
-            let name = String::from_utf8_lossy(name.split(|&c| c == 0).next()?).into_owned();
-            let dirfd = i64::from_le_bytes(dirfd.get(..8)?.try_into().ok()?);
-            let dir = if name.starts_with('/') {
-                String::new()
+        // The old openat needs its enter event, already released when
+        // fields are extracted.
+        OPENAT_X => None,
+        OPENAT_2_X | OPENAT2_X => {
+            let name = rec.param(2)?;
+            let dirfd = i64::from_le_bytes(rec.param(1)?.get(..8)?.try_into().ok()?);
+            let dir = if cstr_first(name) == Some(b'/') {
+                ".".to_string()
             } else if dirfd == -100 {
                 state.cwd(rec.tid)
             } else {
                 match state.get_fd(rec.tid, dirfd) {
-                    Some(f) => format!("{}/", f.name.trim_end_matches('/')),
-                    None => "<UNKNOWN>/".into(),
+                    Some(f) => format!("{}/", f.name),
+                    None => "<UNKNOWN>".into(),
                 }
             };
-            Some(crate::state::concatenate_paths(&dir, &name))
+            Some(crate::state::paths::concatenate_param(&dir, name))
         }
-        _ => None,
+        _ => Some(String::new()),
     }
+}
+
+fn cstr_first(b: &[u8]) -> Option<u8> {
+    b.first().copied().filter(|&c| c != 0)
 }

@@ -321,6 +321,10 @@ impl Reader {
 /// Whether sysdig 0.29.3 hides an event from its output.
 fn is_hidden(rec: &EventRecord<'_>, leading_containers: &mut bool) -> bool {
     const CONTAINER: [u16; 3] = [228, 272, 324];
+    if rec.event_type >= SYSDIG_EVENT_MAX {
+        // libscap 0.29.3 drops event types it does not know.
+        return true;
+    }
     let is_container = CONTAINER.contains(&rec.event_type);
     if !is_container {
         *leading_containers = false;

@@ -39,6 +39,14 @@ pub enum SharedBytes {
 }
 
 impl SharedBytes {
+    /// Drops the resident pages of `range` from memory (mapped bytes only;
+    /// they come back from the file when read again).
+    pub fn release(&self, range: std::ops::Range<usize>) {
+        if let SharedBytes::Mapped(m) = self {
+            crate::mmap::release_pages(m, range);
+        }
+    }
+
     /// The bytes.
     pub fn as_slice(&self) -> &[u8] {
         match self {

@@ -32,7 +32,12 @@ pub struct EventRecord<'a> {
     pub event_type: u16,
     /// Parameter count found in the file.
     nparams: usize,
-    params: [&'a [u8]; MAX_PARAMS],
+    /// Width of each parameter length: 2 or 4 bytes.
+    width: usize,
+    /// The parameter length array.
+    lens: &'a [u8],
+    /// The parameter values, back to back.
+    values: &'a [u8],
 }
 
 impl<'a> EventRecord<'a> {
@@ -41,19 +46,39 @@ impl<'a> EventRecord<'a> {
         self.nparams
     }
 
-    /// Parameter `i`, or `None` when the file has fewer parameters.
-    /// A present but empty parameter is `Some(&[])` (libs' "NULL").
-    pub fn param(&self, i: usize) -> Option<&'a [u8]> {
-        if i < self.nparams {
-            Some(self.params[i])
+    fn len_of(&self, i: usize) -> usize {
+        let p = i * self.width;
+        if self.width == 4 {
+            rd_u32(self.lens, p) as usize
         } else {
-            None
+            usize::from(rd_u16(self.lens, p))
         }
     }
 
+    /// Parameter `i`, or `None` when the file has fewer parameters.
+    /// A present but empty parameter is `Some(&[])` (libs' "NULL").
+    ///
+    /// The record keeps only the length array (a record is copied around
+    /// per event, so it stays small); finding parameter `i` sums `i`
+    /// lengths, which were all validated when the record was parsed.
+    pub fn param(&self, i: usize) -> Option<&'a [u8]> {
+        if i >= self.nparams {
+            return None;
+        }
+        let start: usize = (0..i).map(|k| self.len_of(k)).sum();
+        self.values.get(start..start + self.len_of(i))
+    }
+
     /// All parameters present.
-    pub fn params(&self) -> &[&'a [u8]] {
-        &self.params[..self.nparams]
+    pub fn params(&self) -> Vec<&'a [u8]> {
+        let mut out = Vec::with_capacity(self.nparams);
+        let mut at = 0;
+        for k in 0..self.nparams {
+            let l = self.len_of(k);
+            out.push(self.values.get(at..at + l).unwrap_or_default());
+            at += l;
+        }
+        out
     }
 
     /// The schema entry of this event type (always present: records of
@@ -168,7 +193,9 @@ pub fn parse_event(body: &[u8], fmt: EventBlockFormat) -> Result<EventRecord<'_>
         tid,
         event_type,
         nparams: 0,
-        params: [&[]; MAX_PARAMS],
+        width: 2,
+        lens: &[],
+        values: &[],
     };
     if fmt.has_nparams {
         let nparams = rd_u32(ev, 22) as usize;
@@ -179,8 +206,11 @@ pub fn parse_event(body: &[u8], fmt: EventBlockFormat) -> Result<EventRecord<'_>
             return Err(BadEvent::TooManyParams);
         }
         let width = if desc.large_payload() { 4 } else { 2 };
-        split_params(&ev[..len], hdr, nparams, width, &mut rec.params)?;
+        let (lens, values) = split_params(&ev[..len], hdr, nparams, width)?;
         rec.nparams = nparams;
+        rec.width = width;
+        rec.lens = lens;
+        rec.values = values;
     } else {
         // Old notification/infrastructure events were written 3 bytes too
         // long (libscap corrects the same way).
@@ -192,8 +222,10 @@ pub fn parse_event(body: &[u8], fmt: EventBlockFormat) -> Result<EventRecord<'_>
         }
         let ev = &ev[..len];
         let n = derive_nparams(ev, desc.params.len()).ok_or(BadEvent::UnknownParamCount)?;
-        split_params(ev, hdr, n, 2, &mut rec.params)?;
+        let (lens, values) = split_params(ev, hdr, n, 2)?;
         rec.nparams = n;
+        rec.lens = lens;
+        rec.values = values;
     }
     Ok(rec)
 }
@@ -221,19 +253,20 @@ fn derive_nparams(ev: &[u8], table_count: usize) -> Option<usize> {
         .or_else(|| (table_count + 1..=MAX_PARAMS).find(|&n| fits(n)))
 }
 
-fn split_params<'a>(
-    ev: &'a [u8],
+/// Checks that the length array and every value fit in the event; returns
+/// the length array and the values.
+fn split_params(
+    ev: &[u8],
     hdr: usize,
     nparams: usize,
     width: usize,
-    out: &mut [&'a [u8]; MAX_PARAMS],
-) -> Result<(), BadEvent> {
+) -> Result<(&[u8], &[u8]), BadEvent> {
     let lens_end = hdr + nparams * width;
     if lens_end > ev.len() {
         return Err(BadEvent::LengthsOverflow);
     }
     let mut at = lens_end;
-    for (i, slot) in out.iter_mut().enumerate().take(nparams) {
+    for i in 0..nparams {
         let p = hdr + i * width;
         let l = if width == 4 {
             rd_u32(ev, p) as usize
@@ -243,8 +276,7 @@ fn split_params<'a>(
         if l > ev.len() - at {
             return Err(BadEvent::ParamOverflow);
         }
-        *slot = &ev[at..at + l];
         at += l;
     }
-    Ok(())
+    Ok((&ev[hdr..lens_end], &ev[lens_end..at]))
 }

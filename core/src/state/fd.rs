@@ -1,6 +1,14 @@
 //! File descriptors as libsinsp describes them.
+//!
+//! The socket part of an fd is libsinsp's `sinsp_sockinfo` union: one
+//! 40-byte buffer that the IPv4 tuple, IPv6 tuple, server and unix views
+//! all alias. libsinsp's parsers change an fd's type and then read bytes
+//! another view wrote, and that shows in its output, so [`Fd::sockinfo`]
+//! keeps the raw buffer and every view reads and writes it at the C
+//! offsets. [`Fd::sock`] and [`Fd::role`] are convenience views derived
+//! from the buffer and the flags after every change.
 
-use std::net::{Ipv4Addr, Ipv6Addr};
+use std::net::Ipv4Addr;
 
 use crate::decode::{SockAddr, SockTuple, decode_sockaddr, decode_socktuple};
 
@@ -16,6 +24,28 @@ pub const L4_UDP: u8 = 3;
 pub const L4_ICMP: u8 = 4;
 /// L4 protocol: raw.
 pub const L4_RAW: u8 = 5;
+
+/// libsinsp's fd flag bits (`sinsp_fdinfo_t::FLAGS_*`).
+pub mod flags {
+    /// Imported from the capture's fd list.
+    pub const FROM_PROC: u32 = 1 << 0;
+    /// This end is the client.
+    pub const ROLE_CLIENT: u32 = 1 << 2;
+    /// This end is the server.
+    pub const ROLE_SERVER: u32 = 1 << 3;
+    /// A close enter was seen, its exit not yet.
+    pub const CLOSE_IN_PROGRESS: u32 = 1 << 4;
+    /// The fd was re-created between a close enter and its exit.
+    pub const CLOSE_CANCELED: u32 = 1 << 5;
+    /// Opened on the tracer device.
+    pub const IS_TRACER_FILE: u32 = 1 << 7;
+    /// Known not to be a tracer fd.
+    pub const IS_NOT_TRACER_FD: u32 = 1 << 9;
+    /// A connect or I/O succeeded on the socket.
+    pub const SOCKET_CONNECTED: u32 = 1 << 13;
+    /// Copied from the parent by clone.
+    pub const IS_CLONED: u32 = 1 << 14;
+}
 
 /// What an fd refers to (libscap's `scap_fd_type`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -65,10 +95,10 @@ pub enum FdKind {
 }
 
 impl FdKind {
-    /// `fd.type` as sysdig prints it.
+    /// `fd.type` as sysdig 0.29.3 prints it (`get_typestring`): types it
+    /// does not know print the string `<NA>`.
     pub fn type_name(self) -> &'static str {
         match self {
-            FdKind::Unknown => "<NA>",
             FdKind::File => "file",
             FdKind::Directory => "directory",
             FdKind::Ipv4 | FdKind::Ipv4Server => "ipv4",
@@ -76,21 +106,16 @@ impl FdKind {
             FdKind::Fifo => "pipe",
             FdKind::Unix => "unix",
             FdKind::Event => "event",
-            FdKind::Unsupported => "unsupported",
             FdKind::Signalfd => "signalfd",
             FdKind::Eventpoll => "eventpoll",
             FdKind::Inotify => "inotify",
             FdKind::Timerfd => "timerfd",
             FdKind::Netlink => "netlink",
-            FdKind::Bpf => "bpf",
-            FdKind::Userfaultfd => "userfaultfd",
-            FdKind::Iouring => "io_uring",
-            FdKind::Memfd => "memfd",
-            FdKind::Pidfd => "pidfd",
+            _ => "<NA>",
         }
     }
 
-    /// `fd.typechar` as sysdig prints it.
+    /// `fd.typechar` as sysdig 0.29.3 prints it (`get_typechar`).
     pub fn type_char(self) -> char {
         match self {
             FdKind::Unknown => 'o',
@@ -101,22 +126,56 @@ impl FdKind {
             FdKind::Fifo => 'p',
             FdKind::Unix => 'u',
             FdKind::Event => 'e',
-            FdKind::Unsupported => 'o',
+            FdKind::Unsupported => 'X',
             FdKind::Signalfd => 's',
             FdKind::Eventpoll => 'l',
             FdKind::Inotify => 'i',
             FdKind::Timerfd => 't',
             FdKind::Netlink => 'n',
-            FdKind::Bpf => 'b',
-            FdKind::Userfaultfd => 'u',
-            FdKind::Iouring => 'r',
-            FdKind::Memfd => 'm',
-            FdKind::Pidfd => 'P',
+            FdKind::Bpf | FdKind::Userfaultfd | FdKind::Iouring | FdKind::Memfd | FdKind::Pidfd => {
+                '?'
+            }
         }
+    }
+
+    /// The kind of a libscap fd type code (`None` for UNKNOWN / unused).
+    pub fn from_scap(code: u8) -> Option<FdKind> {
+        Some(match code {
+            1 | 16 => FdKind::File,
+            2 => FdKind::Directory,
+            3 => FdKind::Ipv4,
+            4 => FdKind::Ipv6,
+            5 => FdKind::Ipv4Server,
+            6 => FdKind::Ipv6Server,
+            7 => FdKind::Fifo,
+            8 => FdKind::Unix,
+            9 => FdKind::Event,
+            10 => FdKind::Unsupported,
+            11 => FdKind::Signalfd,
+            12 => FdKind::Eventpoll,
+            13 => FdKind::Inotify,
+            14 => FdKind::Timerfd,
+            15 => FdKind::Netlink,
+            17 => FdKind::Bpf,
+            18 => FdKind::Userfaultfd,
+            19 => FdKind::Iouring,
+            20 => FdKind::Memfd,
+            21 => FdKind::Pidfd,
+            _ => return None,
+        })
+    }
+
+    /// Whether it is one of the four IP socket kinds.
+    pub fn is_ip(self) -> bool {
+        matches!(
+            self,
+            FdKind::Ipv4 | FdKind::Ipv6 | FdKind::Ipv4Server | FdKind::Ipv6Server
+        )
     }
 }
 
-/// Client/server role of a socket.
+/// Client/server role of a socket (a view of the role flag bits; server
+/// wins when both are set).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Role {
     /// Unknown.
@@ -128,11 +187,12 @@ pub enum Role {
     Server,
 }
 
-/// Socket addressing of an fd. IPv4 addresses are kept as the u32 read
-/// from the wire (network byte order bytes, little-endian load).
+/// Socket addressing of an fd, read from the union through the view its
+/// type selects. IPv4 addresses are the u32 read from the network-order
+/// bytes (little-endian load), as libsinsp keeps them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Sock {
-    /// Not a socket, or nothing known.
+    /// Not a socket.
     #[default]
     None,
     /// IPv4 tuple.
@@ -199,173 +259,10 @@ impl Sock {
             _ => L4_UNKNOWN,
         }
     }
-
-    /// Sets the L4 protocol code.
-    pub fn set_l4(&mut self, v: u8) {
-        match self {
-            Sock::V4 { l4, .. }
-            | Sock::V4Server { l4, .. }
-            | Sock::V6 { l4, .. }
-            | Sock::V6Server { l4, .. } => *l4 = v,
-            _ => {}
-        }
-    }
-
-    fn as_v4(&mut self) -> (&mut u32, &mut u16, &mut u32, &mut u16) {
-        if !matches!(self, Sock::V4 { .. }) {
-            *self = Sock::V4 {
-                sip: 0,
-                dip: 0,
-                sport: 0,
-                dport: 0,
-                l4: self.l4(),
-            };
-        }
-        match self {
-            Sock::V4 {
-                sip,
-                sport,
-                dip,
-                dport,
-                ..
-            } => (sip, sport, dip, dport),
-            _ => unreachable!("just set to V4"),
-        }
-    }
-
-    fn as_v6(&mut self) -> (&mut [u8; 16], &mut u16, &mut [u8; 16], &mut u16) {
-        if !matches!(self, Sock::V6 { .. }) {
-            *self = Sock::V6 {
-                sip: [0; 16],
-                dip: [0; 16],
-                sport: 0,
-                dport: 0,
-                l4: self.l4(),
-            };
-        }
-        match self {
-            Sock::V6 {
-                sip,
-                sport,
-                dip,
-                dport,
-                ..
-            } => (sip, sport, dip, dport),
-            _ => unreachable!("just set to V6"),
-        }
-    }
-
-    /// Sets the IPv4 destination (connect enter).
-    pub fn set_v4_dest(&mut self, ip: u32, port: u16) {
-        let (_, _, d, dp) = self.as_v4();
-        *d = ip;
-        *dp = port;
-    }
-
-    /// Sets the IPv6 destination (connect enter).
-    pub fn set_v6_dest(&mut self, ip: [u8; 16], port: u16) {
-        let (_, _, d, dp) = self.as_v6();
-        *d = ip;
-        *dp = port;
-    }
-
-    /// libsinsp's `update_ipv4_addresses_and_ports`.
-    pub fn update_v4(&mut self, tsip: u32, tsport: u16, tdip: u32, tdport: u16) -> bool {
-        if let Sock::V4 {
-            sip,
-            sport,
-            dip,
-            dport,
-            ..
-        } = *self
-            && ((tsip == sip && tsport == sport && tdip == dip && tdport == dport)
-                || (tdip == sip && tdport == sport && tsip == dip && tsport == dport))
-        {
-            return false;
-        }
-        let (sip, sport, dip, dport) = self.as_v4();
-        let mut changed = false;
-        if *sip != tsip {
-            *sip = tsip;
-            changed = true;
-        }
-        if *sport != tsport {
-            *sport = tsport;
-            changed = true;
-        }
-        if *dip == 0 {
-            *dip = tdip;
-            changed = true;
-        }
-        if *dport == 0 {
-            *dport = tdport;
-            changed = true;
-        }
-        changed
-    }
-
-    /// libsinsp's `set_ipv6_addresses_and_ports`.
-    pub fn update_v6(&mut self, tsip: [u8; 16], tsport: u16, tdip: [u8; 16], tdport: u16) -> bool {
-        if let Sock::V6 {
-            sip,
-            sport,
-            dip,
-            dport,
-            ..
-        } = *self
-            && ((tsip == sip && tsport == sport && tdip == dip && tdport == dport)
-                || (tdip == sip && tdport == sport && tsip == dip && tsport == dport))
-        {
-            return false;
-        }
-        let (sip, sport, dip, dport) = self.as_v6();
-        let mut changed = false;
-        if *sip != tsip {
-            *sip = tsip;
-            changed = true;
-        }
-        if *sport != tsport {
-            *sport = tsport;
-            changed = true;
-        }
-        if *dip == [0; 16] {
-            *dip = tdip;
-            changed = true;
-        }
-        if *dport == 0 {
-            *dport = tdport;
-            changed = true;
-        }
-        changed
-    }
-
-    /// Swaps source and destination.
-    pub fn swap(&mut self) {
-        match self {
-            Sock::V4 {
-                sip,
-                sport,
-                dip,
-                dport,
-                ..
-            } => {
-                std::mem::swap(sip, dip);
-                std::mem::swap(sport, dport);
-            }
-            Sock::V6 {
-                sip,
-                sport,
-                dip,
-                dport,
-                ..
-            } => {
-                std::mem::swap(sip, dip);
-                std::mem::swap(sport, dport);
-            }
-            _ => {}
-        }
-    }
 }
+
+/// Size of libsinsp's socket info union.
+pub const SOCKINFO_LEN: usize = 40;
 
 /// One open file descriptor.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -380,120 +277,521 @@ pub struct Fd {
     pub ino: u64,
     /// Device, when known.
     pub dev: u32,
-    /// Socket addressing.
+    /// libsinsp's flag bits, see [`flags`].
+    pub flags: u32,
+    /// The socket info union, little-endian, C layout.
+    pub sockinfo: [u8; SOCKINFO_LEN],
+    /// View of the union through the fd's type (kept in sync).
     pub sock: Sock,
-    /// Client/server role.
+    /// View of the role flags (kept in sync).
     pub role: Role,
-    /// Whether a read/write succeeded on this socket.
+    /// Whether SOCKET_CONNECTED is set (kept in sync).
     pub connected: bool,
-    /// Whether it was inherited through clone.
+    /// Whether it was inherited through clone (kept in sync).
     pub cloned_from_parent: bool,
 }
 
-/// Ports a process is bound to and uses as a client, for role guessing.
-#[derive(Debug, Clone, Default)]
-pub struct ThreadPorts {
-    /// Ports of listening sockets.
-    pub bound: Vec<u16>,
-    /// Source ports of connected sockets.
-    pub client: Vec<u16>,
-}
-
 impl Fd {
-    /// A new fd of a kind with a name.
+    /// A new fd of a kind with a name, zeroed union, no flags.
     pub fn new(kind: FdKind, name: String) -> Fd {
-        Fd {
+        let mut f = Fd {
             kind,
             name,
             open_flags: 0,
             ino: 0,
             dev: 0,
+            flags: 0,
+            sockinfo: [0; SOCKINFO_LEN],
             sock: Sock::None,
             role: Role::None,
             connected: false,
             cloned_from_parent: false,
-        }
-    }
-
-    /// Whether it is a TCP socket.
-    pub fn is_tcp(&self) -> bool {
-        matches!(self.kind, FdKind::Ipv4 | FdKind::Ipv6) && self.sock.l4() == L4_TCP
-    }
-
-    /// Whether it is a UDP socket.
-    pub fn is_udp(&self) -> bool {
-        matches!(self.kind, FdKind::Ipv4 | FdKind::Ipv6) && self.sock.l4() == L4_UDP
-    }
-
-    /// libsinsp's `set_net_role_by_guessing`.
-    pub fn guess_role(&mut self, ports: &ThreadPorts, incoming: bool) {
-        let (sport, dport) = match self.sock {
-            Sock::V4 { sport, dport, .. } | Sock::V6 { sport, dport, .. } => (sport, dport),
-            _ => (0, 0),
         };
-        if ports.bound.contains(&dport) {
-            if ports.client.contains(&sport) {
-                self.role = if incoming { Role::Server } else { Role::Client };
-            } else {
-                self.role = Role::Server;
-            }
+        f.sync();
+        f
+    }
+
+    /// Recomputes the derived views after a change of type, union or flags.
+    pub fn sync(&mut self) {
+        self.sock = match self.kind {
+            FdKind::Ipv4 => Sock::V4 {
+                sip: self.v4_sip(),
+                dip: self.v4_dip(),
+                sport: self.v4_sport(),
+                dport: self.v4_dport(),
+                l4: self.v4_l4(),
+            },
+            FdKind::Ipv6 => Sock::V6 {
+                sip: self.v6_sip(),
+                dip: self.v6_dip(),
+                sport: self.v6_sport(),
+                dport: self.v6_dport(),
+                l4: self.v6_l4(),
+            },
+            FdKind::Ipv4Server => Sock::V4Server {
+                ip: self.v4srv_ip(),
+                port: self.v4srv_port(),
+                l4: self.v4srv_l4(),
+            },
+            FdKind::Ipv6Server => Sock::V6Server {
+                ip: self.v6srv_ip(),
+                port: self.v6srv_port(),
+                l4: self.v6srv_l4(),
+            },
+            FdKind::Unix => Sock::Unix {
+                source: self.rd_u64(0),
+                dest: self.rd_u64(8),
+            },
+            _ => Sock::None,
+        };
+        self.role = if self.flags & flags::ROLE_SERVER != 0 {
+            Role::Server
+        } else if self.flags & flags::ROLE_CLIENT != 0 {
+            Role::Client
         } else {
-            self.role = Role::Client;
+            Role::None
+        };
+        self.connected = self.flags & flags::SOCKET_CONNECTED != 0;
+        self.cloned_from_parent = self.flags & flags::IS_CLONED != 0;
+    }
+
+    // --- raw union access -------------------------------------------------
+
+    fn rd_u16(&self, o: usize) -> u16 {
+        u16::from_le_bytes([self.sockinfo[o], self.sockinfo[o + 1]])
+    }
+    fn rd_u32(&self, o: usize) -> u32 {
+        let b = &self.sockinfo[o..o + 4];
+        u32::from_le_bytes([b[0], b[1], b[2], b[3]])
+    }
+    fn rd_u64(&self, o: usize) -> u64 {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(&self.sockinfo[o..o + 8]);
+        u64::from_le_bytes(a)
+    }
+    fn rd_16(&self, o: usize) -> [u8; 16] {
+        let mut a = [0u8; 16];
+        a.copy_from_slice(&self.sockinfo[o..o + 16]);
+        a
+    }
+    fn wr(&mut self, o: usize, b: &[u8]) {
+        self.sockinfo[o..o + b.len()].copy_from_slice(b);
+    }
+
+    /// IPv4 tuple view: source address.
+    pub fn v4_sip(&self) -> u32 {
+        self.rd_u32(0)
+    }
+    /// IPv4 tuple view: destination address.
+    pub fn v4_dip(&self) -> u32 {
+        self.rd_u32(4)
+    }
+    /// IPv4 tuple view: source port.
+    pub fn v4_sport(&self) -> u16 {
+        self.rd_u16(8)
+    }
+    /// IPv4 tuple view: destination port.
+    pub fn v4_dport(&self) -> u16 {
+        self.rd_u16(10)
+    }
+    /// IPv4 tuple view: L4 protocol.
+    pub fn v4_l4(&self) -> u8 {
+        self.sockinfo[12]
+    }
+    /// Sets the IPv4 tuple view's source address.
+    pub fn set_v4_sip(&mut self, v: u32) {
+        self.wr(0, &v.to_le_bytes());
+    }
+    /// Sets the IPv4 tuple view's destination address.
+    pub fn set_v4_dip(&mut self, v: u32) {
+        self.wr(4, &v.to_le_bytes());
+    }
+    /// Sets the IPv4 tuple view's source port.
+    pub fn set_v4_sport(&mut self, v: u16) {
+        self.wr(8, &v.to_le_bytes());
+    }
+    /// Sets the IPv4 tuple view's destination port.
+    pub fn set_v4_dport(&mut self, v: u16) {
+        self.wr(10, &v.to_le_bytes());
+    }
+    /// Sets the IPv4 tuple view's L4 protocol.
+    pub fn set_v4_l4(&mut self, v: u8) {
+        self.sockinfo[12] = v;
+    }
+    /// IPv6 tuple view: source address.
+    pub fn v6_sip(&self) -> [u8; 16] {
+        self.rd_16(0)
+    }
+    /// IPv6 tuple view: destination address.
+    pub fn v6_dip(&self) -> [u8; 16] {
+        self.rd_16(16)
+    }
+    /// IPv6 tuple view: source port.
+    pub fn v6_sport(&self) -> u16 {
+        self.rd_u16(32)
+    }
+    /// IPv6 tuple view: destination port.
+    pub fn v6_dport(&self) -> u16 {
+        self.rd_u16(34)
+    }
+    /// IPv6 tuple view: L4 protocol.
+    pub fn v6_l4(&self) -> u8 {
+        self.sockinfo[36]
+    }
+    /// Sets the IPv6 tuple view's source address.
+    pub fn set_v6_sip(&mut self, v: [u8; 16]) {
+        self.wr(0, &v);
+    }
+    /// Sets the IPv6 tuple view's destination address.
+    pub fn set_v6_dip(&mut self, v: [u8; 16]) {
+        self.wr(16, &v);
+    }
+    /// Sets the IPv6 tuple view's source port.
+    pub fn set_v6_sport(&mut self, v: u16) {
+        self.wr(32, &v.to_le_bytes());
+    }
+    /// Sets the IPv6 tuple view's destination port.
+    pub fn set_v6_dport(&mut self, v: u16) {
+        self.wr(34, &v.to_le_bytes());
+    }
+    /// Sets the IPv6 tuple view's L4 protocol.
+    pub fn set_v6_l4(&mut self, v: u8) {
+        self.sockinfo[36] = v;
+    }
+    /// IPv4 server view: address.
+    pub fn v4srv_ip(&self) -> u32 {
+        self.rd_u32(0)
+    }
+    /// IPv4 server view: port.
+    pub fn v4srv_port(&self) -> u16 {
+        self.rd_u16(4)
+    }
+    /// IPv4 server view: L4 protocol.
+    pub fn v4srv_l4(&self) -> u8 {
+        self.sockinfo[6]
+    }
+    /// Sets the IPv4 server view.
+    pub fn set_v4srv(&mut self, ip: u32, port: u16, l4: u8) {
+        self.wr(0, &ip.to_le_bytes());
+        self.wr(4, &port.to_le_bytes());
+        self.sockinfo[6] = l4;
+    }
+    /// IPv6 server view: address.
+    pub fn v6srv_ip(&self) -> [u8; 16] {
+        self.rd_16(0)
+    }
+    /// IPv6 server view: port.
+    pub fn v6srv_port(&self) -> u16 {
+        self.rd_u16(16)
+    }
+    /// IPv6 server view: L4 protocol.
+    pub fn v6srv_l4(&self) -> u8 {
+        self.sockinfo[18]
+    }
+    /// Sets the IPv6 server view.
+    pub fn set_v6srv(&mut self, ip: [u8; 16], port: u16, l4: u8) {
+        self.wr(0, &ip);
+        self.wr(16, &port.to_le_bytes());
+        self.sockinfo[18] = l4;
+    }
+    /// Sets the unix view.
+    pub fn set_unix(&mut self, source: u64, dest: u64) {
+        self.wr(0, &source.to_le_bytes());
+        self.wr(8, &dest.to_le_bytes());
+    }
+
+    // --- libsinsp predicates -----------------------------------------------
+
+    /// `is_role_server`.
+    pub fn is_role_server(&self) -> bool {
+        self.flags & flags::ROLE_SERVER != 0
+    }
+    /// `is_role_client`.
+    pub fn is_role_client(&self) -> bool {
+        self.flags & flags::ROLE_CLIENT != 0
+    }
+    /// `is_role_none`.
+    pub fn is_role_none(&self) -> bool {
+        self.flags & (flags::ROLE_CLIENT | flags::ROLE_SERVER) == 0
+    }
+    /// libsinsp's `is_tcp_socket`: IPv4 sockets only.
+    pub fn is_tcp(&self) -> bool {
+        self.kind == FdKind::Ipv4 && self.v4_l4() == L4_TCP
+    }
+    /// libsinsp's `is_udp_socket`: IPv4 sockets only.
+    pub fn is_udp(&self) -> bool {
+        self.kind == FdKind::Ipv4 && self.v4_l4() == L4_UDP
+    }
+
+    /// libsinsp's `get_l4proto`.
+    pub fn l4proto(&self) -> u8 {
+        match self.kind {
+            FdKind::Ipv4 => {
+                let l4 = self.v4_l4();
+                if l4 == L4_RAW {
+                    L4_RAW
+                } else if self.is_role_none() {
+                    L4_NA
+                } else {
+                    l4
+                }
+            }
+            FdKind::Ipv6 => {
+                let l4 = self.v6_l4();
+                if l4 == L4_RAW {
+                    L4_RAW
+                } else if self.is_role_none() {
+                    L4_NA
+                } else {
+                    l4
+                }
+            }
+            FdKind::Ipv4Server => self.v4srv_l4(),
+            FdKind::Ipv6Server => self.v6srv_l4(),
+            _ => L4_NA,
         }
     }
 
-    /// The name libsinsp gives a socket from its addressing
-    /// (`sip:sport->dip:dport`, or `ip:port` for listening sockets).
-    pub fn sock_name(&self) -> String {
-        match self.sock {
-            Sock::V4 {
-                sip,
-                sport,
-                dip,
-                dport,
-                ..
-            } => format!(
+    /// Swaps the tuple's ends (libsinsp's `swap_addresses`: IPv4 view for
+    /// IPv4 sockets, IPv6 view for everything else).
+    pub fn swap_addresses(&mut self) {
+        if self.kind == FdKind::Ipv4 {
+            let (sip, sport, dip, dport) = (
+                self.v4_sip(),
+                self.v4_sport(),
+                self.v4_dip(),
+                self.v4_dport(),
+            );
+            self.set_v4_sip(dip);
+            self.set_v4_sport(dport);
+            self.set_v4_dip(sip);
+            self.set_v4_dport(sport);
+        } else {
+            let (sip, sport, dip, dport) = (
+                self.v6_sip(),
+                self.v6_sport(),
+                self.v6_dip(),
+                self.v6_dport(),
+            );
+            self.set_v6_sip(dip);
+            self.set_v6_sport(dport);
+            self.set_v6_dip(sip);
+            self.set_v6_dport(sport);
+        }
+    }
+
+    /// libsinsp's `update_ipv4_addresses_and_ports`; returns whether
+    /// anything changed.
+    pub fn update_v4(&mut self, tsip: u32, tsport: u16, tdip: u32, tdport: u16) -> bool {
+        if self.kind == FdKind::Ipv4 {
+            let (sip, sport, dip, dport) = (
+                self.v4_sip(),
+                self.v4_sport(),
+                self.v4_dip(),
+                self.v4_dport(),
+            );
+            if (tsip == sip && tsport == sport && tdip == dip && tdport == dport)
+                || (tdip == sip && tdport == sport && tsip == dip && tsport == dport)
+            {
+                return false;
+            }
+        }
+        let mut changed = false;
+        if self.v4_sip() != tsip {
+            self.set_v4_sip(tsip);
+            changed = true;
+        }
+        if self.v4_sport() != tsport {
+            self.set_v4_sport(tsport);
+            changed = true;
+        }
+        if self.v4_dip() == 0 {
+            self.set_v4_dip(tdip);
+            changed = true;
+        }
+        if self.v4_dport() == 0 {
+            self.set_v4_dport(tdport);
+            changed = true;
+        }
+        changed
+    }
+
+    /// libsinsp's `set_ipv6_addresses_and_ports`; returns whether anything
+    /// changed.
+    pub fn update_v6(&mut self, tsip: [u8; 16], tsport: u16, tdip: [u8; 16], tdport: u16) -> bool {
+        if self.kind == FdKind::Ipv6 {
+            let (sip, sport, dip, dport) = (
+                self.v6_sip(),
+                self.v6_sport(),
+                self.v6_dip(),
+                self.v6_dport(),
+            );
+            if (tsip == sip && tsport == sport && tdip == dip && tdport == dport)
+                || (tdip == sip && tdport == sport && tsip == dip && tsport == dport)
+            {
+                return false;
+            }
+        }
+        let mut changed = false;
+        if self.v6_sip() != tsip {
+            self.set_v6_sip(tsip);
+            changed = true;
+        }
+        if self.v6_sport() != tsport {
+            self.set_v6_sport(tsport);
+            changed = true;
+        }
+        if self.v6_dip() == [0; 16] {
+            self.set_v6_dip(tdip);
+            changed = true;
+        }
+        if self.v6_dport() == 0 {
+            self.set_v6_dport(tdport);
+            changed = true;
+        }
+        changed
+    }
+
+    /// libsinsp's `sockinfo_to_str` for IP sockets (`None` for other
+    /// types, whose name the caller keeps).
+    pub fn sockinfo_name(&self) -> Option<String> {
+        match self.kind {
+            FdKind::Ipv4 => {
+                let l4 = self.v4_l4();
+                let (s, d) = (self.v4_sip().to_le_bytes(), self.v4_dip().to_le_bytes());
+                Some(match l4 {
+                    L4_TCP | L4_UDP => format!(
+                        "{}:{}->{}:{}",
+                        Ipv4Addr::from(s),
+                        self.v4_sport(),
+                        Ipv4Addr::from(d),
+                        self.v4_dport()
+                    ),
+                    L4_ICMP | L4_RAW => format!("{}->{}", Ipv4Addr::from(s), Ipv4Addr::from(d)),
+                    _ => "<unknown>".into(),
+                })
+            }
+            FdKind::Ipv6 => {
+                let (s, d) = (self.v6_sip(), self.v6_dip());
+                let mapped = is_v4_mapped(&s) && is_v4_mapped(&d);
+                let s4 = Ipv4Addr::new(s[12], s[13], s[14], s[15]);
+                let d4 = Ipv4Addr::new(d[12], d[13], d[14], d[15]);
+                Some(match self.v6_l4() {
+                    // The mapped case reads the ports through the IPv4 view.
+                    L4_TCP | L4_UDP if mapped => {
+                        format!("{s4}:{}->{d4}:{}", self.v4_sport(), self.v4_dport())
+                    }
+                    L4_TCP | L4_UDP => format!(
+                        "{}:{}->{}:{}",
+                        inet_ntop6(&s),
+                        self.v6_sport(),
+                        inet_ntop6(&d),
+                        self.v6_dport()
+                    ),
+                    L4_ICMP if mapped => format!("{s4}->{d4}"),
+                    L4_ICMP => format!("{}->{}", inet_ntop6(&s), inet_ntop6(&d)),
+                    _ => "<unknown>".into(),
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// The name an FDL IPv4 tuple or server gets (`ipv4tuple_to_string`,
+    /// `ipv4serveraddr_to_string`, IPv6 forms).
+    pub fn tuple_name(&self) -> String {
+        match self.kind {
+            FdKind::Ipv4 => format!(
                 "{}:{}->{}:{}",
-                Ipv4Addr::from(sip.to_le_bytes()),
-                sport,
-                Ipv4Addr::from(dip.to_le_bytes()),
-                dport
+                Ipv4Addr::from(self.v4_sip().to_le_bytes()),
+                self.v4_sport(),
+                Ipv4Addr::from(self.v4_dip().to_le_bytes()),
+                self.v4_dport()
             ),
-            Sock::V4Server { ip, port, .. } => {
-                format!("{}:{}", Ipv4Addr::from(ip.to_le_bytes()), port)
+            FdKind::Ipv6 => format!(
+                "{}:{}->{}:{}",
+                inet_ntop6(&self.v6_sip()),
+                self.v6_sport(),
+                inet_ntop6(&self.v6_dip()),
+                self.v6_dport()
+            ),
+            FdKind::Ipv4Server => format!(
+                "{}:{}",
+                Ipv4Addr::from(self.v4srv_ip().to_le_bytes()),
+                self.v4srv_port()
+            ),
+            FdKind::Ipv6Server => {
+                format!("{}:{}", inet_ntop6(&self.v6srv_ip()), self.v6srv_port())
             }
-            Sock::V6 {
-                sip,
-                sport,
-                dip,
-                dport,
-                ..
-            } => {
-                format!(
-                    "{}:{}->{}:{}",
-                    Ipv6Addr::from(sip),
-                    sport,
-                    Ipv6Addr::from(dip),
-                    dport
-                )
-            }
-            Sock::V6Server { ip, port, .. } => format!("{}:{}", Ipv6Addr::from(ip), port),
             _ => self.name.clone(),
         }
     }
 }
 
-/// Whether a 16-byte address is an IPv4-mapped IPv6 address.
+/// libsinsp's `is_ipv4_mapped_ipv6`: `::ffff:a.b.c.d`, and also the
+/// all-zero address.
 pub fn is_v4_mapped(ip: &[u8; 16]) -> bool {
-    ip[..10].iter().all(|&b| b == 0) && ip[10] == 0xff && ip[11] == 0xff
+    ip[..10].iter().all(|&b| b == 0)
+        && ((ip[10] == 0xff && ip[11] == 0xff) || ip[10..].iter().all(|&b| b == 0))
 }
 
-/// A sockaddr parameter as libsinsp prints it in "simple" form.
+/// glibc's `inet_ntop(AF_INET6, ..)`.
+pub fn inet_ntop6(a: &[u8; 16]) -> String {
+    let words: Vec<u16> = (0..8)
+        .map(|i| u16::from_be_bytes([a[2 * i], a[2 * i + 1]]))
+        .collect();
+    // Longest run of zero words (at least two), the first on ties.
+    let (mut best, mut best_len) = (usize::MAX, 0usize);
+    let mut i = 0;
+    while i < 8 {
+        if words[i] == 0 {
+            let start = i;
+            while i < 8 && words[i] == 0 {
+                i += 1;
+            }
+            if i - start > best_len {
+                best = start;
+                best_len = i - start;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    if best_len < 2 {
+        best = usize::MAX;
+    }
+    let mut out = String::new();
+    let mut i = 0;
+    while i < 8 {
+        if i == best {
+            if i == 0 {
+                out.push(':');
+            }
+            out.push(':');
+            i += best_len;
+            continue;
+        }
+        // An embedded IPv4 address (::a.b.c.d or ::ffff:a.b.c.d).
+        if i == 6 && best == 0 && (best_len == 6 || (best_len == 5 && words[5] == 0xffff)) {
+            out.push_str(&format!("{}.{}.{}.{}", a[12], a[13], a[14], a[15]));
+            break;
+        }
+        out.push_str(&format!("{:x}", words[i]));
+        if i < 7 {
+            out.push(':');
+        }
+        i += 1;
+    }
+    out
+}
+
+/// A sockaddr parameter as libsinsp prints it in "simple" form (the name
+/// bind and connect give an fd).
 pub fn sockaddr_simple(b: &[u8]) -> String {
     match decode_sockaddr(b) {
         Some(SockAddr::V4(ip, port)) => format!("{ip}:{port}"),
-        Some(SockAddr::V6(ip, port)) => format!("{ip}:{port}"),
-        Some(SockAddr::Unix(p)) => String::from_utf8_lossy(p).into_owned(),
+        Some(SockAddr::V6(ip, port)) => format!("{}:{port}", inet_ntop6(&ip.octets())),
+        Some(SockAddr::Unix(p)) => sanitize(p),
         Some(SockAddr::Other(f)) => format!("family {f}"),
         None => "NULL".into(),
     }
@@ -520,13 +818,26 @@ pub fn socktuple_simple(b: &[u8]) -> String {
                 let d4 = Ipv4Addr::new(d[12], d[13], d[14], d[15]);
                 format!("{s4}:{sport}->{d4}:{dport}")
             } else {
-                format!("{sip}:{sport}->{dip}:{dport}")
+                format!("{}:{sport}->{}:{dport}", inet_ntop6(&s), inet_ntop6(&d))
             }
         }
         Some(SockTuple::Unix { source, dest, path }) => {
-            format!("{source:x}->{dest:x} {}", String::from_utf8_lossy(path))
+            format!("{source:x}->{dest:x} {}", sanitize(path))
         }
         Some(SockTuple::Other(f)) => format!("family {f}"),
         None => "NULL".into(),
     }
+}
+
+/// libsinsp's `sanitize_string` on a C string: drops every byte that is
+/// not printable ASCII (`isprint`), stopping at a NUL.
+pub fn sanitize(b: &[u8]) -> String {
+    let b = match b.iter().position(|&c| c == 0) {
+        Some(n) => &b[..n],
+        None => b,
+    };
+    b.iter()
+        .filter(|&&c| (0x20..0x7f).contains(&c))
+        .map(|&c| c as char)
+        .collect()
 }

@@ -2,7 +2,31 @@
 
 use std::sync::Arc;
 
-use crate::format::meta::ThreadEntry;
+/// libsinsp's thread flag bits (`PPM_CL_*`) the state engine uses.
+pub mod flags {
+    /// Threads share the fd table.
+    pub const CLONE_FILES: u32 = 1 << 0;
+    /// Threads share the working directory.
+    pub const CLONE_FS: u32 = 1 << 1;
+    /// The new task is a thread of the same process.
+    pub const CLONE_THREAD: u32 = 1 << 13;
+    /// Process exited, removal pending.
+    pub const CLOSED: u32 = 1 << 18;
+    /// The child's clone exit was seen before the parent's.
+    pub const CLONE_INVERTED: u32 = 1 << 16;
+    /// The name changed (set on every new thread).
+    pub const NAME_CHANGED: u32 = 1 << 17;
+    /// Seen in an event.
+    pub const ACTIVE: u32 = 1 << 19;
+    /// dup'ed onto stdout.
+    pub const PIPE_SRC: u32 = 1 << 21;
+    /// dup'ed onto stdin.
+    pub const PIPE_DST: u32 = 1 << 22;
+    /// Windows main thread marker.
+    pub const IS_MAIN_THREAD: u32 = 1 << 30;
+    /// The child is in a new pid namespace.
+    pub const CHILD_IN_PIDNS: u32 = 1 << 29;
+}
 
 /// One thread. Cheap to clone: lists are shared.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -13,18 +37,27 @@ pub struct Thread {
     pub pid: i64,
     /// Parent thread id (-1 when unknown).
     pub ptid: i64,
+    /// Session id (-1 when unknown).
+    pub sid: i64,
+    /// Process group id in its namespace (-1 when unknown).
+    pub vpgid: i64,
     /// Command name (`proc.name`).
     pub comm: String,
     /// First argument (`proc.exe`).
     pub exe: String,
     /// Executable path (`proc.exepath`).
     pub exepath: String,
+    /// Whether the executable is writable.
+    pub exe_writable: bool,
     /// Arguments after argv[0].
     pub args: Arc<[String]>,
-    /// Environment, NUL separated.
-    pub env: Arc<[u8]>,
-    /// Working directory, always ending with `/`.
+    /// Environment entries (only meaningful on main threads).
+    pub env: Arc<[String]>,
+    /// Working directory (only meaningful on main threads; see
+    /// [`super::State::cwd`]).
     pub cwd: String,
+    /// Root directory.
+    pub root: String,
     /// User id (`u32::MAX` when unknown).
     pub uid: u32,
     /// Group id (`u32::MAX` when unknown).
@@ -39,8 +72,10 @@ pub struct Thread {
     pub tty: u32,
     /// fd limit.
     pub fdlimit: i64,
-    /// Clone flags (libsinsp's `PPM_CL_*`).
+    /// Thread flags (libsinsp's `PPM_CL_*`, see [`flags`]).
     pub flags: u32,
+    /// Number of threads counting this one as their main thread.
+    pub nchilds: u64,
     /// cgroups as (subsystem, path).
     pub cgroups: Arc<[(String, String)]>,
     /// Container id (12 characters) or empty for the host.
@@ -49,100 +84,124 @@ pub struct Thread {
     pub clone_ts_ns: u64,
 }
 
-fn split_nul(b: &[u8]) -> Vec<String> {
-    let b = b.strip_suffix(&[0]).unwrap_or(b);
-    if b.is_empty() {
-        return Vec::new();
-    }
-    b.split(|&c| c == 0)
-        .map(|s| String::from_utf8_lossy(s).into_owned())
-        .collect()
-}
-
 impl Thread {
-    /// A thread unknown to the capture's tables (libsinsp's placeholder).
-    pub fn unknown(tid: i64) -> Thread {
+    /// A freshly built libsinsp thread record (`sinsp_threadinfo::init`).
+    pub fn blank(tid: i64) -> Thread {
         Thread {
             tid,
-            pid: tid,
-            ptid: -1,
-            comm: "<NA>".into(),
-            exe: "<NA>".into(),
+            pid: -1,
+            ptid: 0,
+            sid: -1,
+            vpgid: -1,
+            comm: String::new(),
+            exe: String::new(),
             exepath: String::new(),
+            exe_writable: false,
             args: Arc::from(Vec::new()),
             env: Arc::from(Vec::new()),
             cwd: String::new(),
-            uid: u32::MAX,
-            gid: u32::MAX,
-            loginuid: u32::MAX,
+            root: String::new(),
+            uid: 0,
+            gid: 0,
+            loginuid: 0,
             vtid: -1,
             vpid: -1,
             tty: 0,
-            fdlimit: 0,
-            flags: 0,
+            fdlimit: -1,
+            flags: flags::NAME_CHANGED,
+            nchilds: 0,
             cgroups: Arc::from(Vec::new()),
             container_id: String::new(),
             clone_ts_ns: 0,
         }
     }
 
-    /// A thread from the process list block.
-    pub fn from_entry(e: &ThreadEntry) -> Thread {
-        let mut t = Thread::unknown(e.tid);
-        t.pid = e.pid;
-        t.ptid = e.ptid;
-        t.comm = e.comm.clone();
-        t.exe = e.exe.clone();
-        t.exepath = e.exepath.clone();
-        t.set_args(&e.args);
-        t.env = Arc::from(e.env.clone());
-        t.set_cwd(&e.cwd);
-        t.uid = e.uid;
-        t.gid = e.gid;
-        t.loginuid = e.loginuid;
-        t.vtid = e.vtid;
-        t.vpid = e.vpid;
-        t.tty = e.tty;
-        t.fdlimit = e.fdlimit as i64;
-        t.flags = e.flags;
-        t.set_cgroups(&e.cgroups);
+    /// The placeholder libsinsp inserts for a tid it has to look up but
+    /// does not know (capture files never query /proc).
+    pub fn unknown(tid: i64) -> Thread {
+        let mut t = Thread::blank(tid);
+        t.pid = tid;
+        t.ptid = -1;
+        t.comm = "<NA>".into();
+        t.exe = "<NA>".into();
+        t.uid = u32::MAX;
+        t.gid = u32::MAX;
+        t.loginuid = u32::MAX;
         t
     }
 
-    /// Sets the arguments from a NUL-separated list. Event parameters carry
-    /// argv without argv[0]; libsinsp drops nothing.
+    /// Whether libsinsp would consider this placeholder an invalid parent.
+    pub fn is_placeholder(&self) -> bool {
+        self.comm == "<NA>" && self.uid == u32::MAX
+    }
+
+    /// Sets the arguments from a NUL-separated list (`set_args`): each C
+    /// string from offset 0 until the length is consumed.
     pub fn set_args(&mut self, b: &[u8]) {
-        self.args = Arc::from(split_nul(b));
+        self.args = Arc::from(split_cstrings(b));
     }
 
-    /// Sets cgroups from NUL-separated `subsys=path` entries.
-    pub fn set_cgroups(&mut self, b: &[u8]) {
-        let v: Vec<(String, String)> = split_nul(b)
-            .into_iter()
-            .filter_map(|e| {
-                let (k, v) = e.split_once('=')?;
-                Some((k.to_string(), v.to_string()))
-            })
-            .collect();
-        self.cgroups = Arc::from(v);
-    }
-
-    /// Sets the working directory (resolving a relative one against the
-    /// current) and keeps the trailing `/` libsinsp keeps.
-    pub fn set_cwd(&mut self, dir: &str) {
-        let mut d = if dir.starts_with('/') || self.cwd.is_empty() {
-            dir.to_string()
-        } else {
-            super::concatenate_paths(&self.cwd, dir)
-        };
-        if !d.ends_with('/') {
-            d.push('/');
+    /// Sets the environment (`set_env`: stops early at an all-zero tail).
+    pub fn set_env(&mut self, b: &[u8]) {
+        let mut out = Vec::new();
+        let mut off = 0;
+        while off < b.len() {
+            let rest = &b[off..];
+            let n = rest.iter().position(|&c| c == 0).unwrap_or(rest.len());
+            if n == 0 && rest.iter().all(|&c| c == 0) {
+                break;
+            }
+            out.push(String::from_utf8_lossy(&rest[..n]).into_owned());
+            off += n + 1;
         }
-        self.cwd = d;
+        self.env = Arc::from(out);
+    }
+
+    /// Sets cgroups from NUL-separated `subsys=path` entries (`set_cgroups`:
+    /// split at the last `=`, subsystem renames, stop at an entry without
+    /// `=`).
+    pub fn set_cgroups(&mut self, b: &[u8]) {
+        let mut v: Vec<(String, String)> = Vec::new();
+        let mut off = 0;
+        while off < b.len() {
+            let rest = &b[off..];
+            let n = rest.iter().position(|&c| c == 0).unwrap_or(rest.len());
+            let entry = &rest[..n];
+            let Some(eq) = entry.iter().rposition(|&c| c == b'=') else {
+                break;
+            };
+            let mut subsys = String::from_utf8_lossy(&entry[..eq]).into_owned();
+            let path = String::from_utf8_lossy(&entry[eq + 1..]).into_owned();
+            if let Some(p) = subsys.find("_cgroup") {
+                subsys.replace_range(p..p + "_cgroup".len(), "");
+            }
+            let subsys = match subsys.as_str() {
+                "perf" => "perf_event".to_string(),
+                "mem" => "memory".to_string(),
+                "io" => "blkio".to_string(),
+                _ => subsys,
+            };
+            v.push((subsys, path));
+            off += n + 1;
+        }
+        self.cgroups = Arc::from(v);
     }
 
     /// Whether this is the main thread of its process.
     pub fn is_main_thread(&self) -> bool {
-        self.tid == self.pid
+        self.tid == self.pid || self.flags & flags::IS_MAIN_THREAD != 0
     }
+}
+
+/// Splits a buffer into the C strings it holds, libsinsp style.
+fn split_cstrings(b: &[u8]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut off = 0;
+    while off < b.len() {
+        let rest = &b[off..];
+        let n = rest.iter().position(|&c| c == 0).unwrap_or(rest.len());
+        out.push(String::from_utf8_lossy(&rest[..n]).into_owned());
+        off += n + 1;
+    }
+    out
 }

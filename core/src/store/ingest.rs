@@ -8,7 +8,7 @@
 //! (thread and fd entities, sysdig numbering, hidden flags). The state
 //! engine is inherently sequential; everything else is split by chunk.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, TrySendError, sync_channel};
@@ -336,10 +336,35 @@ fn raw_decode(data: &[u8], start: u64, end: u64) -> RawChunk {
 #[derive(Default)]
 struct Interner {
     entities: Entities,
-    threads: HashMap<(i64, usize), u32>,
-    fds: HashMap<(i64, usize), u32>,
-    thread_content: HashMap<(i64, Option<Arc<crate::state::Thread>>), u32>,
-    fd_content: HashMap<(Option<i64>, Option<Arc<crate::state::Fd>>), u32>,
+    threads: FxHashMap<(i64, usize), u32>,
+    fds: FxHashMap<(i64, usize), u32>,
+    thread_content: FxHashMap<(i64, Option<Arc<crate::state::Thread>>), u32>,
+    /// By a hash of what is shown of an fd (see [`fd_shown`]).
+    fd_content: FxHashMap<u64, Vec<u32>>,
+}
+
+/// What the fields show of an fd: the parser's internal bits (close in
+/// progress, tracer flags, the raw address union behind `sock`) do not
+/// make a new entity.
+fn fd_shown(
+    num: Option<i64>,
+    f: Option<&crate::state::Fd>,
+) -> impl PartialEq + std::hash::Hash + '_ {
+    (
+        num,
+        f.map(|f| {
+            (
+                f.kind,
+                f.name.as_str(),
+                f.open_flags,
+                f.ino,
+                f.dev,
+                f.sock,
+                f.role,
+                f.connected,
+            )
+        }),
+    )
 }
 
 impl Interner {
@@ -379,10 +404,22 @@ impl Interner {
         if let Some(&id) = self.fds.get(&key) {
             return id;
         }
-        let ckey = (num, fd.cloned());
-        if let Some(&id) = self.fd_content.get(&ckey) {
-            // Not cached by identity (see `thread`).
-            return id;
+        let h = {
+            use std::hash::{BuildHasher, BuildHasherDefault};
+            BuildHasherDefault::<rustc_hash::FxHasher>::default()
+                .hash_one(fd_shown(num, fd.map(|a| a.as_ref())))
+        };
+        if let Some(ids) = self.fd_content.get(&h) {
+            for &id in ids {
+                if let Some(e) = self.entities.fds.get(id) {
+                    let same =
+                        fd_shown(e.num, e.fd.as_deref()) == fd_shown(num, fd.map(|a| a.as_ref()));
+                    if same {
+                        // Not cached by identity (see `thread`).
+                        return id;
+                    }
+                }
+            }
         }
         if let Some(f) = fd {
             self.entities.value_bytes += fd_bytes(f);
@@ -392,7 +429,7 @@ impl Interner {
             fd: fd.cloned(),
         });
         self.fds.insert(key, id);
-        self.fd_content.insert(ckey, id);
+        self.fd_content.entry(h).or_default().push(id);
         id
     }
 }
@@ -499,6 +536,7 @@ fn run(id: u64, path: &Path, opts: &LoadOptions, sh: &Shared, tx: &SyncSender<Pr
     let mut end = chunk_end(data, start, chunk_events);
     let mut next_raw = raw_decode(data, start, end);
     let mut num_base = 0;
+    let mut released = 0usize;
     loop {
         if cancel() {
             report(
@@ -534,6 +572,13 @@ fn run(id: u64, path: &Path, opts: &LoadOptions, sh: &Shared, tx: &SyncSender<Pr
             },
         );
         next_raw = decoded;
+        // What is behind the reader stays on disk until someone asks for a
+        // record: resident memory does not grow with the file.
+        let keep_from = reader.position().saturating_sub(1 << 20) as usize;
+        if keep_from > released {
+            bytes.release(released..keep_from);
+            released = keep_from;
+        }
         num_base += chunk.numbered_count();
         if !chunk.is_empty() {
             snap.push_chunk(Arc::new(chunk));

@@ -1,0 +1,48 @@
+//! Loads a capture into the columnar store and reports what the
+//! benchmarks cannot: time to the first published snapshot, total time,
+//! heap per event and peak RSS.
+//! `cargo run --release -p scapscope-core --example load -- FILE`
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::time::{Duration, Instant};
+
+use scapscope_core::store::{LoadOptions, load};
+
+fn peak_rss_kib() -> Option<u64> {
+    let s = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = s.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+fn main() {
+    let path = std::env::args().nth(1).expect("usage: load FILE");
+    let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    let t = Instant::now();
+    let h = load(std::path::Path::new(&path), LoadOptions::default());
+    let mut first = None;
+    while !h.is_finished() {
+        if first.is_none() && !h.snapshot().is_empty() {
+            first = Some(t.elapsed());
+        }
+        std::thread::sleep(Duration::from_micros(200));
+    }
+    let s = h.wait();
+    let total = t.elapsed();
+    let first = first.unwrap_or(total);
+    println!(
+        "{} events, {} bytes on disk: first snapshot after {:.1} ms, loaded in {:.3} s \
+         ({:.1} M events/s, {:.0} MB/s); {:.1} heap bytes/event; peak RSS {} MiB ({:.1}% of the \
+         file); error: {:?}",
+        s.len(),
+        size,
+        first.as_secs_f64() * 1e3,
+        total.as_secs_f64(),
+        s.len() as f64 / total.as_secs_f64() / 1e6,
+        s.total_bytes as f64 / total.as_secs_f64() / 1e6,
+        s.heap_bytes() as f64 / s.len().max(1) as f64,
+        peak_rss_kib().unwrap_or(0) / 1024,
+        100.0 * (peak_rss_kib().unwrap_or(0) * 1024) as f64 / size.max(1) as f64,
+        s.error
+    );
+}
