@@ -521,7 +521,7 @@ pub fn eval(field: &Field, ev: &Event<'_>, env: &FieldEnv) -> Option<String> {
         }
         "evt.deltatime" => Some(
             rec.ts_ns
-                .saturating_sub(env.prev_ts_ns.unwrap_or(rec.ts_ns))
+                .wrapping_sub(env.prev_ts_ns.unwrap_or(rec.ts_ns))
                 .to_string(),
         ),
         "evt.latency" => Some(ctx.latency_ns.to_string()),
@@ -594,12 +594,18 @@ pub fn eval(field: &Field, ev: &Event<'_>, env: &FieldEnv) -> Option<String> {
             (r >= 0).then(|| r.to_string())
         }
         "evt.is_io" => Some(bool_str(
-            rec.desc().flags & (event_flags::READS_FROM_FD | event_flags::WRITES_TO_FD) != 0,
+            schema::compat_flags(rec.event_type)
+                & (event_flags::READS_FROM_FD | event_flags::WRITES_TO_FD)
+                != 0,
         )),
-        "evt.is_io_read" => Some(bool_str(rec.desc().flags & event_flags::READS_FROM_FD != 0)),
-        "evt.is_io_write" => Some(bool_str(rec.desc().flags & event_flags::WRITES_TO_FD != 0)),
+        "evt.is_io_read" => Some(bool_str(
+            schema::compat_flags(rec.event_type) & event_flags::READS_FROM_FD != 0,
+        )),
+        "evt.is_io_write" => Some(bool_str(
+            schema::compat_flags(rec.event_type) & event_flags::WRITES_TO_FD != 0,
+        )),
         "evt.io_dir" => {
-            let f = rec.desc().flags;
+            let f = schema::compat_flags(rec.event_type);
             if f & event_flags::READS_FROM_FD != 0 {
                 Some("read".into())
             } else if f & event_flags::WRITES_TO_FD != 0 {
@@ -608,7 +614,9 @@ pub fn eval(field: &Field, ev: &Event<'_>, env: &FieldEnv) -> Option<String> {
                 None
             }
         }
-        "evt.is_wait" => Some(bool_str(rec.desc().flags & event_flags::WAITS != 0)),
+        "evt.is_wait" => Some(bool_str(
+            schema::compat_flags(rec.event_type) & event_flags::WAITS != 0,
+        )),
         "evt.count" => Some("1".into()),
         "thread.tid" => Some(rec.tid.to_string()),
         _ => eval_context(field, ev, state, ctx),

@@ -167,3 +167,46 @@ impl OutputFormat {
         Some(out)
     }
 }
+
+/// Formats a stream of events as `sysdig -r` does: skips hidden events
+/// (unless asked not to), and keeps the per-stream values some fields need
+/// (first timestamp for `evt.reltime`, previous one for `evt.deltatime`).
+#[derive(Debug, Clone)]
+pub struct Printer {
+    format: OutputFormat,
+    env: crate::fields::FieldEnv,
+    show_hidden: bool,
+}
+
+impl Printer {
+    /// A printer for `format`, with local times shifted by `tz_offset_s`.
+    pub fn new(format: OutputFormat, tz_offset_s: i64, show_hidden: bool) -> Printer {
+        Printer {
+            format,
+            env: crate::fields::FieldEnv {
+                tz_offset_s,
+                ..Default::default()
+            },
+            show_hidden,
+        }
+    }
+
+    /// The text for one event (possibly several lines: string parameters
+    /// may hold newlines), or `None` when it prints nothing.
+    pub fn line(&mut self, ev: &Event<'_>) -> Option<String> {
+        // evt.reltime counts from the first numbered event that is not a
+        // container event (sysdig consumes those before it starts).
+        if self.env.first_ts_ns.is_none()
+            && ev.num.is_some()
+            && !matches!(ev.rec.event_type, 228 | 272 | 324)
+        {
+            self.env.first_ts_ns = Some(ev.rec.ts_ns);
+        }
+        if ev.hidden && !self.show_hidden {
+            return None;
+        }
+        let out = self.format.render(ev, &self.env);
+        self.env.prev_ts_ns = Some(ev.rec.ts_ns);
+        out
+    }
+}

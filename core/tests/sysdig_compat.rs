@@ -11,31 +11,30 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use scapscope_core::fields::FieldEnv;
-use scapscope_core::output::OutputFormat;
+use scapscope_core::output::{OutputFormat, Printer};
 use scapscope_core::reader::Reader;
 
 const FORMAT: &str = "*%evt.num\\t%evt.rawtime\\t%evt.cpu\\t%thread.tid\\t%proc.pid\\t%proc.ppid\\t%evt.dir\\t%evt.type\\t%proc.name\\t%fd.num\\t%fd.type\\t%fd.name\\t%evt.rawres\\t%evt.buflen\\t%container.id\\t%user.name";
 
 /// (capture, minimum agreement in percent).
 const FLOORS: &[(&str, f64)] = &[
-    ("bencer_k8s_capture.scap", 93.0),
-    ("falco_cat_write.scap", 0.0),
-    ("falco_connect_localhost.scap", 87.0),
+    ("bencer_k8s_capture.scap", 100.0),
+    ("falco_cat_write.scap", 100.0),
+    ("falco_connect_localhost.scap", 100.0),
     ("falco_empty.scap", 100.0),
-    ("falco_open-multiple-files.scap", 96.0),
-    ("falco_ping_sendto.scap", 50.0),
-    ("falco_psp_privileged.scap", 0.0),
-    ("falco_psp_run_as_user_0_container.scap", 65.0),
+    ("falco_open-multiple-files.scap", 100.0),
+    ("falco_ping_sendto.scap", 100.0),
+    ("falco_psp_privileged.scap", 100.0),
+    ("falco_psp_run_as_user_0_container.scap", 100.0),
     ("falco_psp_write_tmp_test.scap", 100.0),
-    ("falco_syscall.scap", 66.0),
-    ("libs_curl_google.scap", 0.0),
-    ("libs_sample.scap", 87.0),
-    ("libs_single_ipv6_conn.scap", 89.0),
-    ("workshop_example0_nginx.scap", 78.0),
-    ("workshop_example2_502error.scap", 44.0),
-    ("workshop_example4_example4-1.scap", 57.0),
-    ("workshop_example5_httpd.scap", 77.0),
+    ("falco_syscall.scap", 100.0),
+    ("libs_curl_google.scap", 100.0),
+    ("libs_sample.scap", 100.0),
+    ("libs_single_ipv6_conn.scap", 100.0),
+    ("workshop_example0_nginx.scap", 100.0),
+    ("workshop_example2_502error.scap", 100.0),
+    ("workshop_example4_example4-1.scap", 100.0),
+    ("workshop_example5_httpd.scap", 100.0),
     (
         "derived/falco_psp_run_as_user_0_container.sysdig0293-filtered.scap",
         82.0,
@@ -59,28 +58,34 @@ fn sysdig_available() -> bool {
 }
 
 fn ours(path: &Path) -> Vec<String> {
-    let fmt = OutputFormat::parse(FORMAT).expect("format parses");
+    ours_with(path, FORMAT)
+}
+
+fn ours_with(path: &Path, format: &str) -> Vec<String> {
+    let fmt = OutputFormat::parse(format).expect("format parses");
+    let mut printer = Printer::new(fmt, 0, false);
     let mut r = Reader::open(path).expect("capture opens");
-    let env = FieldEnv::default();
     let mut out = Vec::new();
     while let Some(ev) = r.next_event() {
-        if ev.hidden {
-            continue;
-        }
-        if let Some(l) = fmt.render(&ev, &env) {
-            out.push(l);
+        if let Some(l) = printer.line(&ev) {
+            // Compare line by line, as sysdig's output is read.
+            out.extend(l.split('\n').map(str::to_string));
         }
     }
     out
 }
 
 fn theirs(path: &Path) -> Vec<String> {
+    theirs_with(path, FORMAT)
+}
+
+fn theirs_with(path: &Path, format: &str) -> Vec<String> {
     let o = Command::new("sysdig")
         .env("TZ", "UTC")
         .arg("-r")
         .arg(path)
         .arg("-p")
-        .arg(FORMAT)
+        .arg(format)
         .output()
         .expect("sysdig runs");
     String::from_utf8_lossy(&o.stdout)
@@ -171,4 +176,50 @@ fn sysdig_reads_a_generated_capture_and_counts_the_same_events() {
         s.len()
     );
     assert!(pct >= 99.9, "{pct}");
+}
+
+/// sysdig's default line: evt.info renders every parameter.
+const DEFAULT_LINE: &str =
+    "*%evt.num %evt.outputtime %evt.cpu %proc.name (%thread.tid) %evt.dir %evt.type %evt.info";
+
+/// Many more fields, one column each.
+const WIDE: &str = "*%evt.num|%proc.exe|%proc.args|%proc.cwd|%proc.exepath|%proc.vpid|%thread.vtid\
+|%fd.cip|%fd.sip|%fd.cport|%fd.sport|%fd.l4proto|%fd.sockfamily|%fd.is_server|%fd.directory\
+|%fd.filename|%fd.typechar|%container.name|%container.image|%user.uid|%group.name|%evt.latency\
+|%evt.res|%evt.failed|%evt.is_io|%proc.cmdline|%proc.pname|%proc.tty|%evt.deltatime|%evt.reltime";
+
+fn agreement(path: &Path, format: &str) -> (usize, usize) {
+    let s = theirs_with(path, format);
+    let o: HashSet<String> = ours_with(path, format).into_iter().collect();
+    (s.iter().filter(|l| o.contains(*l)).count(), s.len())
+}
+
+#[test]
+fn default_lines_and_wide_field_sets_agree_with_sysdig() {
+    let Some(dir) = captures_dir() else {
+        eprintln!("SKIP: ../shared/captures is absent");
+        return;
+    };
+    if !sysdig_available() {
+        eprintln!("SKIP: sysdig is not installed (apt-get install sysdig)");
+        return;
+    }
+    let mut failures = Vec::new();
+    println!(
+        "{:<70} {:>16} {:>16}",
+        "capture", "default line", "wide fields"
+    );
+    for &(name, _) in FLOORS {
+        let path = dir.join(name);
+        let (d, n) = agreement(&path, DEFAULT_LINE);
+        let (w, m) = agreement(&path, WIDE);
+        println!("{name:<70} {d:>7}/{n:<8} {w:>7}/{m:<8}");
+        if d != n {
+            failures.push(format!("{name}: default line {d}/{n}"));
+        }
+        if w != m {
+            failures.push(format!("{name}: wide fields {w}/{m}"));
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
 }

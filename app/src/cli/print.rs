@@ -5,8 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, bail};
-use scapscope_core::fields::FieldEnv;
-use scapscope_core::output::{DEFAULT_FORMAT, OutputFormat};
+use scapscope_core::output::{DEFAULT_FORMAT, OutputFormat, Printer};
 use scapscope_core::reader::Reader;
 
 /// Arguments of `print`.
@@ -36,31 +35,16 @@ pub fn run(a: PrintArgs) -> anyhow::Result<ExitCode> {
     let fmt = OutputFormat::parse(a.format.as_deref().unwrap_or(DEFAULT_FORMAT))
         .context("bad -p format")?;
     let mut reader = Reader::open(&a.file)?;
-    let mut env = FieldEnv {
-        tz_offset_s: super::local_offset_s(),
-        ..FieldEnv::default()
-    };
+    let mut printer = Printer::new(fmt, super::local_offset_s(), a.all);
     let stdout = std::io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     while let Some(ev) = reader.next_event() {
-        // evt.reltime counts from the first numbered event that is not a
-        // container event (sysdig consumes those before it starts).
-        if env.first_ts_ns.is_none()
-            && ev.num.is_some()
-            && !matches!(ev.rec.event_type, 228 | 272 | 324)
-        {
-            env.first_ts_ns = Some(ev.rec.ts_ns);
+        if let Some(line) = printer.line(&ev) {
+            if writeln!(out, "{line}").is_err() {
+                // A closed pipe (e.g. `| head`) is a normal way to stop.
+                return Ok(ExitCode::SUCCESS);
+            }
         }
-        if ev.hidden && !a.all {
-            continue;
-        }
-        if let Some(line) = fmt.render(&ev, &env)
-            && writeln!(out, "{line}").is_err()
-        {
-            // A closed pipe (e.g. `| head`) is a normal way to stop.
-            return Ok(ExitCode::SUCCESS);
-        }
-        env.prev_ts_ns = Some(ev.rec.ts_ns);
     }
     if out.flush().is_err() {
         return Ok(ExitCode::SUCCESS);
