@@ -39,11 +39,11 @@ pub fn run(a: PrintArgs) -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     while let Some(ev) = reader.next_event() {
-        if let Some(line) = printer.line(&ev) {
-            if writeln!(out, "{line}").is_err() {
-                // A closed pipe (e.g. `| head`) is a normal way to stop.
-                return Ok(ExitCode::SUCCESS);
-            }
+        if let Some(line) = printer.line(&ev)
+            && writeln!(out, "{line}").is_err()
+        {
+            // A closed pipe (e.g. `| head`) is a normal way to stop.
+            return Ok(ExitCode::SUCCESS);
         }
     }
     if out.flush().is_err() {
