@@ -1,5 +1,6 @@
 //! Command-line subcommands.
 
+pub mod count;
 pub mod print;
 pub mod stats;
 pub mod synth;

@@ -18,8 +18,10 @@ struct Args {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Print events, one line each, like `sysdig -r FILE [-p FORMAT]`.
+    /// Print events, one line each, like `sysdig -r FILE [FILTER] [-p FORMAT]`.
     Print(cli::print::PrintArgs),
+    /// Count the events a filter matches, like `sysdig -r FILE FILTER | wc -l`.
+    Count(cli::count::CountArgs),
     /// Summarise a capture: blocks, events by type, time span, processes,
     /// containers, payload bytes and problems found.
     Stats(cli::stats::StatsArgs),
@@ -39,6 +41,7 @@ fn main() -> ExitCode {
     let args = Args::parse();
     let res = match args.command {
         Some(Command::Print(a)) => cli::print::run(a),
+        Some(Command::Count(a)) => cli::count::run(a),
         Some(Command::Stats(a)) => cli::stats::run(a),
         Some(Command::Synth(a)) => cli::synth::run(a),
         Some(Command::Fields) => {

@@ -672,16 +672,18 @@ fn eval_context(
         return eval_fd(name, ev, state, ctx);
     }
     let t: &Thread = ctx.thread.as_deref()?;
-    // The synthetic thread of container events is its own main thread.
+    // libsinsp's `get_main_thread()` (cached lookup) and the
+    // `is_main_thread() ? this : get_main_thread()` form some fields use.
     let main: Option<&Thread> = state.main_thread_of(t);
+    let proc_main: Option<&Thread> = if t.is_main_thread() { Some(t) } else { main };
     match name {
         "proc.pid" => Some(t.pid.to_string()),
-        "proc.ppid" => main.map(|m| m.ptid.to_string()),
+        "proc.ppid" => proc_main.map(|m| m.ptid.to_string()),
         "proc.name" => Some(t.comm.clone()),
         "proc.exe" => Some(t.exe.clone()),
         "proc.exepath" => Some(t.exepath.clone()),
         "proc.args" => Some(t.args.join(" ")),
-        "proc.env" => Some(main.unwrap_or(t).env.join(" ")),
+        "proc.env" => Some(env_of(state, t).join(" ")),
         "proc.cmdline" => Some(cmdline(t)),
         "proc.exeline" => Some(format!("{} {}", t.exe, t.args.join(" "))),
         "proc.cwd" => Some(main.map_or_else(|| "./".to_string(), |m| m.cwd.clone())),
@@ -697,7 +699,7 @@ fn eval_context(
                 FieldArg::Index(n) => n,
                 _ => 0,
             };
-            let mut cur: &Thread = main?;
+            let mut cur: &Thread = proc_main?;
             for _ in 0..depth {
                 cur = state.threads.get(&cur.ptid)?;
             }
@@ -714,22 +716,26 @@ fn eval_context(
             let m = main?;
             let sid = m.sid;
             let mut last = m;
-            for p in ancestors(state, m) {
+            traverse_parents(state, m, |p| {
                 if p.sid != sid {
-                    break;
+                    return false;
                 }
                 last = p;
-            }
+                true
+            });
             Some(last.comm.clone())
         }
         "proc.loginshellid" => {
-            let m = main?;
+            let m = proc_main?;
             let mut res = None;
-            for p in std::iter::once(m).chain(ancestors(state, m)) {
-                if p.comm.ends_with("sh") {
+            let mut check = |p: &Thread| {
+                if p.comm.len() >= 2 && p.comm.ends_with("sh") {
                     res = Some(p.pid);
                 }
-            }
+                true
+            };
+            check(m);
+            traverse_parents(state, m, check);
             res.map(|p| p.to_string())
         }
         "proc.nthreads" => main.map(|m| (m.nchilds + 1).to_string()),
@@ -862,6 +868,23 @@ fn eval_context(
     }
 }
 
+/// libsinsp's `get_env()`: a main thread's own environment, else (again)
+/// its main thread's.
+fn env_of<'a>(state: &'a State, t: &'a Thread) -> &'a [String] {
+    let mut cur = t;
+    for _ in 0..64 {
+        if cur.is_main_thread() {
+            return &cur.env;
+        }
+        match state.main_thread_of(cur) {
+            Some(m) if !std::ptr::eq(m, cur) => cur = m,
+            Some(m) => return &m.env,
+            None => return &cur.env,
+        }
+    }
+    &cur.env
+}
+
 fn cmdline(t: &Thread) -> String {
     let mut s = t.comm.clone();
     for a in t.args.iter() {
@@ -871,22 +894,28 @@ fn cmdline(t: &Thread) -> String {
     s
 }
 
-/// The parents of a thread (`traverse_parent_state`): entries of the
-/// successive ptids, stopping at a missing one, a tid of -1 or a loop.
-fn ancestors<'a>(state: &'a State, t: &'a Thread) -> Vec<&'a Thread> {
-    let mut out: Vec<&Thread> = Vec::new();
-    let mut cur = state.threads.get(&t.ptid).map(|a| a.as_ref());
-    while let Some(p) = cur {
-        if p.tid == -1 || out.iter().any(|o| o.tid == p.tid) || p.tid == p.ptid {
-            if p.tid != -1 && p.tid == p.ptid && !out.iter().any(|o| o.tid == p.tid) {
-                out.push(p);
-            }
+/// libsinsp's `traverse_parent_state`: visits the parents of `t` (entries
+/// of the successive ptids, looked up without creation) until the visitor
+/// returns false, a parent is missing or has tid -1, or a loop is detected
+/// (a slow and a fast walker meet, or a thread is its own parent).
+fn traverse_parents<'a>(state: &'a State, t: &'a Thread, mut visit: impl FnMut(&'a Thread) -> bool) {
+    let parent = |x: &Thread| state.threads.get(&x.ptid).map(|a| a.as_ref());
+    let mut slow = parent(t);
+    let mut fast = slow.and_then(parent);
+    while let Some(s) = slow {
+        if s.tid == -1 || !visit(s) {
             break;
         }
-        out.push(p);
-        cur = state.threads.get(&p.ptid).map(|a| a.as_ref());
+        slow = parent(s);
+        for _ in 0..2 {
+            fast = fast.and_then(parent);
+            if let Some(sl) = slow
+                && (fast.is_some_and(|f| std::ptr::eq(f, sl)) || sl.tid == sl.ptid)
+            {
+                return;
+            }
+        }
     }
-    out
 }
 
 /// libsinsp's "is this address on this machine" test for IPv4.

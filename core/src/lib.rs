@@ -6,6 +6,7 @@
 pub mod decode;
 pub mod error;
 pub mod fields;
+pub mod filter;
 pub mod format;
 mod mmap;
 pub mod output;

@@ -191,9 +191,9 @@ impl Printer {
         }
     }
 
-    /// The text for one event (possibly several lines: string parameters
-    /// may hold newlines), or `None` when it prints nothing.
-    pub fn line(&mut self, ev: &Event<'_>) -> Option<String> {
+    /// Notes an event that a filter rejected: it prints nothing, but may
+    /// be the one `evt.reltime` counts from.
+    pub fn skip(&mut self, ev: &Event<'_>) {
         // evt.reltime counts from the first numbered event that is not a
         // container event (sysdig consumes those before it starts).
         if self.env.first_ts_ns.is_none()
@@ -202,6 +202,12 @@ impl Printer {
         {
             self.env.first_ts_ns = Some(ev.rec.ts_ns);
         }
+    }
+
+    /// The text for one event (possibly several lines: string parameters
+    /// may hold newlines), or `None` when it prints nothing.
+    pub fn line(&mut self, ev: &Event<'_>) -> Option<String> {
+        self.skip(ev);
         if ev.hidden && !self.show_hidden {
             return None;
         }

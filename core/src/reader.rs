@@ -289,6 +289,10 @@ impl Reader {
                             if rec.is_state_only() {
                                 continue;
                             }
+                            if !self.cur_hidden {
+                                // sysdig's field extraction has side effects.
+                                self.state.after_print(&self.ctx);
+                            }
                             return Some((fmt, offset));
                         }
                         Err(bad) => {

@@ -257,6 +257,13 @@ pub struct ThreadDyn {
     pub vmrss_kb: u32,
     /// Swap, KiB.
     pub vmswap_kb: u32,
+    /// Identity of the thread record (libsinsp's object): a new record gets
+    /// a new serial.
+    pub serial: u64,
+    /// libsinsp's `m_main_thread` cache: the main thread (tid, serial) once
+    /// looked up; used while that record lives, even if this thread's pid
+    /// changes later.
+    pub main_cache: Option<(i64, u64)>,
 }
 
 impl Default for ThreadDyn {
@@ -273,6 +280,8 @@ impl Default for ThreadDyn {
             vmsize_kb: 0,
             vmrss_kb: 0,
             vmswap_kb: 0,
+            serial: 0,
+            main_cache: None,
         }
     }
 }
@@ -312,6 +321,8 @@ pub struct State {
     imported: bool,
     /// libsinsp's `m_tmp_evt`: the enter event last loaded by a parser.
     tmp_evt: Option<Arc<StoredEnter>>,
+    /// Serial of the last thread record created.
+    last_serial: u64,
 }
 
 /// Parameter count of an event type in sysdig 0.29.3's table.
@@ -450,13 +461,25 @@ impl State {
         self.dyns.get(&tid)
     }
 
-    /// The main thread of a thread, when it is in the table.
+    /// The main thread of a thread (libsinsp's `get_main_thread`, without
+    /// creating it): the cached one while it lives, else the thread itself
+    /// when it is a main thread, else the entry of its pid.
     pub fn main_thread_of<'a>(&'a self, t: &'a Thread) -> Option<&'a Thread> {
+        if let Some(m) = self.cached_main(t.tid) {
+            return self.threads.get(&m).map(|a| a.as_ref());
+        }
         if t.is_main_thread() {
             Some(t)
         } else {
             self.threads.get(&t.pid).map(|a| a.as_ref())
         }
+    }
+
+    /// The live cached main thread of `tid`, if any.
+    fn cached_main(&self, tid: i64) -> Option<i64> {
+        let (m, serial) = self.dyns.get(&tid)?.main_cache?;
+        (self.threads.contains_key(&m) && self.dyns.get(&m).is_some_and(|d| d.serial == serial))
+            .then_some(m)
     }
 
     /// The tid whose own fd table a thread uses: its main thread's when it
@@ -523,7 +546,14 @@ impl State {
         }
         let tid = t.tid;
         self.threads.insert(tid, Arc::new(t));
-        self.dyns.insert(tid, ThreadDyn::default());
+        self.last_serial += 1;
+        self.dyns.insert(
+            tid,
+            ThreadDyn {
+                serial: self.last_serial,
+                ..ThreadDyn::default()
+            },
+        );
         if fds.is_empty() {
             self.fd_tables.remove(&tid);
         } else {
@@ -549,12 +579,22 @@ impl State {
     /// `get_main_thread()`: the thread itself, or the entry of its pid
     /// (created when missing). Returns its tid.
     fn main_tid(&mut self, tid: i64) -> Option<i64> {
+        if let Some(m) = self.cached_main(tid) {
+            return Some(m);
+        }
         let t = self.threads.get(&tid)?;
         if t.is_main_thread() {
             return Some(tid);
         }
         let pid = t.pid;
-        self.get_or_create(pid).then_some(pid)
+        if !self.get_or_create(pid) {
+            return None;
+        }
+        let serial = self.dyns.get(&pid).map_or(0, |d| d.serial);
+        if let Some(d) = self.dyns.get_mut(&tid) {
+            d.main_cache = Some((pid, serial));
+        }
+        Some(pid)
     }
 
     /// `remove_thread(tid, force)`.
@@ -587,6 +627,25 @@ impl State {
         for t in self.threads.values_mut() {
             if t.nchilds != 0 {
                 Arc::make_mut(t).nchilds = 0;
+            }
+        }
+        // clear_thread_pointers: the main-thread cache is dropped, then
+        // refilled at once for CLONE_FILES threads by `get_fd_table()`
+        // (creating missing main threads).
+        let mut tids: Vec<i64> = self.threads.keys().copied().collect();
+        tids.sort_unstable();
+        for &tid in &tids {
+            if let Some(d) = self.dyns.get_mut(&tid) {
+                d.main_cache = None;
+            }
+        }
+        for tid in tids {
+            if self
+                .threads
+                .get(&tid)
+                .is_some_and(|t| t.flags & clone_flags::CLONE_FILES != 0)
+            {
+                self.main_tid(tid);
             }
         }
         self.create_child_dependencies();
@@ -801,8 +860,13 @@ impl State {
             ..ThreadDyn::default()
         };
         let tid = t.tid;
-        if self.add_thread(t, true, table) {
-            self.dyns.insert(tid, d);
+        if self.add_thread(t, true, table)
+            && let Some(slot) = self.dyns.get_mut(&tid)
+        {
+            *slot = ThreadDyn {
+                serial: slot.serial,
+                ..d
+            };
         }
     }
 
@@ -967,6 +1031,13 @@ impl State {
                 }
             }
         }
+        if std::env::var("SS_DEBUG_TS").ok().and_then(|v| v.parse::<u64>().ok()) == Some(rec.ts_ns) {
+            let mut v: Vec<_> = self.threads.values().collect();
+            v.sort_by_key(|t| t.tid);
+            for t in v {
+                eprintln!("DBG tid={} pid={} ptid={} flags={:#x} nchilds={} comm={}", t.tid, t.pid, t.ptid, t.flags, t.nchilds, t.comm);
+            }
+        }
         let mut ev = Ev::default();
         self.reset(rec, &mut ev);
         self.dispatch(rec, &mut ev);
@@ -978,6 +1049,21 @@ impl State {
         {
             d.lastevent_data = None;
             d.data_valid = false;
+        }
+    }
+
+    /// What sysdig's field extraction does to the state when it prints an
+    /// event with the reference format: `proc.ppid` of a thread
+    /// that is not a main thread looks its main thread up, creating a
+    /// placeholder when it is missing and caching it on the thread. Call it
+    /// for every event that is printed, after [`State::apply`].
+    pub fn after_print(&mut self, ctx: &EventContext) {
+        let Some(t) = ctx.thread.as_ref() else { return };
+        if t.tid == -1 && t.comm.starts_with("container:") {
+            return;
+        }
+        if !t.is_main_thread() && self.threads.contains_key(&t.tid) {
+            self.main_tid(t.tid);
         }
     }
 

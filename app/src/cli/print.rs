@@ -4,7 +4,8 @@ use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context, bail};
+use anyhow::Context;
+use scapscope_core::filter::{Filter, Matcher};
 use scapscope_core::output::{DEFAULT_FORMAT, OutputFormat, Printer};
 use scapscope_core::reader::Reader;
 
@@ -13,7 +14,9 @@ use scapscope_core::reader::Reader;
 pub struct PrintArgs {
     /// Capture file (raw or gzip).
     pub file: PathBuf,
-    /// sysdig filter expression (not supported yet).
+    /// sysdig filter expression, e.g. `proc.name=nginx and evt.type in (read, write)`;
+    /// several words are joined with spaces, as sysdig joins its arguments.
+    #[arg(allow_hyphen_values = true)]
     pub filter: Vec<String>,
     /// Output format in sysdig's `-p` syntax, e.g. `'%evt.num %proc.name %evt.type'`.
     /// A leading `*` prints events with missing fields as `<NA>`.
@@ -24,21 +27,37 @@ pub struct PrintArgs {
     pub all: bool,
 }
 
+/// Parses the filter words of a command line (`None` when there are none).
+pub fn parse_filter(words: &[String]) -> anyhow::Result<Option<Filter>> {
+    if words.is_empty() {
+        return Ok(None);
+    }
+    let text = words.join(" ");
+    let f = Filter::parse(&text).map_err(|e| {
+        let caret = format!("{}^", " ".repeat(e.column.saturating_sub(1)));
+        anyhow::anyhow!("{e}\n  {text}\n  {caret}")
+    })?;
+    Ok(Some(f))
+}
+
 /// Runs `print`.
 pub fn run(a: PrintArgs) -> anyhow::Result<ExitCode> {
-    if !a.filter.is_empty() {
-        bail!(
-            "filters are not supported yet (got '{}'); print the whole capture and use grep",
-            a.filter.join(" ")
-        );
-    }
+    let filter = parse_filter(&a.filter)?;
     let fmt = OutputFormat::parse(a.format.as_deref().unwrap_or(DEFAULT_FORMAT))
         .context("bad -p format")?;
     let mut reader = Reader::open(&a.file)?;
-    let mut printer = Printer::new(fmt, super::local_offset_s(), a.all);
+    let tz = super::local_offset_s();
+    let mut printer = Printer::new(fmt, tz, a.all);
+    let mut matcher = filter.map(|f| Matcher::new(f, tz));
     let stdout = std::io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     while let Some(ev) = reader.next_event() {
+        if let Some(m) = matcher.as_mut()
+            && !m.matches(&ev)
+        {
+            printer.skip(&ev);
+            continue;
+        }
         if let Some(line) = printer.line(&ev)
             && writeln!(out, "{line}").is_err()
         {

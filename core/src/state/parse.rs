@@ -331,9 +331,8 @@ impl State {
         } else if domain == PPM_AF_NETLINK {
             f.kind = FdKind::Netlink;
         }
-        if f.kind == FdKind::Unknown {
-            return;
-        }
+        // Debian's build keeps sockets of other domains (AF_PACKET …) with
+        // an unknown type (INCLUDE_UNKNOWN_SOCKET_FDS).
         ev.fdptr = self.add_fd(tid, fdn, f);
     }
 
@@ -1027,7 +1026,13 @@ impl State {
                     }
                 }
             }
-            t.cwd = self.get_cwd_mut(tid);
+            // (When the caller was the removed "child", libsinsp reads a
+            // freed record; its cwd comes out empty.)
+            t.cwd = if self.threads.contains_key(&tid) {
+                self.get_cwd_mut(tid)
+            } else {
+                String::new()
+            };
         }
         if inverted {
             t.flags |= clone_flags::CLONE_INVERTED;
@@ -1065,8 +1070,13 @@ impl State {
         }
         t.clone_ts_ns = rec.ts_ns;
         let ctid = t.tid;
-        if self.add_thread(t, false, fds) {
-            self.dyns.insert(ctid, d);
+        if self.add_thread(t, false, fds)
+            && let Some(slot) = self.dyns.get_mut(&ctid)
+        {
+            *slot = super::ThreadDyn {
+                serial: slot.serial,
+                ..d
+            };
         }
         if tid_collision {
             // libsinsp re-runs reset() for this event.

@@ -1,0 +1,95 @@
+//! Loading a capture as a typed, cancellable stream of progress.
+//!
+//! [`start`] begins the core load (its own threads) and a small named
+//! worker that samples it ten times a second: progress, the latest
+//! snapshot, and the overview [`Digest`] folded from the chunks that are
+//! new since the last sample, so the UI thread never aggregates. Samples
+//! reach the app as a [`Task`] over a bounded channel; every one carries
+//! its load id, and the app drops those of a load that is no longer
+//! current. Aborting the task (dropping its handle) closes the channel: the
+//! worker then drops the core `LoadHandle`, which cancels the load.
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use iced::Task;
+use iced::futures::SinkExt;
+use iced::futures::channel::mpsc;
+use scapscope_core::store::{self, LoadHandle, LoadOptions, Progress, Snapshot};
+
+use super::digest::{self, Digest};
+
+/// How often the worker samples the load.
+const SAMPLE_EVERY: Duration = Duration::from_millis(100);
+
+/// One sample of a load.
+#[derive(Debug, Clone)]
+pub struct Update {
+    /// The load it belongs to.
+    pub load_id: u64,
+    /// Where the load stands.
+    pub progress: Progress,
+    /// Everything loaded so far.
+    pub snapshot: Arc<Snapshot>,
+    /// The overview numbers of that snapshot.
+    pub digest: Arc<Digest>,
+    /// Whether this is the last sample (the load ended).
+    pub finished: bool,
+}
+
+/// Starts loading `path`: returns the load id and the stream of its
+/// samples as a task (run it, or drop it to cancel the load).
+pub fn start(path: &Path) -> (u64, Task<Update>) {
+    let handle = store::load(path, LoadOptions::default());
+    let id = handle.id();
+    // Two samples in flight at most: a slow UI slows the sampling, not the
+    // load, and never queues stale snapshots.
+    let (tx, rx) = mpsc::channel(1);
+    let spawned = std::thread::Builder::new()
+        .name(format!("scapscope-gui-load-{id}"))
+        .spawn(move || sample(handle, tx));
+    if let Err(e) = spawned {
+        // No thread: the channel closes at once and the app sees no sample;
+        // say why on stderr, the one place left.
+        eprintln!("scapscope: cannot start the load worker: {e}");
+    }
+    (id, Task::run(rx, |u| u))
+}
+
+/// The worker: samples `handle` until the load ends or nobody listens.
+fn sample(handle: LoadHandle, mut tx: mpsc::Sender<Update>) {
+    let mut builder = digest::Builder::default();
+    loop {
+        let started = Instant::now();
+        // Read "finished" first: a snapshot taken after it is the final one.
+        let finished = handle.is_finished();
+        let snapshot = handle.snapshot();
+        let progress = handle.progress();
+        let digest = Arc::new(builder.absorb(&snapshot));
+        let update = Update {
+            load_id: handle.id(),
+            progress,
+            snapshot,
+            digest,
+            finished,
+        };
+        if iced::futures::executor::block_on(tx.send(update)).is_err() {
+            // The app dropped the stream: dropping `handle` cancels the load.
+            return;
+        }
+        if finished {
+            return;
+        }
+        // The loader's own reports are not needed (the snapshot and
+        // `progress()` always hold the latest): drain them, then wait for
+        // the next sample.
+        while handle.progress_reports().try_recv().is_ok() {}
+        std::thread::sleep(SAMPLE_EVERY.saturating_sub(started.elapsed()));
+    }
+}
+
+/// The phase of a load as words (the core's `Phase` is not exported).
+pub fn phase_label(p: &Progress) -> String {
+    format!("{:?}", p.phase)
+}

@@ -1,0 +1,411 @@
+//! The syscall list: every event, one line each, like sysdig's default
+//! output, with the details of the selected event beside it.
+//!
+//! The list is virtualised by index: the state is the index of the top row
+//! and the view builds only the rows that fit, so its cost does not depend
+//! on the number of events (a scrollable of 50M rows would need a height
+//! that `f32` cannot hold to the pixel). The scrollbar is a vertical slider
+//! over row indices.
+
+mod details;
+
+use iced::widget::{
+    button, column, container, mouse_area, responsive, row, sensor, text, vertical_slider,
+};
+use iced::{Element, Fill, Length, Size, Theme, mouse};
+use scapscope_core::render;
+use scapscope_core::schema;
+use scapscope_core::state::State;
+use scapscope_core::store::Snapshot;
+
+use crate::gui::format;
+use crate::gui::style::{self, MONO, ROW_HEIGHT, ROW_TEXT};
+
+pub use details::hex_lines;
+
+/// Rows a wheel notch moves.
+const WHEEL_ROWS: f32 = 3.0;
+
+/// Page size before the list has been measured.
+const DEFAULT_PAGE_ROWS: usize = 40;
+
+/// The list's own state.
+#[derive(Debug, Clone)]
+pub struct List {
+    /// Index of the top row.
+    first: usize,
+    /// Index of the selected event.
+    selected: Option<usize>,
+    /// Rows that fit, as last measured.
+    page_rows: usize,
+}
+
+impl Default for List {
+    fn default() -> Self {
+        List {
+            first: 0,
+            selected: None,
+            page_rows: DEFAULT_PAGE_ROWS,
+        }
+    }
+}
+
+/// What the list reports.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// The mouse wheel turned over the rows.
+    Scrolled(mouse::ScrollDelta),
+    /// The scrollbar moved to put this row on top.
+    ScrolledTo(f64),
+    /// A row was clicked.
+    RowClicked(usize),
+    /// The rows area got this size.
+    Resized(Size),
+    /// A navigation key was pressed.
+    Navigated(Nav),
+    /// The details pane was closed.
+    DetailsClosed,
+}
+
+/// Keyboard navigation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Nav {
+    /// One row up.
+    Up,
+    /// One row down.
+    Down,
+    /// One page up.
+    PageUp,
+    /// One page down.
+    PageDown,
+    /// First event.
+    Home,
+    /// Last event.
+    End,
+}
+
+/// What the app should do after a list message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Nothing.
+    None,
+}
+
+impl List {
+    /// Index of the top row.
+    pub fn first(&self) -> usize {
+        self.first
+    }
+
+    /// The selected event.
+    pub fn selected(&self) -> Option<usize> {
+        self.selected
+    }
+
+    /// Selects event `i` (clamped to the `len` events loaded) and scrolls
+    /// it into view.
+    pub fn select(&mut self, i: usize, len: usize) {
+        if len == 0 {
+            return;
+        }
+        let i = i.min(len - 1);
+        self.selected = Some(i);
+        self.reveal(i, len);
+    }
+
+    /// Clears the selection; `false` when there was none.
+    pub fn clear_selection(&mut self) -> bool {
+        self.selected.take().is_some()
+    }
+
+    fn max_first(&self, len: usize) -> usize {
+        len.saturating_sub(self.page_rows.max(1))
+    }
+
+    fn scroll_to(&mut self, first: usize, len: usize) {
+        self.first = first.min(self.max_first(len));
+    }
+
+    fn reveal(&mut self, i: usize, len: usize) {
+        let page = self.page_rows.max(1);
+        if i < self.first {
+            self.scroll_to(i, len);
+        } else if i >= self.first + page {
+            self.scroll_to(i + 1 - page, len);
+        }
+    }
+
+    /// Handles a list message; `len` is the number of events loaded.
+    pub fn update(&mut self, message: Message, len: usize) -> Action {
+        match message {
+            Message::Scrolled(delta) => self.on_wheel(delta, len),
+            Message::ScrolledTo(v) => self.scroll_to(v.max(0.0).round() as usize, len),
+            Message::RowClicked(i) => self.select(i, len),
+            Message::Resized(size) => {
+                self.page_rows = ((size.height / ROW_HEIGHT).floor() as usize).max(1);
+                self.scroll_to(self.first, len);
+            }
+            Message::Navigated(nav) => self.navigate(nav, len),
+            Message::DetailsClosed => self.selected = None,
+        }
+        Action::None
+    }
+
+    fn on_wheel(&mut self, delta: mouse::ScrollDelta, len: usize) {
+        let rows = match delta {
+            mouse::ScrollDelta::Lines { y, .. } => -y * WHEEL_ROWS,
+            mouse::ScrollDelta::Pixels { y, .. } => -y / ROW_HEIGHT,
+        };
+        let rows = rows.round() as i64;
+        let first = (self.first as i64).saturating_add(rows).max(0);
+        self.scroll_to(first as usize, len);
+    }
+
+    fn navigate(&mut self, nav: Nav, len: usize) {
+        if len == 0 {
+            return;
+        }
+        let page = self.page_rows.max(1);
+        let Some(cur) = self.selected else {
+            // Without a selection the keys scroll.
+            let first = match nav {
+                Nav::Up => self.first.saturating_sub(1),
+                Nav::Down => self.first + 1,
+                Nav::PageUp => self.first.saturating_sub(page),
+                Nav::PageDown => self.first + page,
+                Nav::Home => 0,
+                Nav::End => len,
+            };
+            self.scroll_to(first, len);
+            return;
+        };
+        let next = match nav {
+            Nav::Up => cur.saturating_sub(1),
+            Nav::Down => cur + 1,
+            Nav::PageUp => cur.saturating_sub(page),
+            Nav::PageDown => cur + page,
+            Nav::Home => 0,
+            Nav::End => len - 1,
+        };
+        self.select(next, len);
+    }
+
+    /// The list of `snap` (or an empty one while nothing is loaded);
+    /// `offset_s` shifts times from UTC to local time.
+    pub fn view<'a>(&'a self, snap: Option<&'a Snapshot>, offset_s: i64) -> Element<'a, Message> {
+        let len = snap.map_or(0, Snapshot::len);
+        let rows = responsive(move |size| self.rows(snap, size, offset_s));
+        let rows = sensor(rows)
+            .on_show(Message::Resized)
+            .on_resize(Message::Resized);
+        let rows = mouse_area(rows).on_scroll(Message::Scrolled);
+        let max = self.max_first(len).max(1) as f64;
+        let first = self.first as f64;
+        // The slider's top is its maximum: invert so that the top of the
+        // bar is the first event.
+        let bar = vertical_slider(0.0..=max, max - first.min(max), move |v| {
+            Message::ScrolledTo(max - v)
+        })
+        .step(1.0)
+        .width(14);
+        let table = column![header(), row![rows, bar].height(Fill)].width(Fill);
+        match (snap, self.selected) {
+            (Some(snap), Some(i)) if i < len => row![
+                container(table).width(Length::FillPortion(3)),
+                container(details::view(snap, i, offset_s)).width(Length::FillPortion(2)),
+            ]
+            .spacing(8)
+            .height(Fill)
+            .into(),
+            _ => table.height(Fill).into(),
+        }
+    }
+
+    fn rows<'a>(&self, snap: Option<&'a Snapshot>, size: Size, offset_s: i64) -> Element<'a, Message> {
+        let Some(snap) = snap else {
+            return container(text("Nothing loaded yet")).padding(12).into();
+        };
+        let fit = ((size.height / ROW_HEIGHT).floor() as usize).max(1);
+        let len = snap.len();
+        let first = self.first.min(len.saturating_sub(fit));
+        let state = State::default();
+        let rows = (first..(first + fit).min(len))
+            .map(|i| row_view(snap, i, self.selected == Some(i), &state, offset_s));
+        column(rows).width(Fill).height(Fill).clip(true).into()
+    }
+}
+
+/// Index of the result column in [`COLUMNS`].
+const RESULT_COLUMN: usize = 8;
+
+/// Column titles and widths (`None` = the rest).
+const COLUMNS: [(&str, Option<f32>); 10] = [
+    ("#", Some(72.0)),
+    ("Time", Some(150.0)),
+    ("CPU", Some(36.0)),
+    ("Process", Some(120.0)),
+    ("TID", Some(64.0)),
+    ("", Some(18.0)),
+    ("Type", Some(96.0)),
+    ("FD", Some(200.0)),
+    ("Result", Some(80.0)),
+    ("Info", None),
+];
+
+/// One cell; `failed` paints the text in the error colour.
+fn cell<'a>(s: String, col: usize, failed: bool) -> Element<'a, Message> {
+    let width = COLUMNS[col].1.map_or(Length::Fill, Length::Fixed);
+    container(
+        text(s)
+            .size(ROW_TEXT)
+            .font(MONO)
+            .wrapping(text::Wrapping::None)
+            .style(move |t: &Theme| text::Style {
+                color: failed.then(|| style::error(t)),
+            }),
+    )
+    .width(width)
+    .height(ROW_HEIGHT)
+    .padding([2, 4])
+    .clip(true)
+    .into()
+}
+
+fn header<'a>() -> Element<'a, Message> {
+    let cells = COLUMNS
+        .iter()
+        .enumerate()
+        .map(|(k, (title, _))| cell(title.to_string(), k, false));
+    container(row(cells))
+        .width(Fill)
+        .padding(iced::Padding {
+            right: 14.0,
+            ..iced::Padding::ZERO
+        })
+        .style(style::table_header)
+        .into()
+}
+
+/// The texts of one row: sysdig's default line split into columns.
+pub fn row_texts(snap: &Snapshot, i: usize, state: &State, offset_s: i64) -> Option<[String; 10]> {
+    let r = snap.row(i)?;
+    let rec = snap.record(i);
+    let ty = match &rec {
+        Some(rec) => render::event_type_name(rec),
+        None => render::sysdig_event_name(r.event_type).to_string(),
+    };
+    let info = rec
+        .as_ref()
+        .map(|rec| render::evt_args(rec, state))
+        .unwrap_or_default();
+    let fd = match (r.fd_num, r.fd) {
+        (Some(n), Some(f)) => format!("{n} <{}>{}", f.kind.type_char(), f.name),
+        (Some(n), None) => n.to_string(),
+        _ => String::new(),
+    };
+    Some([
+        r.num.map(|n| n.to_string()).unwrap_or_default(),
+        format::time_of_day(r.ts_ns, offset_s),
+        r.cpu.to_string(),
+        r.thread.map(|t| t.comm.clone()).unwrap_or_default(),
+        r.tid.to_string(),
+        if schema::is_enter(r.event_type) { ">" } else { "<" }.to_string(),
+        ty,
+        fd,
+        r.res.map(result_text).unwrap_or_default(),
+        info,
+    ])
+}
+
+/// A result as text: the number, with the errno name when negative.
+pub fn result_text(res: i64) -> String {
+    if res < 0 {
+        match u32::try_from(-res).ok().and_then(schema::errno_name) {
+            Some(name) => format!("{res} {name}"),
+            None => res.to_string(),
+        }
+    } else {
+        res.to_string()
+    }
+}
+
+fn row_view<'a>(
+    snap: &Snapshot,
+    i: usize,
+    selected: bool,
+    state: &State,
+    offset_s: i64,
+) -> Element<'a, Message> {
+    let Some(texts) = row_texts(snap, i, state, offset_s) else {
+        return text("").height(ROW_HEIGHT).into();
+    };
+    let failed = snap.row(i).and_then(|r| r.res).is_some_and(|r| r < 0);
+    let cells = texts
+        .into_iter()
+        .enumerate()
+        .map(|(k, s)| cell(s, k, failed && k == RESULT_COLUMN));
+    button(row(cells))
+        .on_press(Message::RowClicked(i))
+        .padding(0)
+        .width(Fill)
+        .height(ROW_HEIGHT)
+        .style(style::table_row(i, selected))
+        .into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sized(page: usize) -> List {
+        let mut l = List::default();
+        l.update(Message::Resized(Size::new(800.0, page as f32 * ROW_HEIGHT)), 1_000_000);
+        l
+    }
+
+    #[test]
+    fn selection_moves_and_stays_visible() {
+        let len = 1_000_000;
+        let mut l = sized(10);
+        l.update(Message::RowClicked(5), len);
+        assert_eq!(l.selected(), Some(5));
+        assert_eq!(l.first(), 0);
+        l.update(Message::Navigated(Nav::PageDown), len);
+        assert_eq!(l.selected(), Some(15));
+        assert_eq!(l.first(), 6, "the selection is the last visible row");
+        l.update(Message::Navigated(Nav::End), len);
+        assert_eq!(l.selected(), Some(len - 1));
+        assert_eq!(l.first(), len - 10);
+        l.update(Message::Navigated(Nav::Home), len);
+        assert_eq!((l.selected(), l.first()), (Some(0), 0));
+        l.update(Message::Navigated(Nav::Up), len);
+        assert_eq!(l.selected(), Some(0));
+        assert!(l.clear_selection());
+        assert!(!l.clear_selection());
+    }
+
+    #[test]
+    fn scrolling_is_clamped_to_the_events() {
+        let len = 25;
+        let mut l = sized(10);
+        l.update(Message::Scrolled(mouse::ScrollDelta::Lines { x: 0.0, y: -2.0 }), len);
+        assert_eq!(l.first(), 6);
+        l.update(Message::Scrolled(mouse::ScrollDelta::Lines { x: 0.0, y: -20.0 }), len);
+        assert_eq!(l.first(), 15);
+        l.update(Message::ScrolledTo(3.0), len);
+        assert_eq!(l.first(), 3);
+        l.update(Message::Scrolled(mouse::ScrollDelta::Pixels { x: 0.0, y: 400.0 }), len);
+        assert_eq!(l.first(), 0);
+        l.update(Message::Navigated(Nav::End), len);
+        assert_eq!(l.first(), 15);
+        // Clicking past the loaded events selects the last one.
+        l.update(Message::RowClicked(99), len);
+        assert_eq!(l.selected(), Some(24));
+    }
+
+    #[test]
+    fn results_show_errno_names() {
+        assert_eq!(result_text(-2), "-2 ENOENT");
+        assert_eq!(result_text(42), "42");
+    }
+}
