@@ -2,6 +2,7 @@
 //! desktop app comes with the GUI issue).
 
 mod cli;
+mod gui;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -11,7 +12,10 @@ use clap::{Parser, Subcommand};
 /// Explore sysdig/Falco `.scap` captures.
 #[derive(Debug, Parser)]
 #[command(name = "scapscope", version, about, long_about = None)]
+#[command(args_conflicts_with_subcommands = true)]
 struct Args {
+    #[command(flatten)]
+    open: gui::OpenArgs,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -50,13 +54,9 @@ fn main() -> ExitCode {
             }
             Ok(ExitCode::SUCCESS)
         }
-        None => {
-            // Until the desktop app lands, a bare run summarises the demo.
-            cli::stats::run(cli::stats::StatsArgs {
-                file: Some(demo_capture()),
-                json: false,
-            })
-        }
+        // No subcommand: the desktop app (a summary without the `gui`
+        // feature).
+        None => gui::launch(args.open),
     };
     match res {
         Ok(code) => code,

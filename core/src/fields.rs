@@ -395,6 +395,34 @@ fn longest_param_name(s: &str) -> Option<&'static str> {
     best
 }
 
+/// What printing fields like these does to sysdig's state (its field
+/// extraction looks main threads up): for [`crate::reader::Reader`]'s
+/// `print_effects`.
+pub fn print_effects(fields: &[Field]) -> crate::state::PrintEffects {
+    let main_thread = fields.iter().any(|f| {
+        matches!(
+            f.name,
+            "proc.ppid"
+                | "proc.cwd"
+                | "proc.env"
+                | "proc.nthreads"
+                | "proc.apid"
+                | "proc.aname"
+                | "proc.loginshellid"
+                | "proc.sname"
+                | "proc.fdopencount"
+                | "proc.fdlimit"
+        )
+    });
+    crate::state::PrintEffects {
+        main_thread,
+        params: fields
+            .iter()
+            .any(|f| matches!(f.name, "evt.info" | "evt.args" | "evt.arg")),
+        fd_fields: fields.iter().any(|f| f.name.starts_with("fd.")),
+    }
+}
+
 /// Per-output-session values some fields need.
 #[derive(Debug, Clone, Default)]
 pub struct FieldEnv {

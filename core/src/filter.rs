@@ -23,6 +23,7 @@
 mod eval;
 mod glob;
 mod parse;
+mod store;
 mod types;
 
 use std::fmt;
@@ -30,8 +31,9 @@ use std::net::IpAddr;
 
 use crate::fields::{Field, FieldArg};
 
-pub use eval::Matcher;
+pub use eval::{Matcher, with_context};
 pub use glob::glob_match;
+pub use store::{StoreFilter, Unsupported};
 pub use types::ValueType;
 
 /// A comparison operator.
@@ -152,6 +154,9 @@ pub enum Target {
     /// `fd.net`, `fd.cnet`, `fd.snet`, `fd.lnet`, `fd.rnet`: an address of
     /// the fd is in a network (`10.0.0.0/8`; filters only).
     FdNet(NetRole),
+    /// `evt.buffer`: the raw bytes of the event's `data` parameter
+    /// (filters only).
+    EvtBuffer,
 }
 
 /// Which address of an fd `fd.*net` looks at.
@@ -177,6 +182,7 @@ impl Target {
             Target::FdIp => "fd.ip".into(),
             Target::FdPort => "fd.port".into(),
             Target::FdProto => "fd.proto".into(),
+            Target::EvtBuffer => "evt.buffer".into(),
             Target::FdNet(r) => match r {
                 NetRole::Any => "fd.net",
                 NetRole::Client => "fd.cnet",
@@ -461,7 +467,7 @@ fn write_value(f: &mut fmt::Formatter<'_>, v: &str, in_list: bool) -> fmt::Resul
         match c {
             '\\' => f.write_str("\\\\")?,
             '"' => f.write_str("\\\"")?,
-            c if c.is_control() => write!(f, "\\x{:02x}", u32::from(c) & 0xff)?,
+            c if c.is_ascii_control() => write!(f, "\\x{:02x}", u32::from(c))?,
             c => write!(f, "{c}")?,
         }
     }

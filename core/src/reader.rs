@@ -80,6 +80,9 @@ pub struct Reader {
     leading_containers: bool,
     events_started: bool,
     done: bool,
+    /// What printing does to the state in sysdig (depends on the output
+    /// format; see [`crate::state::PrintEffects`]).
+    pub print_effects: crate::state::PrintEffects,
 }
 
 impl Reader {
@@ -120,6 +123,7 @@ impl Reader {
             leading_containers: true,
             events_started: false,
             done: false,
+            print_effects: crate::state::PrintEffects::default(),
         }
     }
 
@@ -291,7 +295,7 @@ impl Reader {
                             }
                             if !self.cur_hidden {
                                 // sysdig's field extraction has side effects.
-                                self.state.after_print(&self.ctx);
+                                self.state.after_print(&rec, &self.ctx, self.print_effects);
                             }
                             return Some((fmt, offset));
                         }

@@ -15,6 +15,7 @@ mod container;
 pub mod fd;
 mod parse;
 pub mod paths;
+mod stdmap;
 mod thread;
 
 use std::collections::{HashMap, HashSet};
@@ -161,6 +162,36 @@ pub const SYSDIG_EVENT_MAX: u16 = 336;
 
 /// libsinsp's parking slot for an fd whose close was cancelled.
 const CANCELED_FD: i64 = i64::MAX;
+/// The state changes sysdig's field extraction makes when it prints an
+/// event: looking a thread's main thread up (`get_main_thread()`) creates
+/// it when missing and caches it on the thread, and both show later. Which
+/// events do that depends on the fields of the output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PrintEffects {
+    /// Process fields that need the main thread (`proc.ppid`, `proc.cwd`,
+    /// `proc.nthreads`, …; the reference format): every printed
+    /// event looks its thread's main thread up.
+    pub main_thread: bool,
+    /// Parameter rendering (`evt.info`, `evt.args`, the default line): path
+    /// parameters and, for threads sharing their fd table, fd parameters
+    /// look the main thread up.
+    pub params: bool,
+    /// `fd.*` fields: the fd lookup of fd events (threads sharing their fd
+    /// table) and the path resolution of failed opens.
+    pub fd_fields: bool,
+}
+
+impl Default for PrintEffects {
+    /// The reference format (it prints `proc.ppid`).
+    fn default() -> Self {
+        PrintEffects {
+            main_thread: true,
+            params: false,
+            fd_fields: true,
+        }
+    }
+}
+
 /// libsinsp's per-table fd limit (`m_max_fdtable_size`).
 const MAX_FDTABLE: usize = 4096;
 /// libsinsp's thread table limit.
@@ -323,6 +354,8 @@ pub struct State {
     tmp_evt: Option<Arc<StoredEnter>>,
     /// Serial of the last thread record created.
     last_serial: u64,
+    /// Iteration order of libsinsp's thread table.
+    order: stdmap::StdMapOrder,
 }
 
 /// Parameter count of an event type in sysdig 0.29.3's table.
@@ -546,6 +579,7 @@ impl State {
         }
         let tid = t.tid;
         self.threads.insert(tid, Arc::new(t));
+        self.order.insert(tid);
         self.last_serial += 1;
         self.dyns.insert(
             tid,
@@ -615,6 +649,7 @@ impl State {
             }
         }
         self.threads.remove(&tid);
+        self.order.erase(tid);
         self.dyns.remove(&tid);
         self.fd_tables.remove(&tid);
         if nchilds != 0 {
@@ -624,22 +659,21 @@ impl State {
 
     /// `reset_child_dependencies` + `create_child_dependencies`.
     fn recreate_child_dependencies(&mut self) {
-        for t in self.threads.values_mut() {
-            if t.nchilds != 0 {
+        // reset: every thread, in table order, loses its child count and
+        // its main-thread cache; `clear_thread_pointers` then calls
+        // `get_fd_table()`, which refills the cache of CLONE_FILES threads
+        // at once (creating missing main threads, which the loop may or may
+        // not visit later, as libstdc++ places them).
+        let mut cur = self.order.next_after(None);
+        while let Some(tid) = cur {
+            if let Some(t) = self.threads.get_mut(&tid)
+                && t.nchilds != 0
+            {
                 Arc::make_mut(t).nchilds = 0;
             }
-        }
-        // clear_thread_pointers: the main-thread cache is dropped, then
-        // refilled at once for CLONE_FILES threads by `get_fd_table()`
-        // (creating missing main threads).
-        let mut tids: Vec<i64> = self.threads.keys().copied().collect();
-        tids.sort_unstable();
-        for &tid in &tids {
             if let Some(d) = self.dyns.get_mut(&tid) {
                 d.main_cache = None;
             }
-        }
-        for tid in tids {
             if self
                 .threads
                 .get(&tid)
@@ -647,28 +681,27 @@ impl State {
             {
                 self.main_tid(tid);
             }
+            cur = self.order.next_after(Some(tid));
         }
         self.create_child_dependencies();
     }
 
-    /// `create_child_dependencies`: every CLONE_THREAD thread counts on its
-    /// main thread, which is created when missing.
+    /// `create_child_dependencies`: every CLONE_THREAD thread, in table
+    /// order, counts on its main thread, which is created when missing.
     fn create_child_dependencies(&mut self) {
-        let mut tids: Vec<i64> = self
-            .threads
-            .values()
-            .filter(|t| t.flags & clone_flags::CLONE_THREAD != 0)
-            .map(|t| t.tid)
-            .collect();
-        tids.sort_unstable();
-        for tid in tids {
-            let Some(pid) = self.threads.get(&tid).map(|t| t.pid) else {
-                continue;
-            };
-            self.get_or_create(pid);
-            if let Some(m) = self.thread_mut(pid) {
+        let mut cur = self.order.next_after(None);
+        while let Some(tid) = cur {
+            if let Some(pid) = self
+                .threads
+                .get(&tid)
+                .filter(|t| t.flags & clone_flags::CLONE_THREAD != 0)
+                .map(|t| t.pid)
+                && self.get_or_create(pid)
+                && let Some(m) = self.thread_mut(pid)
+            {
                 m.nchilds += 1;
             }
+            cur = self.order.next_after(Some(tid));
         }
     }
 
@@ -1053,17 +1086,63 @@ impl State {
     }
 
     /// What sysdig's field extraction does to the state when it prints an
-    /// event with the reference format: `proc.ppid` of a thread
-    /// that is not a main thread looks its main thread up, creating a
-    /// placeholder when it is missing and caching it on the thread. Call it
-    /// for every event that is printed, after [`State::apply`].
-    pub fn after_print(&mut self, ctx: &EventContext) {
+    /// event (see [`PrintEffects`]). Call it for every event that is
+    /// printed, after [`State::apply`].
+    pub fn after_print(&mut self, rec: &EventRecord<'_>, ctx: &EventContext, effects: PrintEffects) {
         let Some(t) = ctx.thread.as_ref() else { return };
         if t.tid == -1 && t.comm.starts_with("container:") {
             return;
         }
-        if !t.is_main_thread() && self.threads.contains_key(&t.tid) {
-            self.main_tid(t.tid);
+        if !self.threads.contains_key(&t.tid) || t.is_main_thread() {
+            // get_main_thread() of a main thread changes nothing.
+            return;
+        }
+        let tid = t.tid;
+        let clone_files = t.flags & clone_flags::CLONE_FILES != 0;
+        let mut touch = effects.main_thread;
+        if !touch && effects.params {
+            let desc = rec.desc();
+            touch = (0..nparams(rec)).any(|i| {
+                let (Some(d), Some(v)) = (desc.params.get(i), rec.param(i)) else {
+                    return false;
+                };
+                match d.ty {
+                    // Path parameters are resolved against get_cwd().
+                    schema::ParamType::Fspath | schema::ParamType::Fsrelpath => {
+                        !v.is_empty() && !v.starts_with(b"<NA>")
+                    }
+                    // fd parameters are looked up in the fd table.
+                    schema::ParamType::Fd => clone_files && rd_i64(Some(v)).is_some_and(|f| f >= 0),
+                    schema::ParamType::Fdlist => clone_files && v.len() >= 2 && v[..2] != [0, 0],
+                    _ => false,
+                }
+            });
+        }
+        if !touch && effects.fd_fields && ctx.fd_num.is_some() {
+            let lfd = ctx.fd_num.unwrap_or(-1);
+            // extract_fd: the thread's last fd when the event has none.
+            touch = !ctx.fd_from_event && lfd >= 0 && clone_files;
+            if !touch && ctx.fd.is_none() && !schema::is_enter(rec.event_type) {
+                // extract_fdname_from_creator resolves the event's path.
+                touch = match rec.event_type {
+                    ids::OPEN_X | ids::CREAT_X => param(rec, 1).is_some_and(|v| !v.is_empty()),
+                    ids::OPENAT_2_X | ids::OPENAT2_X => {
+                        let name = param(rec, 2).unwrap_or_default();
+                        let dirfd = rd_i64(param(rec, 1)).unwrap_or(-100);
+                        if cstr(name).first() == Some(&b'/') {
+                            false
+                        } else if dirfd == -100 {
+                            true
+                        } else {
+                            clone_files && dirfd >= 0
+                        }
+                    }
+                    _ => false,
+                };
+            }
+        }
+        if touch {
+            self.main_tid(tid);
         }
     }
 

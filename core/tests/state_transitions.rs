@@ -641,8 +641,8 @@ fn relative_open_is_resolved_against_the_main_threads_cwd() {
 /// fields and the default line.
 const DIFF_FORMATS: &[&str] = &[
     "*%evt.num\\t%evt.type\\t%thread.tid\\t%proc.pid\\t%proc.ppid\\t%proc.name\\t%proc.exe\\t%proc.exepath\\t%proc.args\\t%proc.cwd\\t%proc.pname\\t%proc.vpid\\t%thread.vtid\\t%proc.sid\\t%proc.vpgid\\t%proc.tty\\t%proc.nthreads\\t%proc.nchilds\\t%thread.ismain\\t%user.uid\\t%user.name\\t%user.loginuid\\t%group.gid\\t%group.name\\t%proc.aname[1]\\t%proc.apid[2]\\t%proc.duration\\t%proc.loginshellid\\t%proc.sname",
-    "*%evt.num\\t%evt.type\\t%proc.ppid\\t%fd.num\\t%fd.type\\t%fd.typechar\\t%fd.name\\t%fd.directory\\t%fd.filename\\t%fd.l4proto\\t%fd.sockfamily\\t%fd.is_server\\t%fd.cip\\t%fd.sip\\t%fd.cport\\t%fd.sport\\t%fd.lip\\t%fd.rip\\t%fd.lport\\t%fd.rport\\t%fd.connected\\t%fd.uid\\t%evt.buflen\\t%evt.rawres",
-    "*%evt.num\\t%evt.type\\t%proc.ppid\\t%container.id\\t%container.name\\t%container.image\\t%container.type\\t%container.privileged\\t%thread.cgroups\\t%proc.fdlimit\\t%proc.fdopencount\\t%proc.vmsize\\t%proc.vmrss\\t%thread.pfmajor\\t%thread.vmsize\\t%proc.env\\t%proc.pcmdline\\t%proc.exeline\\t%evt.latency",
+    "*%evt.num\\t%evt.type\\t%fd.num\\t%fd.type\\t%fd.typechar\\t%fd.name\\t%fd.directory\\t%fd.filename\\t%fd.l4proto\\t%fd.sockfamily\\t%fd.is_server\\t%fd.cip\\t%fd.sip\\t%fd.cport\\t%fd.sport\\t%fd.lip\\t%fd.rip\\t%fd.lport\\t%fd.rport\\t%fd.connected\\t%fd.uid\\t%evt.buflen\\t%evt.rawres",
+    "*%evt.num\\t%evt.type\\t%container.id\\t%container.name\\t%container.image\\t%container.type\\t%container.privileged\\t%thread.cgroups\\t%proc.fdlimit\\t%proc.fdopencount\\t%proc.vmsize\\t%proc.vmrss\\t%thread.pfmajor\\t%thread.vmsize\\t%proc.env\\t%proc.pcmdline\\t%proc.exeline\\t%evt.latency",
     "*%evt.num %evt.outputtime %evt.cpu %proc.name (%thread.tid) %evt.dir %evt.type %evt.info",
 ];
 
@@ -1343,8 +1343,18 @@ fn random_capture(seed: u64, events: usize) -> Vec<u8> {
 
 /// Our lines for a capture and a format.
 fn our_lines(bytes: &[u8], format: &str) -> Vec<String> {
-    let fmt = scapscope_core::output::OutputFormat::parse(format).unwrap();
+    use scapscope_core::output::{OutputFormat, Token};
+    let fmt = OutputFormat::parse(format).unwrap();
+    let fields: Vec<Field> = fmt
+        .tokens
+        .iter()
+        .filter_map(|t| match t {
+            Token::Field { field, .. } => Some(field.clone()),
+            Token::Text(_) => None,
+        })
+        .collect();
     let mut r = Reader::from_bytes(bytes.to_vec());
+    r.print_effects = scapscope_core::fields::print_effects(&fields);
     let env = FieldEnv::default();
     let mut out = Vec::new();
     while let Some(ev) = r.next_event() {

@@ -13,7 +13,6 @@ pub struct CountArgs {
     pub file: PathBuf,
     /// sysdig filter expression; several words are joined with spaces. With
     /// none, every event sysdig prints is counted.
-    #[arg(allow_hyphen_values = true)]
     pub filter: Vec<String>,
     /// Also count events sysdig hides (procinfo and other internal events).
     #[arg(long)]

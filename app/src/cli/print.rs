@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use scapscope_core::filter::{Filter, Matcher};
+use scapscope_core::filter::{Filter, Matcher, with_context};
 use scapscope_core::output::{DEFAULT_FORMAT, OutputFormat, Printer};
 use scapscope_core::reader::Reader;
 
@@ -16,7 +16,6 @@ pub struct PrintArgs {
     pub file: PathBuf,
     /// sysdig filter expression, e.g. `proc.name=nginx and evt.type in (read, write)`;
     /// several words are joined with spaces, as sysdig joins its arguments.
-    #[arg(allow_hyphen_values = true)]
     pub filter: Vec<String>,
     /// Output format in sysdig's `-p` syntax, e.g. `'%evt.num %proc.name %evt.type'`.
     /// A leading `*` prints events with missing fields as `<NA>`.
@@ -52,13 +51,22 @@ pub fn run(a: PrintArgs) -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     while let Some(ev) = reader.next_event() {
-        if let Some(m) = matcher.as_mut()
-            && !m.matches(&ev)
-        {
-            printer.skip(&ev);
-            continue;
-        }
-        if let Some(line) = printer.line(&ev)
+        let line = match matcher.as_mut() {
+            None => printer.line(&ev),
+            Some(m) => {
+                if !m.matches(&ev) {
+                    printer.skip(&ev);
+                    continue;
+                }
+                // sysdig may see this event with another context (see
+                // Matcher).
+                match m.context() {
+                    Some(ctx) => printer.line(&with_context(&ev, ctx)),
+                    None => printer.line(&ev),
+                }
+            }
+        };
+        if let Some(line) = line
             && writeln!(out, "{line}").is_err()
         {
             // A closed pipe (e.g. `| head`) is a normal way to stop.

@@ -3,8 +3,21 @@
 use iced::widget::{button, container};
 use iced::{Background, Border, Color, Font, Theme, border};
 
-/// Font of tables, payloads and numbers.
-pub const MONO: Font = Font::MONOSPACE;
+/// Font of labels and titles (embedded, see [`fonts`]).
+pub const SANS: Font = Font::with_name("DejaVu Sans");
+
+/// Font of tables, payloads and numbers (embedded, see [`fonts`]).
+pub const MONO: Font = Font::with_name("DejaVu Sans Mono");
+
+/// The fonts the app embeds: DejaVu Sans and Sans Mono, regular and bold.
+pub fn fonts() -> [&'static [u8]; 4] {
+    [
+        dejavu::sans::regular(),
+        dejavu::sans::bold(),
+        dejavu::sans_mono::regular(),
+        dejavu::sans_mono::bold(),
+    ]
+}
 
 /// Text size of table rows.
 pub const ROW_TEXT: f32 = 13.0;

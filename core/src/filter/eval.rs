@@ -7,7 +7,7 @@ use super::{Comparison, Expr, Filter, NetRole, Op, Target, Value, ValueType};
 use crate::fields::{self, Field, FieldArg, FieldEnv};
 use crate::reader::Event;
 use crate::schema::{self, event_flags};
-use crate::state::{Fd, FdKind, State, Thread};
+use crate::state::{EventContext, Fd, FdKind, State, Thread};
 
 impl Filter {
     /// Whether one event matches, its fields evaluated as `print -p` does.
@@ -31,7 +31,7 @@ fn eval_cmp(c: &Comparison, ev: &Event<'_>, env: &FieldEnv) -> bool {
             if matches!(f.name, "proc.aname" | "proc.apid") && f.arg == FieldArg::None {
                 return any_ancestor(c, f.name == "proc.apid", ev);
             }
-            match fields::eval(f, ev, env) {
+            match field_value(f, ev, env) {
                 None => false,
                 Some(_) if c.op == Op::Exists => true,
                 Some(s) => compare_text(c, &s),
@@ -39,13 +39,73 @@ fn eval_cmp(c: &Comparison, ev: &Event<'_>, env: &FieldEnv) -> bool {
         }
         Target::FdIp | Target::FdPort | Target::FdProto => fd_either_end(c, ev),
         Target::FdNet(role) => fd_net(c, *role, ev, env),
+        Target::EvtBuffer => {
+            let rec = &ev.rec;
+            let desc = rec.desc();
+            let i = (0..rec.nparams()).find(|&i| desc.params.get(i).is_some_and(|p| p.name == "data"));
+            match i.and_then(|i| rec.param(i)) {
+                None => false,
+                Some(b) => compare_bytes(c, b),
+            }
+        }
+    }
+}
+
+/// A field's value as the filter sees it: what `print -p` shows, except
+/// for `fd.name` / `fd.directory` of a failed old-style `openat` exit.
+/// sysdig filters such an exit inside its parser, while the enter event it
+/// takes the path from is still at hand (it is released before the line
+/// is printed, which then shows `<NA>`).
+fn field_value(f: &Field, ev: &Event<'_>, env: &FieldEnv) -> Option<String> {
+    let v = fields::eval(f, ev, env);
+    if v.is_none()
+        && matches!(f.name, "fd.name" | "fd.directory")
+        && ev.rec.event_type == crate::state::ids::OPENAT_X
+        && ev.ctx.fd.is_none()
+        && ev.ctx.thread.is_some()
+        && let Some(enter) = ev.ctx.enter_params.as_deref()
+    {
+        let name = enter.param(1)?;
+        let dirfd = i64::from_le_bytes(enter.param(0)?.get(..8)?.try_into().ok()?);
+        let dir = if name.first() == Some(&b'/') {
+            ".".to_string()
+        } else if dirfd == -100 {
+            ev.state.cwd(ev.rec.tid)
+        } else {
+            match ev.state.get_fd(ev.rec.tid, dirfd) {
+                Some(fd) => format!("{}/", fd.name),
+                None => "<UNKNOWN>".into(),
+            }
+        };
+        let path = crate::state::paths::concatenate_param(&dir, name);
+        return Some(if f.name == "fd.name" {
+            path
+        } else {
+            directory_of(&path)
+        });
+    }
+    v
+}
+
+/// `fd.directory` of a path: up to the last `/` (kept when it is the
+/// first or the last character).
+fn directory_of(n: &str) -> String {
+    match n.rfind('/') {
+        Some(p) if p != 0 => {
+            if p < n.len() - 1 {
+                n[..p].to_string()
+            } else {
+                n.to_string()
+            }
+        }
+        _ => "/".into(),
     }
 }
 
 /// Compares an extracted value (sysdig's text for it) with the values.
-fn compare_text(c: &Comparison, s: &str) -> bool {
+pub(super) fn compare_text(c: &Comparison, s: &str) -> bool {
     match c.ty {
-        ValueType::Str | ValueType::Bytes => compare_str(c, s),
+        ValueType::Str | ValueType::Bytes => compare_bytes(c, s.as_bytes()),
         ValueType::Int => s.parse::<i64>().is_ok_and(|x| {
             compare_num(c, |v| match v {
                 Value::Int(y) => Some(x.cmp(y)),
@@ -92,66 +152,61 @@ fn compare_num(c: &Comparison, cmp: impl Fn(&Value) -> Option<std::cmp::Ordering
     }
 }
 
-fn compare_str(c: &Comparison, s: &str) -> bool {
-    fn text(v: &Value) -> Option<&str> {
+/// Text and byte comparisons (`strcmp`, `strstr`, `memmem`, … on the
+/// value's bytes).
+fn compare_bytes(c: &Comparison, s: &[u8]) -> bool {
+    fn bytes(v: &Value) -> Option<&[u8]> {
         match v {
-            Value::Str(t) => Some(t.as_str()),
+            Value::Str(t) => Some(t.as_bytes()),
+            Value::Bytes(b) => Some(b.as_slice()),
             _ => None,
         }
     }
-    let first = c.values.first();
+    if c.op == Op::Exists {
+        return true;
+    }
+    if c.op.takes_list() {
+        let mut vals = c.values.iter().filter_map(bytes);
+        return if c.op == Op::PMatch {
+            vals.any(|t| path_prefix(t, s))
+        } else {
+            vals.any(|t| t == s)
+        };
+    }
+    let Some(v) = c.values.first().and_then(bytes) else {
+        return false;
+    };
     match c.op {
-        Op::Exists => true,
-        Op::In | Op::Intersects => c.values.iter().filter_map(text).any(|t| t == s),
-        Op::PMatch => c.values.iter().filter_map(text).any(|t| path_prefix(t, s)),
-        Op::BContains | Op::BStartsWith => {
-            let Some(Value::Bytes(b)) = first else {
-                return false;
-            };
-            let hay = s.as_bytes();
-            if c.op == Op::BStartsWith {
-                hay.starts_with(b)
-            } else {
-                b.is_empty() || hay.windows(b.len()).any(|w| w == b.as_slice())
-            }
-        }
-        op => {
-            let Some(v) = first.and_then(text) else {
-                return false;
-            };
-            match op {
-                Op::Eq => s == v,
-                Op::Ne => s != v,
-                Op::Lt => s.as_bytes() < v.as_bytes(),
-                Op::Le => s.as_bytes() <= v.as_bytes(),
-                Op::Gt => s.as_bytes() > v.as_bytes(),
-                Op::Ge => s.as_bytes() >= v.as_bytes(),
-                Op::Contains => s.contains(v),
-                Op::IContains => icontains(s, v),
-                Op::StartsWith => s.starts_with(v),
-                Op::EndsWith => s.ends_with(v),
-                Op::Glob => glob_match(v, s),
-                _ => false,
-            }
-        }
+        Op::Eq => s == v,
+        Op::Ne => s != v,
+        Op::Lt => s < v,
+        Op::Le => s <= v,
+        Op::Gt => s > v,
+        Op::Ge => s >= v,
+        Op::Contains | Op::BContains => contains(s, v),
+        Op::IContains => icontains(s, v),
+        Op::StartsWith | Op::BStartsWith => s.starts_with(v),
+        Op::EndsWith => s.ends_with(v),
+        Op::Glob => glob_match(&String::from_utf8_lossy(v), &String::from_utf8_lossy(s)),
+        _ => false,
     }
 }
 
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    needle.is_empty() || hay.windows(needle.len()).any(|w| w == needle)
+}
+
 /// ASCII case-insensitive substring search (strcasestr).
-fn icontains(hay: &str, needle: &str) -> bool {
-    let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    if n.is_empty() {
-        return true;
-    }
-    h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+fn icontains(hay: &[u8], needle: &[u8]) -> bool {
+    needle.is_empty() || hay.windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle))
 }
 
 /// libsinsp's `pmatch`: the path's components start with all the
 /// components of `prefix` (empty components ignored): `/var/run` matches
 /// `/var/run` and `/var/run/x`, not `/var/runner` nor `/var`.
-fn path_prefix(prefix: &str, path: &str) -> bool {
-    let mut want = prefix.split('/').filter(|c| !c.is_empty());
-    let mut have = path.split('/').filter(|c| !c.is_empty());
+fn path_prefix(prefix: &[u8], path: &[u8]) -> bool {
+    let mut want = prefix.split(|&b| b == b'/').filter(|c| !c.is_empty());
+    let mut have = path.split(|&b| b == b'/').filter(|c| !c.is_empty());
     loop {
         match (want.next(), have.next()) {
             (None, _) => return true,
@@ -339,10 +394,26 @@ fn fd_net(c: &Comparison, role: NetRole, ev: &Event<'_>, env: &FieldEnv) -> bool
 /// Applies a filter to the events of a capture, in order, the way
 /// `sysdig -r FILE FILTER` does, and keeps the per-stream values fields
 /// need (`evt.reltime`).
+///
+/// sysdig evaluates the filter inside its parser. An event that does not
+/// modify state (no `EF_MODIFIES_STATE`: reads, writes, most syscalls) is
+/// tested before it is parsed, and when it is rejected libsinsp forgets its
+/// thread's last event type: the exit that follows a rejected enter is
+/// then "unpaired" and has no fd of its own (`evt.buflen` and the I/O
+/// `evt.category` have no value), although `fd.*` fields still find the fd
+/// through the thread. With any filter, a `write` exit always takes its
+/// thread's last fd as its own. The matcher reproduces both: when they
+/// apply, [`Matcher::context`] gives the context to evaluate and print the
+/// event with. (Rejected events are still applied to scapscope's state,
+/// where sysdig skips parsing them; that shows only in the rare fields a
+/// read or write exit changes, e.g. the tuple of an unconnected UDP socket.)
 #[derive(Debug, Clone)]
 pub struct Matcher {
     filter: Filter,
     env: FieldEnv,
+    /// Threads whose last enter event the filter rejected.
+    broken: rustc_hash::FxHashMap<i64, bool>,
+    adjusted: Option<EventContext>,
 }
 
 impl Matcher {
@@ -354,6 +425,8 @@ impl Matcher {
                 tz_offset_s,
                 ..Default::default()
             },
+            broken: Default::default(),
+            adjusted: None,
         }
     }
 
@@ -371,8 +444,64 @@ impl Matcher {
         {
             self.env.first_ts_ns = Some(ev.rec.ts_ns);
         }
-        let m = self.filter.matches(ev, &self.env);
+        let etype = ev.rec.event_type;
+        let flags = schema::compat_flags(etype);
+        let modifies = flags & event_flags::MODIFIES_STATE != 0;
+        let skip_reset =
+            flags & event_flags::SKIPPARSERESET != 0 || etype == crate::state::ids::SCHEDSWITCH_6_E;
+        let enter = schema::is_enter(etype);
+        let tid = ev.rec.tid;
+        self.adjusted = None;
+        let unpaired = !enter
+            && !modifies
+            && !skip_reset
+            && ev.ctx.enter_matched
+            && self.broken.get(&tid).copied().unwrap_or(false);
+        let write_x = etype == crate::state::ids::WRITE_X;
+        if unpaired || (write_x && !ev.ctx.fd_from_event && ev.ctx.fd.is_some()) {
+            let mut ctx = ev.ctx.clone();
+            if unpaired {
+                ctx.enter_matched = false;
+                ctx.enter_params = None;
+                ctx.fd_from_event = false;
+            }
+            if write_x {
+                ctx.fd_from_event = ctx.fd.is_some();
+            }
+            self.adjusted = Some(ctx);
+        }
+        let m = match &self.adjusted {
+            Some(ctx) => self.filter.matches(&with_context(ev, ctx), &self.env),
+            None => self.filter.matches(ev, &self.env),
+        };
+        if ev.ctx.thread.is_some() && !skip_reset {
+            if enter {
+                self.broken.insert(tid, !m && !modifies);
+            } else if !m && !modifies {
+                self.broken.insert(tid, true);
+            }
+        }
         self.env.prev_ts_ns = Some(ev.rec.ts_ns);
         m
+    }
+
+    /// The context sysdig sees for the event last passed to
+    /// [`Matcher::matches`], when it differs from the reader's (see the
+    /// type's docs); print the event with it ([`with_context`]).
+    pub fn context(&self) -> Option<&EventContext> {
+        self.adjusted.as_ref()
+    }
+}
+
+/// The same event seen with another context.
+pub fn with_context<'a>(ev: &Event<'a>, ctx: &'a EventContext) -> Event<'a> {
+    Event {
+        num: ev.num,
+        index: ev.index,
+        hidden: ev.hidden,
+        offset: ev.offset,
+        rec: ev.rec.clone(),
+        ctx,
+        state: ev.state,
     }
 }

@@ -26,7 +26,7 @@ pub(super) fn parse(text: &str) -> Result<Expr, FilterError> {
     };
     p.skip_blanks();
     if p.at_end() {
-        return Err(p.err(FilterErrorKind::Empty));
+        return Err(p.err_at(0, FilterErrorKind::Empty));
     }
     let e = p.parse_or(0)?;
     p.skip_blanks();
@@ -429,6 +429,12 @@ fn resolve_field(name: &str) -> Result<Target, FilterErrorKind> {
             name: name.to_string(),
             reason: format!("'{i}' is not a valid index"),
         }),
+        Err(FieldError::Unknown(_)) if matches!(name, "evt.arg" | "evt.rawarg") => {
+            Err(FilterErrorKind::BadFieldArg {
+                name: name.to_string(),
+                reason: format!("{name} needs a parameter, e.g. {name}.fd or {name}[0]"),
+            })
+        }
         Err(FieldError::Unknown(_)) => {
             // A known field with an unknown argument says so.
             if let Some(base) = ["evt.arg.", "evt.rawarg."].iter().find(|b| name.starts_with(**b)) {
@@ -450,9 +456,19 @@ fn resolve_field(name: &str) -> Result<Target, FilterErrorKind> {
 
 /// The known field closest to `name` (edit distance), if close enough.
 fn closest_field(name: &str) -> Option<&'static str> {
-    let candidates = field_list()
-        .map(|(n, _)| n)
-        .chain(FILTER_ONLY_NAMES.iter().copied());
+    closest(
+        name,
+        field_list()
+            .map(|(n, _)| n)
+            .chain(FILTER_ONLY_NAMES.iter().copied()),
+    )
+}
+
+/// The candidate closest to `name` (edit distance), if close enough.
+pub(super) fn closest(
+    name: &str,
+    candidates: impl Iterator<Item = &'static str>,
+) -> Option<&'static str> {
     let mut best: Option<(&'static str, usize)> = None;
     for c in candidates {
         let d = edit_distance(name, c);

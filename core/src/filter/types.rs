@@ -144,6 +144,7 @@ pub fn target_type(t: &Target) -> ValueType {
         Target::FdIp => ValueType::Ip,
         Target::FdPort | Target::FdProto => ValueType::Port,
         Target::FdNet(_) => ValueType::Net,
+        Target::EvtBuffer => ValueType::Bytes,
     }
 }
 
@@ -158,13 +159,22 @@ pub fn filter_only(name: &str) -> Option<Target> {
         "fd.snet" => Target::FdNet(NetRole::Server),
         "fd.lnet" => Target::FdNet(NetRole::Local),
         "fd.rnet" => Target::FdNet(NetRole::Remote),
+        "evt.buffer" => Target::EvtBuffer,
         _ => return None,
     })
 }
 
 /// Names of the filter-only fields, for hints.
 pub const FILTER_ONLY_NAMES: &[&str] = &[
-    "fd.ip", "fd.port", "fd.proto", "fd.net", "fd.cnet", "fd.snet", "fd.lnet", "fd.rnet",
+    "fd.ip",
+    "fd.port",
+    "fd.proto",
+    "fd.net",
+    "fd.cnet",
+    "fd.snet",
+    "fd.lnet",
+    "fd.rnet",
+    "evt.buffer",
 ];
 
 /// Well-known service names accepted for ports (a fixed table, so a filter
@@ -265,7 +275,11 @@ pub fn typed_value(
                 && matches!(op, Op::Eq | Op::Ne | Op::In | Op::Intersects)
                 && !is_event_type_name(text)
             {
-                return Err(bad_value("unknown event type"));
+                let names = schema::SYSDIG_0_29.iter().map(|e| e.0);
+                return Err(bad_value(&match super::parse::closest(text, names) {
+                    Some(h) => format!("unknown event type (did you mean {h}?)"),
+                    None => "unknown event type".to_string(),
+                }));
             }
             Ok(Value::Str(text.to_string()))
         }

@@ -21,7 +21,6 @@ use scapscope_core::store::Snapshot;
 use crate::gui::format;
 use crate::gui::style::{self, MONO, ROW_HEIGHT, ROW_TEXT};
 
-pub use details::hex_lines;
 
 /// Rows a wheel notch moves.
 const WHEEL_ROWS: f32 = 3.0;

@@ -1,0 +1,525 @@
+//! The application: the open capture, the current screen, and a root
+//! `update` that only dispatches to named methods and screen modules.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::{Context as _, anyhow};
+use iced::keyboard::{self, Key, key::Named};
+use iced::task;
+use iced::widget::{button, column, container, progress_bar, row, space, text};
+use iced::{Element, Fill, Size, Subscription, Task, Theme};
+use scapscope_core::store::{Progress, Snapshot};
+
+use super::digest::Digest;
+use super::dialog::{self, PickFile};
+use super::format;
+use super::load;
+use super::screen::{Screen, list, overview};
+use super::style::{self, Mode};
+
+/// What the app starts with (from the command line).
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Capture to open.
+    pub file: PathBuf,
+    /// Screen to show first.
+    pub screen: Screen,
+    /// Window size.
+    pub size: (u32, u32),
+    /// Theme.
+    pub mode: Mode,
+    /// Event to select once loaded.
+    pub select: Option<usize>,
+}
+
+impl Settings {
+    /// Settings from the command line.
+    pub fn from_args(a: &super::OpenArgs) -> anyhow::Result<Settings> {
+        Ok(Settings {
+            file: a.file.clone().unwrap_or_else(crate::demo_capture),
+            screen: Screen::from_name(&a.screen)
+                .ok_or_else(|| anyhow!("unknown screen {:?} (overview, list)", a.screen))?,
+            size: a.size,
+            mode: Mode::from_name(&a.theme)
+                .ok_or_else(|| anyhow!("unknown theme {:?} (dark, light)", a.theme))?,
+            select: a.select,
+        })
+    }
+}
+
+/// Runs the app until its window closes.
+pub fn run(settings: Settings) -> anyhow::Result<ExitCode> {
+    let size = Size::new(settings.size.0 as f32, settings.size.1 as f32);
+    let mut app = iced::application(
+        move || App::boot(settings.clone()),
+        App::update,
+        App::view,
+    );
+    for font in style::fonts() {
+        app = app.font(font);
+    }
+    app.default_font(style::SANS)
+    .title(App::title)
+    .theme(App::theme)
+    .subscription(App::subscription)
+    .window_size(size)
+    .run()
+    .context("the window failed")?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Where a load stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Status {
+    /// Still reading.
+    Loading,
+    /// Read to the end (possibly with a damaged tail, see the snapshot).
+    Done,
+    /// Stopped by the user; what was read stays usable.
+    Cancelled,
+    /// The capture could not be opened.
+    Failed(String),
+}
+
+/// The open capture.
+pub struct Document {
+    /// Its path.
+    pub path: PathBuf,
+    /// The id of its load: samples of any other load are dropped.
+    pub load_id: u64,
+    /// Aborts the sampling task (and so the load) when dropped.
+    loader: Option<task::Handle>,
+    /// The latest progress.
+    pub progress: Progress,
+    /// Where the load stands.
+    pub status: Status,
+    /// Everything loaded so far.
+    pub snapshot: Option<Arc<Snapshot>>,
+    /// The overview's numbers for that snapshot.
+    pub digest: Arc<Digest>,
+}
+
+impl Document {
+    fn new(path: PathBuf, load_id: u64, loader: Option<task::Handle>) -> Document {
+        Document {
+            path,
+            load_id,
+            loader,
+            progress: Progress::default(),
+            status: Status::Loading,
+            snapshot: None,
+            digest: Arc::default(),
+        }
+    }
+
+    /// The file name for titles.
+    pub fn name(&self) -> String {
+        self.path
+            .file_name()
+            .map_or_else(|| self.path.display().to_string(), |n| n.to_string_lossy().into_owned())
+    }
+
+    /// Events loaded.
+    pub fn len(&self) -> usize {
+        self.snapshot.as_deref().map_or(0, Snapshot::len)
+    }
+
+    /// Fraction of the current phase done, when its size is known.
+    pub fn fraction(&self) -> Option<f32> {
+        let total = self.progress.bytes_total.filter(|&t| t > 0)?;
+        Some((self.progress.bytes_done as f64 / total as f64).clamp(0.0, 1.0) as f32)
+    }
+}
+
+/// The root message: one variant per concern, screens wrapped whole.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// A sample of a load arrived.
+    LoadProgressed(load::Update),
+    /// The user cancelled the load.
+    LoadCancelled,
+    /// The user asked for the open dialog.
+    OpenRequested,
+    /// The open dialog answered.
+    FilePicked(Option<PathBuf>),
+    /// A screen was chosen.
+    ScreenSelected(Screen),
+    /// Dark/light was switched.
+    ThemeToggled,
+    /// A key nobody else handled.
+    KeyPressed(keyboard::Event),
+    /// The overview screen.
+    Overview(overview::Message),
+    /// The syscall list screen.
+    List(list::Message),
+}
+
+/// The app's state.
+pub struct App {
+    mode: Mode,
+    screen: Screen,
+    list: list::List,
+    doc: Option<Document>,
+    /// Event to select when the load ends (`--select`).
+    select_when_loaded: Option<usize>,
+    /// Local time's offset from UTC, for times of day.
+    offset_s: i64,
+    picker: Box<dyn PickFile>,
+}
+
+impl App {
+    /// The app with nothing open.
+    pub fn new(settings: &Settings) -> App {
+        App {
+            mode: settings.mode,
+            screen: settings.screen,
+            list: list::List::default(),
+            doc: None,
+            select_when_loaded: settings.select,
+            offset_s: crate::cli::local_offset_s(),
+            picker: Box::new(dialog::Native),
+        }
+    }
+
+    /// The app with the settings' capture loading.
+    pub fn boot(settings: Settings) -> (App, Task<Message>) {
+        let mut app = App::new(&settings);
+        let task = app.open(settings.file);
+        (app, task)
+    }
+
+    /// Replaces the file dialog (tests use a fixed answer).
+    #[cfg(test)]
+    pub fn with_picker(mut self, picker: impl PickFile + 'static) -> App {
+        self.picker = Box::new(picker);
+        self
+    }
+
+    /// The open capture.
+    pub fn document(&self) -> Option<&Document> {
+        self.doc.as_ref()
+    }
+
+    /// The current screen.
+    pub fn screen(&self) -> Screen {
+        self.screen
+    }
+
+    /// The theme mode.
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+
+    /// The list screen's state.
+    pub fn list(&self) -> &list::List {
+        &self.list
+    }
+
+    /// Starts loading `path`, replacing (and so cancelling) any load.
+    pub fn open(&mut self, path: PathBuf) -> Task<Message> {
+        let (load_id, samples) = load::start(&path);
+        let (samples, handle) = samples.abortable();
+        self.adopt(path, load_id, Some(handle.abort_on_drop()));
+        samples.map(Message::LoadProgressed)
+    }
+
+    /// Makes `path` (loaded as `load_id` by the caller) the open capture.
+    pub fn adopt(&mut self, path: PathBuf, load_id: u64, loader: Option<task::Handle>) {
+        self.doc = Some(Document::new(path, load_id, loader));
+        self.list = list::List::default();
+    }
+
+    /// The window title: the file, and the load while it runs.
+    pub fn title(&self) -> String {
+        match &self.doc {
+            None => "scapscope".into(),
+            Some(d) => match (&d.status, d.fraction()) {
+                (Status::Loading, Some(f)) => {
+                    format!("{} — loading {:.0}% — scapscope", d.name(), f * 100.0)
+                }
+                _ => format!("{} — scapscope", d.name()),
+            },
+        }
+    }
+
+    /// The iced theme.
+    pub fn theme(&self) -> Theme {
+        self.mode.theme()
+    }
+
+    /// Keys are the only outside events the app listens to; load samples
+    /// come from the task `open` returns.
+    pub fn subscription(&self) -> Subscription<Message> {
+        keyboard::listen().map(Message::KeyPressed)
+    }
+
+    /// Dispatches a message.
+    pub fn update(&mut self, message: Message) -> Task<Message> {
+        match message {
+            Message::LoadProgressed(u) => self.on_load_progress(u),
+            Message::LoadCancelled => self.cancel_load(),
+            Message::OpenRequested => return self.picker.pick_capture().map(Message::FilePicked),
+            Message::FilePicked(Some(path)) => return self.open(path),
+            Message::FilePicked(None) => {}
+            Message::ScreenSelected(s) => self.screen = s,
+            Message::ThemeToggled => self.mode = self.mode.toggled(),
+            Message::KeyPressed(event) => return self.on_key(&event),
+            Message::Overview(m) => self.on_overview(m),
+            Message::List(m) => self.on_list(m),
+        }
+        Task::none()
+    }
+
+    fn on_load_progress(&mut self, u: load::Update) {
+        let Some(doc) = self.doc.as_mut().filter(|d| d.load_id == u.load_id) else {
+            // A sample of a load that was replaced or closed.
+            return;
+        };
+        if doc.status != Status::Loading {
+            // Cancelled: keep what was shown when the user stopped.
+            return;
+        }
+        doc.progress = u.progress;
+        doc.digest = u.digest;
+        if u.finished {
+            doc.loader = None;
+            doc.status = match &u.snapshot.open_error {
+                Some(e) => Status::Failed(e.to_string()),
+                None => Status::Done,
+            };
+        }
+        doc.snapshot = Some(u.snapshot);
+        if u.finished
+            && let Some(i) = self.select_when_loaded.take()
+        {
+            let len = doc.len();
+            self.list.select(i, len);
+        }
+    }
+
+    fn cancel_load(&mut self) {
+        if let Some(doc) = self.doc.as_mut().filter(|d| d.status == Status::Loading) {
+            // Dropping the handle aborts the sampling task; its worker then
+            // drops the core load handle, which stops the loader.
+            doc.loader = None;
+            doc.status = Status::Cancelled;
+        }
+    }
+
+    fn on_overview(&mut self, m: overview::Message) {
+        match overview::update(m) {
+            overview::Action::None => {}
+            overview::Action::Show(s) => self.screen = s,
+        }
+    }
+
+    fn on_list(&mut self, m: list::Message) {
+        let len = self.doc.as_ref().map_or(0, Document::len);
+        match self.list.update(m, len) {
+            list::Action::None => {}
+        }
+    }
+
+    fn on_key(&mut self, event: &keyboard::Event) -> Task<Message> {
+        let keyboard::Event::KeyPressed { key, modifiers, .. } = event else {
+            return Task::none();
+        };
+        match (key.as_ref(), modifiers.command()) {
+            (Key::Character("o"), true) => return self.update(Message::OpenRequested),
+            (Key::Character("l"), true) => self.screen = Screen::List,
+            (Key::Character("t"), true) => self.mode = self.mode.toggled(),
+            (Key::Named(Named::Escape), _) => self.on_escape(),
+            (Key::Named(named), false) if self.screen == Screen::List => {
+                let nav = match named {
+                    Named::ArrowUp => list::Nav::Up,
+                    Named::ArrowDown => list::Nav::Down,
+                    Named::PageUp => list::Nav::PageUp,
+                    Named::PageDown => list::Nav::PageDown,
+                    Named::Home => list::Nav::Home,
+                    Named::End => list::Nav::End,
+                    _ => return Task::none(),
+                };
+                self.on_list(list::Message::Navigated(nav));
+            }
+            _ => {}
+        }
+        Task::none()
+    }
+
+    /// Esc steps back: first the selection, then to the overview.
+    fn on_escape(&mut self) {
+        if !self.list.clear_selection() {
+            self.screen = Screen::Overview;
+        }
+    }
+
+    /// The window's content.
+    pub fn view(&self) -> Element<'_, Message> {
+        let mut page = column![self.header()];
+        if let Some(bar) = self.load_bar() {
+            page = page.push(bar);
+        }
+        if let Some(b) = self.banner() {
+            page = page.push(b);
+        }
+        let content: Element<'_, Message> = match (&self.doc, self.screen) {
+            (None, _) => container(text("Open a capture with Ctrl+O"))
+                .center(Fill)
+                .into(),
+            (Some(d), Screen::Overview) => overview::view(&d.digest, d.progress_total())
+                .map(Message::Overview),
+            (Some(d), Screen::List) => self
+                .list
+                .view(d.snapshot.as_deref(), self.offset_s)
+                .map(Message::List),
+        };
+        page.push(container(content).padding([8, 8]).height(Fill))
+            .push(self.status_bar())
+            .into()
+    }
+
+    fn header(&self) -> Element<'_, Message> {
+        let tabs = Screen::ALL.iter().map(|&s| {
+            button(text(s.label()).size(14))
+                .on_press(Message::ScreenSelected(s))
+                .padding([4, 12])
+                .style(style::tab(s == self.screen))
+                .into()
+        });
+        let name = self.doc.as_ref().map(Document::name).unwrap_or_default();
+        let theme_label = match self.mode {
+            Mode::Dark => "Light theme",
+            Mode::Light => "Dark theme",
+        };
+        container(
+            row![
+                text("scapscope").size(18),
+                row(tabs).spacing(4),
+                space::horizontal(),
+                text(name).size(14).font(style::MONO),
+                button(text("Open…").size(14))
+                    .on_press(Message::OpenRequested)
+                    .padding([4, 10]),
+                button(text(theme_label).size(14))
+                    .on_press(Message::ThemeToggled)
+                    .padding([4, 10]),
+            ]
+            .spacing(16)
+            .align_y(iced::Center),
+        )
+        .padding([8, 12])
+        .width(Fill)
+        .style(style::bar)
+        .into()
+    }
+
+    fn load_bar(&self) -> Option<Element<'_, Message>> {
+        let doc = self.doc.as_ref()?;
+        if doc.status != Status::Loading {
+            return None;
+        }
+        let p = &doc.progress;
+        let size = match p.bytes_total {
+            Some(t) => format!("{} of {}", format::bytes(p.bytes_done), format::bytes(t)),
+            None => format::bytes(p.bytes_done),
+        };
+        let eta = p
+            .eta
+            .map(|d| format!(" · {} left", format::duration(d)))
+            .unwrap_or_default();
+        let info = format!(
+            "{} {size} · {} events · {}/s{eta}",
+            load::phase_label(p),
+            format::grouped(p.events),
+            format::bytes(p.rate_bytes_per_s as u64),
+        );
+        Some(
+            container(
+                row![
+                    progress_bar(0.0..=1.0, doc.fraction().unwrap_or(0.0))
+                        .girth(8)
+                        .length(Fill),
+                    text(info).size(13).font(style::MONO),
+                    button(text("Cancel").size(13))
+                        .on_press(Message::LoadCancelled)
+                        .padding([2, 10]),
+                ]
+                .spacing(12)
+                .align_y(iced::Center),
+            )
+            .padding([6, 12])
+            .into(),
+        )
+    }
+
+    fn banner(&self) -> Option<Element<'_, Message>> {
+        let doc = self.doc.as_ref()?;
+        let snap = doc.snapshot.as_deref();
+        let msg = match (&doc.status, snap) {
+            (Status::Failed(e), _) => format!("Cannot open {}: {e}", doc.path.display()),
+            (_, Some(s)) if s.error.is_some() => format!(
+                "The capture is damaged after {} events: {}",
+                format::grouped(s.len() as u64),
+                s.error.as_ref().map(ToString::to_string).unwrap_or_default()
+            ),
+            (Status::Cancelled, _) => format!(
+                "Loading cancelled: showing the first {} events",
+                format::grouped(doc.len() as u64)
+            ),
+            _ => return None,
+        };
+        Some(
+            container(container(text(msg).size(13)).padding([6, 12]).style(style::banner))
+                .padding([6, 12])
+                .width(Fill)
+                .into(),
+        )
+    }
+
+    fn status_bar(&self) -> Element<'_, Message> {
+        let facts = match &self.doc {
+            None => String::new(),
+            Some(d) => {
+                let problems = d
+                    .snapshot
+                    .as_deref()
+                    .map_or(0, |s| s.problems.iter().count());
+                let mut s = format!(
+                    "{} events · {} · {}",
+                    format::grouped(d.len() as u64),
+                    format::duration_ns(d.digest.span_ns()),
+                    format::bytes(d.progress_total()),
+                );
+                if problems > 0 {
+                    s.push_str(&format!(" · {problems} kinds of problems found"));
+                }
+                s
+            }
+        };
+        container(
+            row![
+                text(facts).size(12),
+                space::horizontal(),
+                text("Ctrl+O open · Ctrl+L list · Esc back · ↑↓ PgUp PgDn select · Ctrl+T theme")
+                    .size(12)
+                    .style(|t: &Theme| text::Style {
+                        color: Some(style::dim(t)),
+                    }),
+            ]
+            .align_y(iced::Center),
+        )
+        .padding([4, 12])
+        .width(Fill)
+        .style(style::bar)
+        .into()
+    }
+}
+
+impl Document {
+    /// Bytes of the (uncompressed) capture, once known.
+    pub fn progress_total(&self) -> u64 {
+        self.snapshot.as_deref().map_or(0, |s| s.total_bytes)
+    }
+}
