@@ -69,11 +69,19 @@ fn parse_size(s: &str) -> Result<(u32, u32), String> {
 }
 
 /// Opens the capture in the app, or writes the screenshot asked for.
+/// Without a display (a terminal over ssh, CI) it prints the summary.
 #[cfg(feature = "gui")]
 pub fn launch(args: OpenArgs) -> anyhow::Result<ExitCode> {
     let settings = app::Settings::from_args(&args)?;
     match args.screenshot {
         Some(out) => screenshot::run(settings, &out),
+        None if !has_display() => {
+            eprintln!(
+                "scapscope: no display (DISPLAY and WAYLAND_DISPLAY are unset), so here is a \
+                 summary; `--screenshot FILE.png` renders the app without one"
+            );
+            summarise(args)
+        }
         None => app::run(settings),
     }
 }
@@ -84,10 +92,27 @@ pub fn launch(args: OpenArgs) -> anyhow::Result<ExitCode> {
     if args.screenshot.is_some() {
         anyhow::bail!("--screenshot needs the desktop app: build with `--features gui`");
     }
+    summarise(args)
+}
+
+fn summarise(args: OpenArgs) -> anyhow::Result<ExitCode> {
     crate::cli::stats::run(crate::cli::stats::StatsArgs {
         file: Some(args.file.unwrap_or_else(crate::demo_capture)),
         json: false,
     })
+}
+
+/// Whether a window can be opened: on Linux and the BSDs winit needs an X11
+/// or Wayland display (it panics without one); elsewhere there always is.
+#[cfg(feature = "gui")]
+fn has_display() -> bool {
+    if cfg!(all(unix, not(target_os = "macos"))) {
+        ["DISPLAY", "WAYLAND_DISPLAY", "WAYLAND_SOCKET"]
+            .iter()
+            .any(|v| std::env::var_os(v).is_some_and(|s| !s.is_empty()))
+    } else {
+        true
+    }
 }
 
 #[cfg(test)]

@@ -24,7 +24,7 @@ struct Args {
 enum Command {
     /// Print events, one line each, like `sysdig -r FILE [FILTER] [-p FORMAT]`.
     Print(cli::print::PrintArgs),
-    /// Count the events a filter matches, like `sysdig -r FILE FILTER | wc -l`.
+    /// Count the events a filter matches: those `print FILE FILTER` prints.
     Count(cli::count::CountArgs),
     /// Summarise a capture: blocks, events by type, time span, processes,
     /// containers, payload bytes and problems found.

@@ -28,14 +28,20 @@ fn help_documents_every_subcommand() {
     let o = bin().arg("--help").output().unwrap();
     let s = String::from_utf8_lossy(&o.stdout);
     assert!(o.status.success());
-    for sub in ["print", "stats", "fields"] {
+    for sub in ["print", "count", "stats", "fields"] {
         assert!(s.contains(sub), "--help lacks {sub}: {s}");
     }
 }
 
 #[test]
 fn bare_run_summarises_the_demo_capture() {
-    let o = bin().output().unwrap();
+    // With a display, a bare run opens the desktop app instead.
+    let o = bin()
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("WAYLAND_SOCKET")
+        .output()
+        .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let s = String::from_utf8_lossy(&o.stdout);
     assert!(s.contains("demo.scap") && s.contains("events"), "{s}");
@@ -107,6 +113,107 @@ fn print_rejects_a_bad_format_with_its_column() {
     assert!(!o.status.success());
     let e = String::from_utf8_lossy(&o.stderr);
     assert!(e.contains("column 10") && e.contains("nosuch.field"), "{e}");
+}
+
+fn sysdig_available() -> bool {
+    Command::new("sysdig")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+#[test]
+fn print_with_a_filter_prints_what_sysdig_prints() {
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../assets/demo.scap");
+    let fmt = "*%evt.num %evt.type %evt.dir %proc.name %fd.name %evt.buflen";
+    // The filter as several words, joined like sysdig's argv.
+    let words = [
+        "evt.type",
+        "in",
+        "(read,",
+        "write)",
+        "and",
+        "not",
+        "proc.name=sysdig",
+    ];
+    let o = bin()
+        .arg("print")
+        .arg(&demo)
+        .args(words)
+        .args(["-p", fmt])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let ours = String::from_utf8_lossy(&o.stdout).into_owned();
+    assert!(ours.lines().count() >= 8, "{ours}");
+    assert!(
+        ours.lines()
+            .all(|l| l.contains(" read ") || l.contains(" write "))
+    );
+    if !sysdig_available() {
+        eprintln!("SKIP: sysdig is not installed (apt-get install sysdig)");
+        return;
+    }
+    let t = Command::new("sysdig")
+        .env("TZ", "UTC")
+        .arg("-r")
+        .arg(&demo)
+        .args(words)
+        .args(["-p", fmt])
+        .output()
+        .unwrap();
+    assert_eq!(ours, String::from_utf8_lossy(&t.stdout));
+}
+
+#[test]
+fn count_prints_the_number_of_printed_events() {
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../assets/demo.scap");
+    let filter = "proc.name=containerd and evt.dir=<";
+    let o = bin().arg("count").arg(&demo).arg(filter).output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let n: usize = String::from_utf8_lossy(&o.stdout).trim().parse().unwrap();
+    let p = bin()
+        .arg("print")
+        .arg(&demo)
+        .arg(filter)
+        .args(["-p", "*%evt.num"])
+        .output()
+        .unwrap();
+    assert_eq!(n, String::from_utf8_lossy(&p.stdout).lines().count());
+    assert!(n > 0);
+    // No filter: every event sysdig prints.
+    let all = bin().arg("count").arg(&demo).output().unwrap();
+    let all: usize = String::from_utf8_lossy(&all.stdout).trim().parse().unwrap();
+    assert!(all > n);
+}
+
+#[test]
+fn a_bad_filter_is_rejected_before_reading_with_its_column() {
+    let o = bin()
+        .args([
+            "print",
+            "/nonexistent.scap",
+            "evt.type=open",
+            "and",
+            "proc.nme=cat",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let e = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        e.contains("column 19") && e.contains("did you mean proc.name?"),
+        "{e}"
+    );
+    // The caret points at the problem.
+    assert!(e.contains("\n                    ^"), "{e}");
+    let o = bin()
+        .args(["count", "/nonexistent.scap", "(fd.num>3"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let e = String::from_utf8_lossy(&o.stderr);
+    assert!(e.contains("unbalanced parenthesis"), "{e}");
 }
 
 #[test]

@@ -926,7 +926,11 @@ fn cmdline(t: &Thread) -> String {
 /// of the successive ptids, looked up without creation) until the visitor
 /// returns false, a parent is missing or has tid -1, or a loop is detected
 /// (a slow and a fast walker meet, or a thread is its own parent).
-fn traverse_parents<'a>(state: &'a State, t: &'a Thread, mut visit: impl FnMut(&'a Thread) -> bool) {
+fn traverse_parents<'a>(
+    state: &'a State,
+    t: &'a Thread,
+    mut visit: impl FnMut(&'a Thread) -> bool,
+) {
     let parent = |x: &Thread| state.threads.get(&x.ptid).map(|a| a.as_ref());
     let mut slow = parent(t);
     let mut fast = slow.and_then(parent);

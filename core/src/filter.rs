@@ -17,8 +17,11 @@
 //! `!=` included; `not` turns that into true.
 //!
 //! [`Matcher`] applies a filter to the events of a capture the way
-//! `sysdig -r FILE FILTER` does (see its docs for the one state effect of
-//! filtering that shows in sysdig's output).
+//! `sysdig -r FILE FILTER` does (see its docs for the effects of filtering
+//! on sysdig's own state that show in its output).
+//! [`StoreFilter`] compiles a filter to parallel column scans over the
+//! columnar store ([`crate::store::Snapshot`]) for the fields the store
+//! holds. `docs/sysdig-compat/filters.md` lists what differs from sysdig.
 
 mod eval;
 mod glob;

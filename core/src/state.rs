@@ -1064,13 +1064,6 @@ impl State {
                 }
             }
         }
-        if std::env::var("SS_DEBUG_TS").ok().and_then(|v| v.parse::<u64>().ok()) == Some(rec.ts_ns) {
-            let mut v: Vec<_> = self.threads.values().collect();
-            v.sort_by_key(|t| t.tid);
-            for t in v {
-                eprintln!("DBG tid={} pid={} ptid={} flags={:#x} nchilds={} comm={}", t.tid, t.pid, t.ptid, t.flags, t.nchilds, t.comm);
-            }
-        }
         let mut ev = Ev::default();
         self.reset(rec, &mut ev);
         self.dispatch(rec, &mut ev);
@@ -1088,7 +1081,12 @@ impl State {
     /// What sysdig's field extraction does to the state when it prints an
     /// event (see [`PrintEffects`]). Call it for every event that is
     /// printed, after [`State::apply`].
-    pub fn after_print(&mut self, rec: &EventRecord<'_>, ctx: &EventContext, effects: PrintEffects) {
+    pub fn after_print(
+        &mut self,
+        rec: &EventRecord<'_>,
+        ctx: &EventContext,
+        effects: PrintEffects,
+    ) {
         let Some(t) = ctx.thread.as_ref() else { return };
         if t.tid == -1 && t.comm.starts_with("container:") {
             return;

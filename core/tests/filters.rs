@@ -112,11 +112,14 @@ const CORPUS: &[Case] = &[
     c(PSP, "proc.sname=bash"),
     c(K8S, "proc.cmdline contains \"-proxy-mode\""),
     c(K8S, "proc.cmdline contains \"iptables -w\""),
-    c(K8S, "proc.args contains kubeconfig"),
+    c(
+        K8S,
+        "proc.args contains \"--etcd_servers=http://10.0.2.15:4001\"",
+    ),
     c(K8S, "proc.exe=/hyperkube"),
     c(SAMPLE, "proc.exepath exists"),
     c(SAMPLE, "thread.ismain=false"),
-    c(K8S, "thread.tid=1"),
+    c(K8S, "thread.tid=3950"),
     c(K8S, "proc.vpid=1"),
     c(K8S, "proc.nthreads>10"),
     c(K8S, "proc.duration>1000000000"),
@@ -144,7 +147,7 @@ const CORPUS: &[Case] = &[
     // I/O sizes (the buflen of an exit whose enter the filter rejected).
     c(K8S, "evt.buflen>4096"),
     c(K8S, "evt.dir=< and evt.buflen>0"),
-    c(HAPROXY, "evt.buflen>=1000 and proc.name=haproxy"),
+    c(HAPROXY, "evt.buflen>=100 and proc.name=haproxy"),
     c(COMPOSE, "evt.buflen>0"),
     c(HTTPD, "evt.dir=< and evt.buflen>0"),
     c(CAT, "evt.dir=< and evt.buflen exists"),
@@ -154,7 +157,7 @@ const CORPUS: &[Case] = &[
     c(K8S, "fd.port=53"),
     c(K8S, "fd.port=domain"),
     c(K8S, "fd.proto=http"),
-    c(K8S, "fd.lport=8080"),
+    c(K8S, "fd.lport>=34000 and fd.rport in (4001, 8080)"),
     c(K8S, "fd.rport=8080"),
     c(K8S, "fd.cport>=32768 and fd.sport<1024"),
     c(K8S, "fd.lip=127.0.0.1"),
@@ -170,7 +173,7 @@ const CORPUS: &[Case] = &[
         HAPROXY,
         "fd.sport=80 and evt.type in (read, write, recvfrom, sendto)",
     ),
-    c(HAPROXY, "evt.type in (sendto, recvfrom) and fd.l4proto=udp"),
+    c(HAPROXY, "evt.type in (sendto, sendmsg) and fd.l4proto=udp"),
     c(HAPROXY, "evt.dir=< and fd.type=ipv4"),
     c(COMPOSE, "fd.sport=3306"),
     c(PSP, "proc.name=sshd and fd.cport=49289"),
@@ -214,14 +217,17 @@ const CORPUS: &[Case] = &[
     c(PSP, "user.name=mstemm and evt.type=write"),
     c(COMPOSE, "user.name=www-data and evt.type in (open, openat)"),
     // Errors and results.
-    c(PYOPEN, "evt.rawres<0"),
-    c(PYOPEN, "evt.failed=true"),
+    c(CURL, "evt.rawres<0"),
+    c(CURL, "evt.failed=true"),
     c(K8S, "evt.failed=true and evt.type=open"),
     c(K8S, "evt.rawres=-11"),
     c(K8S, "evt.res=EAGAIN"),
     c(K8S, "evt.res contains E"),
     c(K8S, "evt.args contains ENOENT"),
-    c(SAMPLE, "proc.name=containerd and evt.dir=< and evt.rawres>=0"),
+    c(
+        SAMPLE,
+        "proc.name=containerd and evt.dir=< and evt.rawres>=0",
+    ),
     // Negation, lists, globs, nesting.
     c(CAT, "not evt.type=mmap"),
     c(
@@ -236,7 +242,10 @@ const CORPUS: &[Case] = &[
         K8S,
         "proc.name in (dockerd, containerd-shim) and evt.type=write",
     ),
-    c(K8S, "proc.name in (\"iptables\", 'dockerd', \"kube proxy\")"),
+    c(
+        K8S,
+        "proc.name in (\"iptables\", 'dockerd', \"kube proxy\")",
+    ),
     c(
         HTTPD,
         "proc.name=httpd and not evt.type in (poll, epoll_wait)",
@@ -256,15 +265,12 @@ const CORPUS: &[Case] = &[
     // Event arguments.
     c(K8S, "evt.arg.fd=3"),
     c(K8S, "evt.arg[0] contains /etc"),
-    c(K8S, "evt.arg.res=-2"),
+    c(K8S, "evt.arg.res=ENOENT"),
     c(K8S, "evt.rawarg.res<0"),
     c(K8S, "evt.rawarg.size>1000"),
     c(K8S, "evt.info contains \"fd=3\""),
     c(K8S, "evt.args icontains CLOEXEC"),
-    c(
-        HAPROXY,
-        "fd.name contains 502 or evt.arg.data contains 502",
-    ),
+    c(HAPROXY, "fd.name contains 502 or evt.arg.data contains 502"),
     c(HAPROXY, "evt.buffer contains 502"),
     c(K8S, "evt.buffer contains \"HTTP/1.1 200\""),
     // Syntax sysdig 0.29.3 lacks, checked against its equivalent.
@@ -301,6 +307,18 @@ const CORPUS: &[Case] = &[
         "sysdig 0.29.3 cannot parse IPv6 networks ('unrecognized IPv6 address') and prints nothing",
     ),
     known(K8S, "evt.category=net", CATEGORY),
+    known(
+        K8S,
+        "thread.vmrss=4",
+        "sysdig tests events that do not modify state (switch, …) before parsing them and never \
+         parses rejected ones, so memory and page-fault counters lag; scapscope's reader applies \
+         every event first",
+    ),
+    known(
+        K8S,
+        "syscall.type exists",
+        "syscall.type has no value on procexit/signaldeliver in fields.rs (print differs too)",
+    ),
     known(K8S, "evt.category=file and evt.dir=<", CATEGORY),
     known(SAMPLE, "evt.category in (file, net, ipc)", CATEGORY),
     known(PSP, "evt.category=ipc", CATEGORY),
@@ -346,7 +364,11 @@ fn ours(path: &Path, filters: &[Filter]) -> Vec<Vec<String>> {
         .iter()
         .map(|f| {
             let fmt = OutputFormat::parse(FORMAT).unwrap();
-            (Matcher::new(f.clone(), 0), Printer::new(fmt, 0, false), Vec::new())
+            (
+                Matcher::new(f.clone(), 0),
+                Printer::new(fmt, 0, false),
+                Vec::new(),
+            )
         })
         .collect();
     let mut r = Reader::open(path).expect("capture opens");
@@ -396,8 +418,7 @@ fn agreement(a: &[String], b: &[String]) -> (usize, f64) {
 fn corpus_has_enough_filters() {
     assert!(CORPUS.len() >= 60, "{} filters", CORPUS.len());
     for case in CORPUS {
-        Filter::parse(case.filter)
-            .unwrap_or_else(|e| panic!("{}: {e}", case.filter));
+        Filter::parse(case.filter).unwrap_or_else(|e| panic!("{}: {e}", case.filter));
     }
 }
 
@@ -468,7 +489,9 @@ fn filters_agree_with_sysdig_on_real_captures() {
         let agrees = theirs_all[i].is_some() && pct >= 100.0 - 1e-9;
         match (case.known, agrees) {
             (None, true) => agreeing += 1,
-            (None, false) => failures.push(format!("{}: {} ({pct:.2}%)", case.capture, case.filter)),
+            (None, false) => {
+                failures.push(format!("{}: {} ({pct:.2}%)", case.capture, case.filter))
+            }
             (Some(_), true) => failures.push(format!(
                 "{}: {} now agrees: move it out of the known differences",
                 case.capture, case.filter
@@ -562,7 +585,10 @@ fn bad_operator_for_type() {
     let (_, _, msg) = err("fd.sip glob 10.*");
     assert!(msg.contains("which is an IP address"), "{msg}");
     let (_, _, msg) = err("evt.num pmatch (/a)");
-    assert!(msg.contains("'pmatch' cannot be used with evt.num"), "{msg}");
+    assert!(
+        msg.contains("'pmatch' cannot be used with evt.num"),
+        "{msg}"
+    );
     let (_, _, msg) = err("fd.net>10.0.0.0/8");
     assert!(msg.contains("an IP network"), "{msg}");
 }
@@ -572,7 +598,9 @@ fn missing_or_unknown_operator() {
     let (col, _, msg) = err("proc.name");
     assert_eq!(col, 10);
     assert!(
-        msg.starts_with("filter error at column 10: expected an operator after 'proc.name' (=, !=,"),
+        msg.starts_with(
+            "filter error at column 10: expected an operator after 'proc.name' (=, !=,"
+        ),
         "{msg}"
     );
     let (col, _, msg) = err("proc.name like cat");
@@ -617,12 +645,18 @@ fn bad_numbers() {
         "filter error at column 9: 'abc' is not a valid number for fd.num (a signed number)"
     );
     let (_, _, msg) = err("evt.num=-1");
-    assert!(msg.contains("'-1' is not a valid number for evt.num (an unsigned number)"), "{msg}");
+    assert!(
+        msg.contains("'-1' is not a valid number for evt.num (an unsigned number)"),
+        "{msg}"
+    );
     let (col, _, msg) = err("fd.num in (1, 2x, 3)");
     assert_eq!(col, 15);
     assert!(msg.contains("'2x' is not a valid number"), "{msg}");
     let (_, _, msg) = err("fd.sport=70000");
-    assert!(msg.contains("'70000' is not a valid number for fd.sport (a port)"), "{msg}");
+    assert!(
+        msg.contains("'70000' is not a valid number for fd.sport (a port)"),
+        "{msg}"
+    );
 }
 
 #[test]
@@ -642,7 +676,10 @@ fn bad_values() {
     let (_, _, msg) = err("fd.net=10.0.0.0/33");
     assert!(msg.contains("bad prefix length"), "{msg}");
     let (_, _, msg) = err("fd.port=nosuchservice");
-    assert!(msg.contains("expected a port number or a service name"), "{msg}");
+    assert!(
+        msg.contains("expected a port number or a service name"),
+        "{msg}"
+    );
     let (_, _, msg) = err("fd.name bcontains 2f7");
     assert!(msg.contains("take hex bytes"), "{msg}");
 }
@@ -716,18 +753,24 @@ fn canonical_text_round_trips() {
     }
     // Precedence: and binds tighter than or; the text brackets it.
     let f = Filter::parse("proc.name=a or proc.name=b and fd.num=3").unwrap();
-    assert_eq!(
-        f.to_string(),
-        "proc.name=a or (proc.name=b and fd.num=3)"
-    );
+    assert_eq!(f.to_string(), "proc.name=a or (proc.name=b and fd.num=3)");
     // Quoting keeps values intact.
-    for v in ["a b", "x\"y", "back\\slash", "", "(paren)", "it's", "tab\there"] {
+    for v in [
+        "a b",
+        "x\"y",
+        "back\\slash",
+        "",
+        "(paren)",
+        "it's",
+        "tab\there",
+    ] {
         let f = Filter::parse(&format!("proc.name={}", quote(v))).unwrap();
         assert_eq!(f.comparisons()[0].texts, vec![v.to_string()], "{v:?}");
         let again = Filter::parse(&f.to_string()).unwrap();
         assert_eq!(again.comparisons()[0].texts, vec![v.to_string()], "{v:?}");
     }
-    let f = Filter::parse("proc.name exists and evt.arg[0] contains x and proc.aname[2]=bash").unwrap();
+    let f =
+        Filter::parse("proc.name exists and evt.arg[0] contains x and proc.aname[2]=bash").unwrap();
     assert_eq!(
         f.to_string(),
         "proc.name exists and evt.arg[0] contains x and proc.aname[2]=bash"
@@ -758,10 +801,7 @@ fn filters_combine_structurally() {
         both.to_string(),
         "(proc.name=cat or proc.name=dog) and fd.num>=3"
     );
-    assert_eq!(
-        Filter::parse(&both.to_string()).unwrap(),
-        both
-    );
+    assert_eq!(Filter::parse(&both.to_string()).unwrap(), both);
     let three = Filter::and(both, Filter::parse("evt.dir=<").unwrap());
     assert_eq!(
         three.to_string(),
@@ -780,7 +820,8 @@ fn filters_combine_structurally() {
 #[test]
 fn values_are_typed() {
     use scapscope_core::filter::Value;
-    let f = Filter::parse("evt.rawres<-1 and fd.sip=::1 and evt.failed=true and evt.num in (1, 2)").unwrap();
+    let f = Filter::parse("evt.rawres<-1 and fd.sip=::1 and evt.failed=true and evt.num in (1, 2)")
+        .unwrap();
     let cmps = f.comparisons();
     assert_eq!(cmps[0].values, vec![Value::Int(-1)]);
     assert_eq!(cmps[1].values, vec![Value::Ip("::1".parse().unwrap())]);
@@ -799,50 +840,77 @@ fn store_scans_select_the_same_events_as_the_reader() {
         eprintln!("SKIP: ../shared/captures is absent");
         return;
     };
-    let mut checked = 0;
-    let mut failures = Vec::new();
-    let mut extra: Vec<Case> = vec![
+    let mut cases: Vec<Case> = vec![
         c(K8S, "evt.type in (read, write) and fd.name contains /var"),
         c(K8S, "fd.name contains /var or proc.name glob ip*"),
         c(K8S, "not fd.type=file and thread.tid>4000"),
         c(K8S, "evt.rawres<0"),
-        c(K8S, "fd.name exists and evt.dir=<"),
         c(CURL, "fd.name contains :53 or fd.name startswith /etc"),
     ];
-    extra.extend(CORPUS.iter().map(|c| Case { ..*c }));
-    for case in &extra {
-        let f = Filter::parse(case.filter).unwrap();
-        let Ok(sf) = StoreFilter::compile(&f) else {
-            continue;
-        };
-        let path = dir.join(case.capture);
+    cases.extend(CORPUS.iter().copied());
+    let compiled: Vec<(Case, Filter, StoreFilter)> = cases
+        .into_iter()
+        .filter_map(|case| {
+            let f = Filter::parse(case.filter).unwrap();
+            let sf = StoreFilter::compile(&f).ok()?;
+            Some((case, f, sf))
+        })
+        .collect();
+    let mut captures: Vec<&str> = compiled.iter().map(|(c, _, _)| c.capture).collect();
+    captures.sort_unstable();
+    captures.dedup();
+    let mut failures = Vec::new();
+    for cap in captures {
+        let path = dir.join(cap);
+        // Small chunks, so that scans cross chunk boundaries.
         let snap = load_blocking(&path, LoadOptions { chunk_events: 4096 }).unwrap();
-        let store: Vec<u64> = sf
-            .scan(&snap, false)
-            .into_iter()
-            .map(|i| snap.row(i).unwrap().offset)
+        let mine: Vec<&(Case, Filter, StoreFilter)> = compiled
+            .iter()
+            .filter(|(c, _, _)| c.capture == cap)
             .collect();
-        // Compare by block offset (the store's stable key).
+        // The reader side, one pass for all filters; events compared by
+        // block offset (the store's stable key).
+        let mut matchers: Vec<(Matcher, Vec<u64>)> = mine
+            .iter()
+            .map(|(_, f, _)| (Matcher::new(f.clone(), 0), Vec::new()))
+            .collect();
         let mut r = Reader::open(&path).unwrap();
-        let mut m = Matcher::new(f.clone(), 0);
-        let mut reader = Vec::new();
         while let Some(ev) = r.next_event() {
-            if m.matches(&ev) && !ev.hidden {
-                reader.push(ev.offset);
+            for (m, out) in matchers.iter_mut() {
+                if m.matches(&ev) && !ev.hidden {
+                    out.push(ev.offset);
+                }
             }
         }
-        checked += 1;
-        if store != reader {
-            failures.push(format!(
-                "{}: {}: store {} events, reader {}",
-                case.capture,
-                case.filter,
-                store.len(),
-                reader.len()
-            ));
+        for ((case, _, sf), (_, reader)) in mine.iter().zip(&matchers) {
+            let all = sf.scan(&snap, false);
+            // Re-applying from a point (a load in progress) gives the tail.
+            let mid = snap.len() / 2 + 7;
+            let tail: Vec<usize> = all.iter().copied().filter(|&i| i >= mid).collect();
+            assert_eq!(sf.scan_from(&snap, mid, false), tail, "{}", case.filter);
+            let store: Vec<u64> = all
+                .into_iter()
+                .map(|i| snap.row(i).unwrap().offset)
+                .collect();
+            if &store != reader {
+                failures.push(format!(
+                    "{}: {}: store {} events, reader {}",
+                    case.capture,
+                    case.filter,
+                    store.len(),
+                    reader.len()
+                ));
+            }
         }
     }
-    println!("{checked} store-compatible filters checked");
-    assert!(checked >= 30, "only {checked} filters run on the store");
+    println!("{} store-compatible filters checked", compiled.len());
+    assert!(
+        compiled.len() >= 30,
+        "only {} filters run on the store",
+        compiled.len()
+    );
     assert!(failures.is_empty(), "{failures:#?}");
+    // Fields the store does not hold are reported, not guessed.
+    let e = StoreFilter::compile(&Filter::parse("proc.cmdline contains x").unwrap()).unwrap_err();
+    assert_eq!(e.field, "proc.cmdline");
 }

@@ -920,7 +920,10 @@ fn random_capture(seed: u64, events: usize) -> Vec<u8> {
         };
         match rng.below(30) {
             0 | 1 => {
-                let p = param::str(*rng.pick(&paths));
+                let p = {
+                    let pick: &&str = rng.pick(&paths);
+                    param::str(pick)
+                };
                 if enter {
                     ev(
                         &mut w,
@@ -947,7 +950,10 @@ fn random_capture(seed: u64, events: usize) -> Vec<u8> {
                 // without a name by reading the host's /proc: only AT_FDCWD
                 // and the directory fd 9 give reproducible output.)
                 let dirfd = if rng.chance(50) { -100 } else { 9 };
-                let p = param::str(*rng.pick(&paths));
+                let p = {
+                    let pick: &&str = rng.pick(&paths);
+                    param::str(pick)
+                };
                 if enter {
                     let e = [param::i64(dirfd), p.clone(), param::u32(1), param::u32(0)];
                     ev(&mut w, ts, tid, 306, &e);
@@ -1130,7 +1136,10 @@ fn random_capture(seed: u64, events: usize) -> Vec<u8> {
                 }
             }
             19 => {
-                let p = param::str(*rng.pick(&["/var", "sub", "..", "../x/./y", "/"]));
+                let p = {
+                    let pick: &&str = rng.pick(&["/var", "sub", "..", "../x/./y", "/"]);
+                    param::str(pick)
+                };
                 match rng.below(3) {
                     0 => {
                         if enter {
@@ -1436,53 +1445,4 @@ fn random_event_sequences_match_sysdig() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
-}
-
-#[test]
-fn zz_probe() {
-    let mut w = CaptureWriter::new(Vec::new());
-    w.section_header().unwrap();
-    w.process_list(&[thread(1, 1, 0, "init"), thread(1078, 1078, 1, "sh")])
-        .unwrap();
-    w.fd_list(1, &[]).unwrap();
-    w.fd_list(1078, &[]).unwrap();
-    let p = clone_x(
-        1082,
-        "sh",
-        1078,
-        1078,
-        1,
-        CLONE_THREAD | CLONE_FILES,
-        1078,
-        1078,
-    );
-    ev(&mut w, 20, 1078, CLONE_20_X, &p);
-    let mut x = vec![
-        param::i64(0),
-        param::str("ls"),
-        param::list(&["-l"]),
-        param::i64(1082),
-        param::i64(1082),
-        param::i64(77),
-        param::str(""),
-        param::i64(1024),
-    ];
-    x.extend([param::u64(0), param::u64(0)]);
-    x.extend([param::u32(0), param::u32(0), param::u32(0)]);
-    x.extend([
-        param::str("ls"),
-        param::list(&["cpu=/"]),
-        param::list(&["A=1"]),
-        param::u32(0),
-        param::i64(100),
-        param::u32(0),
-    ]);
-    ev(&mut w, 30, 1082, EXECVE_19_X, &x);
-    let (rows, _r) = run(w);
-    for r in &rows {
-        eprintln!(
-            "{:?} {:?} {:?} {:?}",
-            r["thread.tid"], r["proc.pid"], r["proc.nthreads"], r["proc.nchilds"]
-        );
-    }
 }

@@ -12,8 +12,8 @@ use iced::widget::{button, column, container, progress_bar, row, space, text};
 use iced::{Element, Fill, Size, Subscription, Task, Theme};
 use scapscope_core::store::{Progress, Snapshot};
 
-use super::digest::Digest;
 use super::dialog::{self, PickFile};
+use super::digest::Digest;
 use super::format;
 use super::load;
 use super::screen::{Screen, list, overview};
@@ -52,21 +52,17 @@ impl Settings {
 /// Runs the app until its window closes.
 pub fn run(settings: Settings) -> anyhow::Result<ExitCode> {
     let size = Size::new(settings.size.0 as f32, settings.size.1 as f32);
-    let mut app = iced::application(
-        move || App::boot(settings.clone()),
-        App::update,
-        App::view,
-    );
+    let mut app = iced::application(move || App::boot(settings.clone()), App::update, App::view);
     for font in style::fonts() {
         app = app.font(font);
     }
     app.default_font(style::SANS)
-    .title(App::title)
-    .theme(App::theme)
-    .subscription(App::subscription)
-    .window_size(size)
-    .run()
-    .context("the window failed")?;
+        .title(App::title)
+        .theme(App::theme)
+        .subscription(App::subscription)
+        .window_size(size)
+        .run()
+        .context("the window failed")?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -116,9 +112,10 @@ impl Document {
 
     /// The file name for titles.
     pub fn name(&self) -> String {
-        self.path
-            .file_name()
-            .map_or_else(|| self.path.display().to_string(), |n| n.to_string_lossy().into_owned())
+        self.path.file_name().map_or_else(
+            || self.path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
     }
 
     /// Events loaded.
@@ -198,6 +195,7 @@ impl App {
     }
 
     /// The open capture.
+    #[cfg(test)]
     pub fn document(&self) -> Option<&Document> {
         self.doc.as_ref()
     }
@@ -208,11 +206,13 @@ impl App {
     }
 
     /// The theme mode.
+    #[cfg(test)]
     pub fn mode(&self) -> Mode {
         self.mode
     }
 
     /// The list screen's state.
+    #[cfg(test)]
     pub fn list(&self) -> &list::List {
         &self.list
     }
@@ -310,7 +310,6 @@ impl App {
 
     fn on_overview(&mut self, m: overview::Message) {
         match overview::update(m) {
-            overview::Action::None => {}
             overview::Action::Show(s) => self.screen = s,
         }
     }
@@ -368,8 +367,9 @@ impl App {
             (None, _) => container(text("Open a capture with Ctrl+O"))
                 .center(Fill)
                 .into(),
-            (Some(d), Screen::Overview) => overview::view(&d.digest, d.progress_total())
-                .map(Message::Overview),
+            (Some(d), Screen::Overview) => {
+                overview::view(&d.digest, d.progress_total()).map(Message::Overview)
+            }
             (Some(d), Screen::List) => self
                 .list
                 .view(d.snapshot.as_deref(), self.offset_s)
@@ -462,7 +462,10 @@ impl App {
             (_, Some(s)) if s.error.is_some() => format!(
                 "The capture is damaged after {} events: {}",
                 format::grouped(s.len() as u64),
-                s.error.as_ref().map(ToString::to_string).unwrap_or_default()
+                s.error
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_default()
             ),
             (Status::Cancelled, _) => format!(
                 "Loading cancelled: showing the first {} events",
@@ -471,10 +474,14 @@ impl App {
             _ => return None,
         };
         Some(
-            container(container(text(msg).size(13)).padding([6, 12]).style(style::banner))
-                .padding([6, 12])
-                .width(Fill)
-                .into(),
+            container(
+                container(text(msg).size(13))
+                    .padding([6, 12])
+                    .style(style::banner),
+            )
+            .padding([6, 12])
+            .width(Fill)
+            .into(),
         )
     }
 
@@ -521,5 +528,271 @@ impl Document {
     /// Bytes of the (uncompressed) capture, once known.
     pub fn progress_total(&self) -> u64 {
         self.snapshot.as_deref().map_or(0, |s| s.total_bytes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::OnceLock;
+
+    use iced::keyboard::{Location, Modifiers, key};
+    use scapscope_core::store::{self, LoadOptions};
+
+    use super::*;
+    use crate::gui::digest;
+
+    fn settings() -> Settings {
+        Settings {
+            file: crate::demo_capture(),
+            screen: Screen::Overview,
+            size: (800, 600),
+            mode: Mode::Dark,
+            select: None,
+        }
+    }
+
+    /// The demo capture, loaded once.
+    fn demo() -> Arc<Snapshot> {
+        static SNAP: OnceLock<Arc<Snapshot>> = OnceLock::new();
+        SNAP.get_or_init(|| {
+            store::load_blocking(&crate::demo_capture(), LoadOptions::default()).unwrap()
+        })
+        .clone()
+    }
+
+    fn sample(load_id: u64, events: u64, finished: bool) -> Message {
+        let snapshot = demo();
+        let digest = Arc::new(digest::Builder::default().absorb(&snapshot));
+        Message::LoadProgressed(load::Update {
+            load_id,
+            progress: Progress {
+                load_id,
+                bytes_done: 10,
+                bytes_total: Some(100),
+                events,
+                ..Progress::default()
+            },
+            snapshot,
+            digest,
+            finished,
+        })
+    }
+
+    fn key(k: Key, modifiers: Modifiers) -> Message {
+        Message::KeyPressed(keyboard::Event::KeyPressed {
+            key: k.clone(),
+            modified_key: k,
+            physical_key: key::Physical::Unidentified(key::NativeCode::Unidentified),
+            location: Location::Standard,
+            modifiers,
+            text: None,
+            repeat: false,
+        })
+    }
+
+    fn ctrl(c: &str) -> Message {
+        key(Key::Character(c.into()), Modifiers::CTRL)
+    }
+
+    fn named(n: Named) -> Message {
+        key(Key::Named(n), Modifiers::empty())
+    }
+
+    /// An app with the demo open; the load task is dropped, so only the
+    /// samples the test sends arrive.
+    fn opened() -> (App, u64) {
+        let (app, _task) = App::boot(settings());
+        let id = app.document().unwrap().load_id;
+        (app, id)
+    }
+
+    #[test]
+    fn open_then_progress_then_loaded() {
+        let (mut app, id) = opened();
+        let doc = app.document().unwrap();
+        assert_eq!(doc.status, Status::Loading);
+        assert_eq!(doc.len(), 0);
+        assert!(app.title().starts_with("demo.scap"));
+
+        let _ = app.update(sample(id, 300, false));
+        let doc = app.document().unwrap();
+        assert_eq!(doc.status, Status::Loading);
+        assert_eq!(doc.progress.events, 300);
+        assert_eq!(doc.fraction(), Some(0.1));
+        assert!(app.title().contains("loading 10%"), "{}", app.title());
+        assert!(doc.len() > 0, "what is loaded is usable at once");
+
+        let _ = app.update(sample(id, 572, true));
+        let doc = app.document().unwrap();
+        assert_eq!(doc.status, Status::Done);
+        assert_eq!(doc.digest.events, doc.len() as u64);
+        assert_eq!(app.title(), "demo.scap — scapscope");
+    }
+
+    #[test]
+    fn samples_of_an_old_load_are_dropped() {
+        let (mut app, old) = opened();
+        let _ = app.update(Message::FilePicked(Some(crate::demo_capture())));
+        let new = app.document().unwrap().load_id;
+        assert_ne!(old, new);
+        let _ = app.update(sample(old, 999, true));
+        let doc = app.document().unwrap();
+        assert_eq!(doc.status, Status::Loading);
+        assert_eq!(doc.progress.events, 0);
+        assert!(doc.snapshot.is_none());
+        let _ = app.update(sample(new, 572, true));
+        assert_eq!(app.document().unwrap().status, Status::Done);
+    }
+
+    #[test]
+    fn cancel_keeps_what_was_loaded() {
+        let (mut app, id) = opened();
+        let _ = app.update(sample(id, 100, false));
+        let _ = app.update(Message::LoadCancelled);
+        let doc = app.document().unwrap();
+        assert_eq!(doc.status, Status::Cancelled);
+        let shown = doc.len();
+        assert!(shown > 0);
+        // A sample that was already in flight changes nothing.
+        let _ = app.update(sample(id, 572, true));
+        let doc = app.document().unwrap();
+        assert_eq!(doc.status, Status::Cancelled);
+        assert_eq!(doc.progress.events, 100);
+        assert_eq!(doc.len(), shown);
+    }
+
+    #[test]
+    fn list_selection_keys_and_escape() {
+        let (mut app, id) = opened();
+        let _ = app.update(sample(id, 572, true));
+        let _ = app.update(ctrl("l"));
+        assert_eq!(app.screen(), Screen::List);
+        let _ = app.update(Message::List(list::Message::RowClicked(10)));
+        assert_eq!(app.list().selected(), Some(10));
+        let _ = app.update(named(Named::ArrowDown));
+        assert_eq!(app.list().selected(), Some(11));
+        let _ = app.update(named(Named::End));
+        assert_eq!(
+            app.list().selected(),
+            Some(app.document().unwrap().len() - 1)
+        );
+        let _ = app.update(named(Named::Escape));
+        assert_eq!(app.list().selected(), None);
+        assert_eq!(app.screen(), Screen::List);
+        let _ = app.update(named(Named::Escape));
+        assert_eq!(app.screen(), Screen::Overview);
+        // Navigation keys do nothing on the overview.
+        let _ = app.update(named(Named::ArrowDown));
+        assert_eq!(app.list().selected(), None);
+    }
+
+    #[test]
+    fn tiles_open_the_list_and_tabs_switch() {
+        let (mut app, _) = opened();
+        let _ = app.update(Message::Overview(overview::Message::TileClicked(
+            overview::Tile::Events,
+        )));
+        assert_eq!(app.screen(), Screen::List);
+        let _ = app.update(Message::ScreenSelected(Screen::Overview));
+        assert_eq!(app.screen(), Screen::Overview);
+    }
+
+    #[test]
+    fn theme_toggles() {
+        let (mut app, _) = opened();
+        assert_eq!(app.mode(), Mode::Dark);
+        let _ = app.update(Message::ThemeToggled);
+        assert_eq!(app.mode(), Mode::Light);
+        assert_eq!(app.theme(), Theme::Light);
+        let _ = app.update(ctrl("t"));
+        assert_eq!(app.mode(), Mode::Dark);
+    }
+
+    #[test]
+    fn selection_asked_on_the_command_line_applies_when_loaded() {
+        let mut s = settings();
+        s.select = Some(42);
+        let (mut app, _task) = App::boot(s);
+        let id = app.document().unwrap().load_id;
+        let _ = app.update(sample(id, 100, false));
+        assert_eq!(app.list().selected(), None);
+        let _ = app.update(sample(id, 572, true));
+        assert_eq!(app.list().selected(), Some(42));
+    }
+
+    #[test]
+    fn a_cancelled_dialog_keeps_the_capture() {
+        let (app, id) = opened();
+        let mut app = app.with_picker(dialog::Fixed(None));
+        let _ = app.update(Message::OpenRequested);
+        let _ = app.update(Message::FilePicked(None));
+        assert_eq!(app.document().unwrap().load_id, id);
+    }
+
+    #[test]
+    fn open_errors_show_in_the_window() {
+        let (mut app, _) = opened();
+        let _ = app.update(Message::FilePicked(Some("/nonexistent.scap".into())));
+        let id = app.document().unwrap().load_id;
+        let snapshot = store::load(
+            std::path::Path::new("/nonexistent.scap"),
+            LoadOptions::default(),
+        )
+        .wait();
+        let _ = app.update(Message::LoadProgressed(load::Update {
+            load_id: id,
+            progress: Progress::default(),
+            digest: Arc::default(),
+            snapshot,
+            finished: true,
+        }));
+        assert!(matches!(app.document().unwrap().status, Status::Failed(_)));
+        assert!(app.banner().is_some());
+    }
+
+    /// The outermost ring: iced_test drives the real view headlessly
+    /// (clicks by text), and the messages it yields go through `update`.
+    #[test]
+    fn simulated_clicks_open_the_list_and_show_details() {
+        let settings_ = iced::Settings {
+            fonts: style::fonts().into_iter().map(Into::into).collect(),
+            default_font: style::SANS,
+            ..iced::Settings::default()
+        };
+        let (mut app, id) = opened();
+        let _ = app.update(sample(id, 572, true));
+
+        let mut ui =
+            iced_test::Simulator::with_size(settings_.clone(), (1200.0, 800.0), app.view());
+        assert!(
+            ui.find("Failed calls").is_ok(),
+            "the overview shows its tiles"
+        );
+        let _ = ui.click("Syscalls").unwrap();
+        for m in ui.into_messages() {
+            let _ = app.update(m);
+        }
+        assert_eq!(app.screen(), Screen::List);
+
+        let mut ui =
+            iced_test::Simulator::with_size(settings_.clone(), (1200.0, 800.0), app.view());
+        // The demo starts with user-table metaevents: click the first.
+        let _ = ui.click("useradded").unwrap();
+        for m in ui.into_messages() {
+            let _ = app.update(m);
+        }
+        let selected = app.list().selected().expect("a row was selected");
+
+        let mut ui = iced_test::Simulator::with_size(settings_, (1200.0, 800.0), app.view());
+        assert!(ui.find("Parameters").is_ok(), "the details pane opened");
+        assert!(
+            ui.find("useradded  enter >").is_ok(),
+            "details of row {selected}"
+        );
+        let _ = ui.click("Close").unwrap();
+        for m in ui.into_messages() {
+            let _ = app.update(m);
+        }
+        assert_eq!(app.list().selected(), None);
     }
 }

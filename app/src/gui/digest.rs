@@ -173,7 +173,10 @@ impl Builder {
     }
 
     fn absorb_chunk(&mut self, snap: &Snapshot, c: &Chunk) {
-        let (lo, hi) = (c.summary.min_ts_ns, c.summary.max_ts_ns.max(c.summary.min_ts_ns));
+        let (lo, hi) = (
+            c.summary.min_ts_ns,
+            c.summary.max_ts_ns.max(c.summary.min_ts_ns),
+        );
         let width = (hi - lo) / SUB_BINS as u64 + 1;
         let mut bins = vec![[0u64; METRICS]; SUB_BINS];
         for j in 0..c.len() {
@@ -228,8 +231,18 @@ impl Builder {
     }
 
     fn digest(&self) -> Digest {
-        let first = self.chunk_bins.iter().map(|c| c.min_ts_ns).min().unwrap_or(0);
-        let last = self.chunk_bins.iter().map(|c| c.max_ts_ns).max().unwrap_or(0);
+        let first = self
+            .chunk_bins
+            .iter()
+            .map(|c| c.min_ts_ns)
+            .min()
+            .unwrap_or(0);
+        let last = self
+            .chunk_bins
+            .iter()
+            .map(|c| c.max_ts_ns)
+            .max()
+            .unwrap_or(0);
         let mut by_name: HashMap<&'static str, u64> = HashMap::new();
         for (&ty, &n) in &self.by_type {
             *by_name.entry(sysdig_event_name(ty)).or_default() += n;
@@ -319,18 +332,27 @@ mod tests {
         let d = b.absorb(&snap);
         assert_eq!(d.events, snap.len() as u64);
         assert!(d.processes > 0 && d.threads >= d.processes);
-        let in_out: u64 = [Metric::FileIn, Metric::FileOut, Metric::NetIn, Metric::NetOut]
-            .iter()
-            .chain(&[Metric::OtherIo])
-            .map(|&m| d.total(m))
-            .sum();
+        let in_out: u64 = [
+            Metric::FileIn,
+            Metric::FileOut,
+            Metric::NetIn,
+            Metric::NetOut,
+        ]
+        .iter()
+        .chain(&[Metric::OtherIo])
+        .map(|&m| d.total(m))
+        .sum();
         let io: u64 = (0..snap.len())
             .filter_map(|i| snap.row(i)?.len_bytes)
             .map(u64::from)
             .sum();
         assert!(io > 0);
         assert_eq!(in_out, io, "every I/O byte lands in one tile");
-        let errors: u64 = snap.chunks.iter().map(|c| u64::from(c.summary.errors)).sum();
+        let errors: u64 = snap
+            .chunks
+            .iter()
+            .map(|c| u64::from(c.summary.errors))
+            .sum();
         assert_eq!(d.total(Metric::Errors), errors);
         assert_eq!(d.spark(Metric::Events).len(), SPARK_POINTS);
         // Absorbing the same snapshot again adds nothing.

@@ -41,9 +41,17 @@ pub struct Update {
 /// Starts loading `path`: returns the load id and the stream of its
 /// samples as a task (run it, or drop it to cancel the load).
 pub fn start(path: &Path) -> (u64, Task<Update>) {
+    let (id, samples) = samples(path);
+    (id, Task::run(samples, |u| u))
+}
+
+/// Starts loading `path`: returns the load id and its samples as a plain
+/// stream, which ends after the sample marked `finished` (dropping it
+/// cancels the load).
+pub fn samples(path: &Path) -> (u64, mpsc::Receiver<Update>) {
     let handle = store::load(path, LoadOptions::default());
     let id = handle.id();
-    // Two samples in flight at most: a slow UI slows the sampling, not the
+    // One sample in flight at most: a slow UI slows the sampling, not the
     // load, and never queues stale snapshots.
     let (tx, rx) = mpsc::channel(1);
     let spawned = std::thread::Builder::new()
@@ -54,7 +62,7 @@ pub fn start(path: &Path) -> (u64, Task<Update>) {
         // say why on stderr, the one place left.
         eprintln!("scapscope: cannot start the load worker: {e}");
     }
-    (id, Task::run(rx, |u| u))
+    (id, rx)
 }
 
 /// The worker: samples `handle` until the load ends or nobody listens.
@@ -92,4 +100,41 @@ fn sample(handle: LoadHandle, mut tx: mpsc::Sender<Update>) {
 /// The phase of a load as words (the core's `Phase` is not exported).
 pub fn phase_label(p: &Progress) -> String {
     format!("{:?}", p.phase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use iced::futures::StreamExt;
+
+    #[test]
+    fn samples_end_with_the_whole_capture() {
+        let (id, rx) = samples(&crate::demo_capture());
+        let all: Vec<Update> = iced::futures::executor::block_on(rx.collect());
+        assert!(!all.is_empty());
+        assert!(all.iter().all(|u| u.load_id == id));
+        let last = all.last().unwrap();
+        assert!(last.finished);
+        assert_eq!(all.iter().filter(|u| u.finished).count(), 1);
+        assert!(last.snapshot.done);
+        assert_eq!(last.digest.events, last.snapshot.len() as u64);
+        assert!(last.snapshot.len() > 500);
+    }
+
+    #[test]
+    fn dropping_the_stream_stops_the_worker() {
+        let (_, rx) = samples(&crate::demo_capture());
+        drop(rx);
+        // Nothing to observe but that this neither hangs nor panics: the
+        // worker's next send fails and it drops the load.
+    }
+
+    #[test]
+    fn a_missing_file_ends_with_an_open_error() {
+        let (_, rx) = samples(Path::new("/nonexistent/capture.scap"));
+        let all: Vec<Update> = iced::futures::executor::block_on(rx.collect());
+        let last = all.last().unwrap();
+        assert!(last.finished);
+        assert!(last.snapshot.open_error.is_some());
+    }
 }

@@ -37,14 +37,22 @@ pub fn run(settings: Settings, out: &Path) -> anyhow::Result<ExitCode> {
     let mut app = App::new(&settings);
     load_fully(&mut app, &settings)?;
     let (w, h) = settings.size;
-    let (rgba, renderer) = render(&mut app, Size::new(w, h))?;
-    write_png(out, w, h, &rgba).with_context(|| format!("cannot write {}", out.display()))?;
+    let backend = std::env::var("ICED_BACKEND").ok();
+    // The windowed app reads a list ("wgpu,tiny-skia"); one frame needs one.
+    let backend = backend
+        .as_deref()
+        .and_then(|b| b.split(',').map(str::trim).find(|b| !b.is_empty()));
+    let frame = render(&mut app, Size::new(w, h), backend)?;
+    write_png(out, w, h, &frame.rgba).with_context(|| format!("cannot write {}", out.display()))?;
     eprintln!(
-        "scapscope: {}x{} {} screen rendered with {renderer} to {}",
-        w,
-        h,
+        "scapscope: {w}x{h} {} screen rendered with {} to {} (interface {:.1} ms \
+         cold, {:.1} ms warm; raster {:.1} ms)",
         app.screen().label(),
-        out.display()
+        frame.renderer,
+        out.display(),
+        frame.cold_ui_time.as_secs_f64() * 1e3,
+        frame.ui_time.as_secs_f64() * 1e3,
+        frame.raster_time.as_secs_f64() * 1e3,
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -72,13 +80,26 @@ pub fn load_fully(app: &mut App, settings: &Settings) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Renders one frame of `app` at `size` (logical = physical pixels) and
-/// returns its RGBA bytes and the renderer's name.
-pub fn render(app: &mut App, size: Size<u32>) -> anyhow::Result<(Vec<u8>, String)> {
-    let backend = std::env::var("ICED_BACKEND").ok();
-    let backend = backend
-        .as_deref()
-        .and_then(|b| b.split(',').map(str::trim).find(|b| !b.is_empty()));
+/// One rendered frame.
+#[derive(Debug)]
+pub struct Frame {
+    /// RGBA bytes, row by row.
+    pub rgba: Vec<u8>,
+    /// The renderer that drew it (`wgpu`, `tiny-skia`).
+    pub renderer: String,
+    /// Time to build and lay out the interface from nothing (every text
+    /// shaped anew).
+    pub cold_ui_time: Duration,
+    /// Time to build, lay out and draw the interface again (texts cached).
+    pub ui_time: Duration,
+    /// Time to rasterise and read back the pixels.
+    pub raster_time: Duration,
+}
+
+/// Renders one frame of `app` at `size` (logical = physical pixels).
+/// `backend` picks the renderer (`wgpu`, `tiny-skia`); `None` tries wgpu,
+/// then tiny-skia.
+pub fn render(app: &mut App, size: Size<u32>, backend: Option<&str>) -> anyhow::Result<Frame> {
     {
         let mut fonts = iced::advanced::graphics::text::font_system()
             .write()
@@ -87,20 +108,22 @@ pub fn render(app: &mut App, size: Size<u32>) -> anyhow::Result<(Vec<u8>, String
             fonts.load_font(std::borrow::Cow::Borrowed(font));
         }
     }
-    let mut renderer = iced::futures::executor::block_on(iced::Renderer::new(
-        style::SANS,
-        Pixels(16.0),
-        backend,
-    ))
-    .ok_or_else(|| anyhow!("no renderer available (wgpu or tiny-skia)"))?;
+    let mut renderer =
+        iced::futures::executor::block_on(iced::Renderer::new(style::SANS, Pixels(16.0), backend))
+            .ok_or_else(|| anyhow!("no renderer available (wgpu or tiny-skia)"))?;
     let logical = Size::new(size.width as f32, size.height as f32);
     let redraw = [iced::Event::Window(window::Event::RedrawRequested(
         iced::time::Instant::now(),
     ))];
     let mut cache = user_interface::Cache::default();
+    let mut cold_ui_time = None;
     for _ in 0..SETTLE_PASSES {
         let mut messages = Vec::new();
+        let started = std::time::Instant::now();
         let mut ui = UserInterface::build(app.view(), logical, cache, &mut renderer);
+        // The first build shapes every text: the cost of a frame whose rows
+        // all changed (a page jump).
+        cold_ui_time.get_or_insert_with(|| started.elapsed());
         let _ = ui.update(
             &redraw,
             mouse::Cursor::Unavailable,
@@ -118,6 +141,7 @@ pub fn render(app: &mut App, size: Size<u32>) -> anyhow::Result<(Vec<u8>, String
     }
     let theme = app.theme();
     let base = theme.base();
+    let frame_started = std::time::Instant::now();
     let mut ui = UserInterface::build(app.view(), logical, cache, &mut renderer);
     let _ = ui.update(
         &redraw,
@@ -134,9 +158,21 @@ pub fn render(app: &mut App, size: Size<u32>) -> anyhow::Result<(Vec<u8>, String
         },
         mouse::Cursor::Unavailable,
     );
-    drop(ui);
+    // Building, laying out and drawing the interface: the UI thread's part
+    // of a frame (the rasteriser's part follows in `screenshot`).
+    let frame = frame_started.elapsed();
+    // The renderer only holds weak references to the text the widgets
+    // shaped: the interface must outlive the screenshot.
     let rgba = renderer.screenshot(size, 1.0, base.background_color);
-    Ok((rgba, renderer.name()))
+    drop(ui);
+    let raster = frame_started.elapsed() - frame;
+    Ok(Frame {
+        rgba,
+        renderer: renderer.name(),
+        cold_ui_time: cold_ui_time.unwrap_or(frame),
+        ui_time: frame,
+        raster_time: raster,
+    })
 }
 
 fn write_png(path: &Path, w: u32, h: u32, rgba: &[u8]) -> anyhow::Result<()> {
@@ -153,24 +189,49 @@ fn write_png(path: &Path, w: u32, h: u32, rgba: &[u8]) -> anyhow::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::gui::screen::Screen;
+    use crate::gui::style::Mode;
+
+    fn settings(screen: Screen, mode: Mode, select: Option<usize>) -> Settings {
+        Settings {
+            file: crate::demo_capture(),
+            screen,
+            size: (900, 600),
+            mode,
+            select,
+        }
+    }
+
+    /// Pixels that differ from the top-left one (the bar's background).
+    fn ink(rgba: &[u8]) -> usize {
+        let first = &rgba[..4];
+        rgba.chunks(4).filter(|p| *p != first).count()
+    }
 
     #[test]
-    fn scratch_text() {
-        let mut renderer = iced::futures::executor::block_on(iced::Renderer::new(
-            iced::Font::DEFAULT,
-            Pixels(16.0),
-            Some("tiny-skia"),
-        ))
-        .unwrap();
-        let size = Size::new(400.0, 200.0);
-        let el: iced::Element<'_, ()> = iced::widget::text("Hello WORLD").size(50).into();
-        let mut ui = UserInterface::build(el, size, user_interface::Cache::default(), &mut renderer);
-        let theme = iced::Theme::Light;
-        ui.draw(&mut renderer, &theme, &renderer::Style { text_color: iced::Color::BLACK }, mouse::Cursor::Unavailable);
-        drop(ui);
-        let rgba = renderer.screenshot(Size::new(400, 200), 1.0, iced::Color::WHITE);
-        write_png(Path::new("/tmp/gui/scratch.png"), 400, 200, &rgba).unwrap();
-        let dark = rgba.chunks(4).filter(|p| p[0] < 128).count();
-        eprintln!("dark pixels {dark}");
+    fn screens_render_with_the_software_renderer() {
+        for (screen, mode, select) in [
+            (Screen::Overview, Mode::Dark, None),
+            (Screen::List, Mode::Light, Some(120)),
+        ] {
+            let s = settings(screen, mode, select);
+            let mut app = App::new(&s);
+            load_fully(&mut app, &s).unwrap();
+            let Frame { rgba, renderer, .. } =
+                render(&mut app, Size::new(900, 600), Some("tiny-skia")).unwrap();
+            assert_eq!(renderer, "tiny-skia");
+            assert_eq!(rgba.len(), 900 * 600 * 4);
+            // Text, tiles and rows draw: a good share of the frame is not
+            // background.
+            assert!(ink(&rgba) > 900 * 600 / 20, "{screen:?} looks blank");
+        }
+    }
+
+    #[test]
+    fn a_missing_capture_is_an_error() {
+        let mut s = settings(Screen::Overview, Mode::Dark, None);
+        s.file = "/nonexistent.scap".into();
+        let mut app = App::new(&s);
+        assert!(load_fully(&mut app, &s).is_err());
     }
 }

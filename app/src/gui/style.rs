@@ -1,6 +1,6 @@
 //! The one home for colours, fonts and widget styles.
 
-use iced::widget::{button, container};
+use iced::widget::{button, container, slider};
 use iced::{Background, Border, Color, Font, Theme, border};
 
 /// Font of labels and titles (embedded, see [`fonts`]).
@@ -142,19 +142,14 @@ pub fn table_header(theme: &Theme) -> container::Style {
 }
 
 /// A table row: striped, highlighted when hovered or selected.
-pub fn table_row(
-    index: usize,
-    selected: bool,
-) -> impl Fn(&Theme, button::Status) -> button::Style {
+pub fn table_row(index: usize, selected: bool) -> impl Fn(&Theme, button::Status) -> button::Style {
     move |theme, status| {
         let p = theme.extended_palette();
         let background = if selected {
             Some(p.primary.weak.color)
         } else {
             match status {
-                button::Status::Hovered | button::Status::Pressed => {
-                    Some(p.background.weak.color)
-                }
+                button::Status::Hovered | button::Status::Pressed => Some(p.background.weak.color),
                 _ if index % 2 == 1 => Some(p.background.weakest.color),
                 _ => None,
             }
@@ -193,5 +188,32 @@ pub fn tab(active: bool) -> impl Fn(&Theme, button::Status) -> button::Style {
             border: border::rounded(4),
             ..button::Style::default()
         }
+    }
+}
+
+/// The list's scrollbar (a vertical slider over row indices): a plain
+/// track with a rectangular thumb.
+pub fn scrollbar(theme: &Theme, status: slider::Status) -> slider::Style {
+    let p = theme.extended_palette();
+    let track = Background::Color(p.background.weak.color);
+    let thumb = match status {
+        slider::Status::Active => p.background.strongest.color,
+        slider::Status::Hovered | slider::Status::Dragged => p.primary.base.color,
+    };
+    slider::Style {
+        rail: slider::Rail {
+            backgrounds: (track, track),
+            width: 12.0,
+            border: border::rounded(3),
+        },
+        handle: slider::Handle {
+            shape: slider::HandleShape::Rectangle {
+                width: 28,
+                border_radius: 3.0.into(),
+            },
+            background: Background::Color(thumb),
+            border_width: 0.0,
+            border_color: Color::TRANSPARENT,
+        },
     }
 }

@@ -31,6 +31,9 @@ fn eval_cmp(c: &Comparison, ev: &Event<'_>, env: &FieldEnv) -> bool {
             if matches!(f.name, "proc.aname" | "proc.apid") && f.arg == FieldArg::None {
                 return any_ancestor(c, f.name == "proc.apid", ev);
             }
+            if let Some(hit) = fast_path(c, f, ev) {
+                return hit;
+            }
             match field_value(f, ev, env) {
                 None => false,
                 Some(_) if c.op == Op::Exists => true,
@@ -42,13 +45,92 @@ fn eval_cmp(c: &Comparison, ev: &Event<'_>, env: &FieldEnv) -> bool {
         Target::EvtBuffer => {
             let rec = &ev.rec;
             let desc = rec.desc();
-            let i = (0..rec.nparams()).find(|&i| desc.params.get(i).is_some_and(|p| p.name == "data"));
+            let i =
+                (0..rec.nparams()).find(|&i| desc.params.get(i).is_some_and(|p| p.name == "data"));
             match i.and_then(|i| rec.param(i)) {
                 None => false,
                 Some(b) => compare_bytes(c, b),
             }
         }
     }
+}
+
+/// The common fields, compared without building their text (the same
+/// values `fields::eval` gives); `None` for the others.
+fn fast_path(c: &Comparison, f: &Field, ev: &Event<'_>) -> Option<bool> {
+    let exists = c.op == Op::Exists;
+    Some(match f.name {
+        "evt.type" => {
+            let t = ev.rec.event_type;
+            // Generic events are named after their syscall.
+            if t <= 1 {
+                return None;
+            }
+            exists || compare_text(c, crate::render::sysdig_event_name(t))
+        }
+        "evt.dir" => {
+            exists
+                || compare_text(
+                    c,
+                    if schema::is_enter(ev.rec.event_type) {
+                        ">"
+                    } else {
+                        "<"
+                    },
+                )
+        }
+        "thread.tid" => exists || compare_int(c, ev.rec.tid),
+        "evt.num" => match ev.num {
+            Some(n) => exists || compare_uint(c, n),
+            None => false,
+        },
+        "evt.rawtime" => exists || compare_uint(c, ev.rec.ts_ns),
+        "proc.name" => match ev.ctx.thread.as_deref() {
+            Some(t) => exists || compare_text(c, &t.comm),
+            None => false,
+        },
+        "fd.num" | "fd.name" => {
+            let flags = schema::compat_flags(ev.rec.event_type);
+            if flags & (event_flags::CREATES_FD | event_flags::USES_FD | event_flags::DESTROYS_FD)
+                == 0
+                || ev.ctx.thread.is_none()
+            {
+                return Some(false);
+            }
+            let num = ev.ctx.fd_num?;
+            if f.name == "fd.num" {
+                return Some(exists || compare_int(c, num));
+            }
+            // Without an fd, or for a failed connect, the name comes from
+            // the event's parameters: the slow path.
+            let fd = ev.ctx.fd.as_deref()?;
+            if failed_connect(ev) {
+                return None;
+            }
+            exists || compare_text(c, raw_name(&fd.name))
+        }
+        _ => return None,
+    })
+}
+
+fn compare_int(c: &Comparison, x: i64) -> bool {
+    if c.ty != ValueType::Int {
+        return compare_text(c, &x.to_string());
+    }
+    compare_num(c, |v| match v {
+        Value::Int(y) => Some(x.cmp(y)),
+        _ => None,
+    })
+}
+
+fn compare_uint(c: &Comparison, x: u64) -> bool {
+    if c.ty != ValueType::Uint {
+        return compare_text(c, &x.to_string());
+    }
+    compare_num(c, |v| match v {
+        Value::Uint(y) => Some(x.cmp(y)),
+        _ => None,
+    })
 }
 
 /// A field's value as the filter sees it: what `print -p` shows, except
@@ -58,6 +140,30 @@ fn eval_cmp(c: &Comparison, ev: &Event<'_>, env: &FieldEnv) -> bool {
 /// is printed, which then shows `<NA>`).
 fn field_value(f: &Field, ev: &Event<'_>, env: &FieldEnv) -> Option<String> {
     let v = fields::eval(f, ev, env);
+    // Printing drops non-printable characters from fd names; filters
+    // compare the name as it is (up to a NUL).
+    if v.is_some()
+        && matches!(f.name, "fd.name" | "fd.directory" | "fd.filename")
+        && let Some(fd) = ev.ctx.fd.as_deref()
+        && !failed_connect(ev)
+    {
+        let raw = raw_name(&fd.name);
+        if raw.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+            return v;
+        }
+        return match f.name {
+            "fd.name" => Some(raw.to_string()),
+            "fd.directory" => Some(match fd.kind {
+                FdKind::Directory => raw.to_string(),
+                _ => directory_of(raw),
+            }),
+            _ => Some(match raw.rfind('/') {
+                Some(p) if p < raw.len() - 1 => raw[p + 1..].to_string(),
+                Some(_) => raw.to_string(),
+                None => "/".into(),
+            }),
+        };
+    }
     if v.is_none()
         && matches!(f.name, "fd.name" | "fd.directory")
         && ev.rec.event_type == crate::state::ids::OPENAT_X
@@ -85,6 +191,23 @@ fn field_value(f: &Field, ev: &Event<'_>, env: &FieldEnv) -> Option<String> {
         });
     }
     v
+}
+
+/// A name up to its first NUL (what `strcmp` sees).
+pub(super) fn raw_name(n: &str) -> &str {
+    n.split('\0').next().unwrap_or_default()
+}
+
+/// Whether the event is a `connect` exit that failed (its fd name is the
+/// tuple it tried, from its parameters).
+fn failed_connect(ev: &Event<'_>) -> bool {
+    ev.rec.event_type == crate::state::ids::CONNECT_X
+        && ev
+            .rec
+            .param(0)
+            .and_then(|b| b.get(..8))
+            .and_then(|b| b.try_into().ok())
+            .is_some_and(|b| i64::from_le_bytes(b) < 0)
 }
 
 /// `fd.directory` of a path: up to the last `/` (kept when it is the
@@ -125,7 +248,9 @@ pub(super) fn compare_text(c: &Comparison, s: &str) -> bool {
                 _ => None,
             })
         }
-        ValueType::Ip => s.parse::<IpAddr>().is_ok_and(|x| compare_ip(c.op, &c.values, x)),
+        ValueType::Ip => s
+            .parse::<IpAddr>()
+            .is_ok_and(|x| compare_ip(c.op, &c.values, x)),
         ValueType::Net => false,
     }
 }
@@ -198,7 +323,10 @@ fn contains(hay: &[u8], needle: &[u8]) -> bool {
 
 /// ASCII case-insensitive substring search (strcasestr).
 fn icontains(hay: &[u8], needle: &[u8]) -> bool {
-    needle.is_empty() || hay.windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle))
+    needle.is_empty()
+        || hay
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle))
 }
 
 /// libsinsp's `pmatch`: the path's components start with all the
@@ -327,7 +455,9 @@ fn fd_either_end(c: &Comparison, ev: &Event<'_>) -> bool {
             _ => return false,
         };
         return match (c.op, b) {
-            (Op::Ne, Some(b)) => compare_ip(Op::Ne, &c.values, a) && compare_ip(Op::Ne, &c.values, b),
+            (Op::Ne, Some(b)) => {
+                compare_ip(Op::Ne, &c.values, a) && compare_ip(Op::Ne, &c.values, b)
+            }
             (op, Some(b)) => compare_ip(op, &c.values, a) || compare_ip(op, &c.values, b),
             (op, None) => compare_ip(op, &c.values, a),
         };

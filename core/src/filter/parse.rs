@@ -323,7 +323,10 @@ impl Parser {
             let n = text.len();
             if !op.is_word()
                 && self.pos + n <= self.s.len()
-                && self.s[self.pos..self.pos + n].iter().copied().eq(text.chars())
+                && self.s[self.pos..self.pos + n]
+                    .iter()
+                    .copied()
+                    .eq(text.chars())
             {
                 self.pos += n;
                 return Ok(op);
@@ -334,7 +337,11 @@ impl Parser {
 
     /// A value, or `None` when none is here. `list_open` is the position of
     /// the list's `(` (for an unclosed-list error).
-    fn parse_value(&mut self, in_list: bool, list_open: usize) -> Result<Option<String>, FilterError> {
+    fn parse_value(
+        &mut self,
+        in_list: bool,
+        list_open: usize,
+    ) -> Result<Option<String>, FilterError> {
         let Some(c) = self.peek() else {
             if in_list {
                 return Err(self.err_at(list_open, FilterErrorKind::UnclosedParen));
@@ -390,7 +397,10 @@ impl Parser {
                 self.pos += 1;
             }
             Some('x') => {
-                let hex: String = self.s.get(self.pos + 1..self.pos + 3).map_or_else(String::new, |h| h.iter().collect());
+                let hex: String = self
+                    .s
+                    .get(self.pos + 1..self.pos + 3)
+                    .map_or_else(String::new, |h| h.iter().collect());
                 match u8::from_str_radix(&hex, 16) {
                     Ok(b) if hex.len() == 2 => {
                         out.push(b);
@@ -420,7 +430,10 @@ fn resolve_field(name: &str) -> Result<Target, FilterErrorKind> {
             if matches!(f.name, "evt.arg" | "evt.rawarg") && f.arg == FieldArg::None {
                 return Err(FilterErrorKind::BadFieldArg {
                     name: name.to_string(),
-                    reason: format!("{} needs a parameter, e.g. {}.fd or {}[0]", f.name, f.name, f.name),
+                    reason: format!(
+                        "{} needs a parameter, e.g. {}.fd or {}[0]",
+                        f.name, f.name, f.name
+                    ),
                 });
             }
             Ok(Target::Field(f))
@@ -437,13 +450,13 @@ fn resolve_field(name: &str) -> Result<Target, FilterErrorKind> {
         }
         Err(FieldError::Unknown(_)) => {
             // A known field with an unknown argument says so.
-            if let Some(base) = ["evt.arg.", "evt.rawarg."].iter().find(|b| name.starts_with(**b)) {
+            if let Some(base) = ["evt.arg.", "evt.rawarg."]
+                .iter()
+                .find(|b| name.starts_with(**b))
+            {
                 return Err(FilterErrorKind::BadFieldArg {
                     name: name.to_string(),
-                    reason: format!(
-                        "no event has a parameter named '{}'",
-                        &name[base.len()..]
-                    ),
+                    reason: format!("no event has a parameter named '{}'", &name[base.len()..]),
                 });
             }
             Err(FilterErrorKind::UnknownField {

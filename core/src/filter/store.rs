@@ -14,6 +14,9 @@
 //! says which one is not, and callers then use the reader and a
 //! [`super::Matcher`].
 
+use std::sync::atomic::AtomicU8;
+use std::sync::atomic::Ordering::Relaxed;
+
 use rayon::prelude::*;
 
 use super::eval::compare_text;
@@ -100,16 +103,30 @@ impl StoreFilter {
     /// Indices (in the snapshot) of the events that match, in order;
     /// events sysdig hides are left out unless `include_hidden`.
     pub fn scan(&self, snap: &Snapshot, include_hidden: bool) -> Vec<usize> {
+        self.scan_from(snap, 0, include_hidden)
+    }
+
+    /// Like [`StoreFilter::scan`], for the events from index `from` on:
+    /// while a capture loads, re-apply the filter to each new snapshot
+    /// from where the previous scan ended.
+    pub fn scan_from(&self, snap: &Snapshot, from: usize, include_hidden: bool) -> Vec<usize> {
         let mut bases = Vec::with_capacity(snap.chunks.len());
         let mut n = 0;
         for c in &snap.chunks {
             bases.push(n);
             n += c.len();
         }
-        let parts: Vec<Vec<usize>> = snap
-            .chunks
+        // Chunks before the one holding `from` are skipped.
+        let first = bases.partition_point(|&b| b <= from).saturating_sub(1);
+        // One cache per entity leaf, shared by all chunks: each entity is
+        // evaluated about once per scan (racing threads write the same
+        // value).
+        let mut caches = Caches::default();
+        self.expr.alloc_caches(snap, &mut caches);
+        let caches = &caches;
+        let parts: Vec<Vec<usize>> = snap.chunks[first.min(snap.chunks.len())..]
             .par_iter()
-            .zip(bases.par_iter())
+            .zip(bases[first.min(bases.len())..].par_iter())
             .map(|(c, &base)| {
                 let mut cand = Bits::full(c.len());
                 if !include_hidden {
@@ -117,12 +134,14 @@ impl StoreFilter {
                         *w &= !h;
                     }
                 }
+                for j in 0..from.saturating_sub(base).min(c.len()) {
+                    cand.0[j / 64] &= !(1 << (j % 64));
+                }
                 let mut sc = ChunkScan {
                     snap,
                     chunk: c,
                     base,
-                    thread_cache: Vec::new(),
-                    fd_cache: Vec::new(),
+                    caches,
                 };
                 let hits = sc.eval(&self.expr, cand);
                 hits.iter().map(|j| base + j).collect()
@@ -206,7 +225,7 @@ impl Bits {
 
     fn full(n: usize) -> Bits {
         let mut b = Bits(vec![u64::MAX; n.div_ceil(64)]);
-        if n % 64 != 0
+        if !n.is_multiple_of(64)
             && let Some(last) = b.0.last_mut()
         {
             *last = (1u64 << (n % 64)) - 1;
@@ -237,13 +256,45 @@ impl Bits {
     }
 }
 
+/// Per entity leaf (by address), per entity id: 0 not evaluated yet, 1
+/// false, 2 true, 3 decided per event.
+#[derive(Default)]
+struct Caches(Vec<(usize, Vec<AtomicU8>)>);
+
+impl Caches {
+    fn get(&self, key: usize) -> &[AtomicU8] {
+        self.0
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map_or(&[], |(_, v)| v.as_slice())
+    }
+}
+
+impl SExpr {
+    fn alloc_caches(&self, snap: &Snapshot, caches: &mut Caches) {
+        match self {
+            SExpr::And(v) | SExpr::Or(v) => v.iter().for_each(|e| e.alloc_caches(snap, caches)),
+            SExpr::Not(e) => e.alloc_caches(snap, caches),
+            SExpr::Leaf(l) => {
+                let n = match l.col {
+                    Col::Thread(_) => snap.entities.threads.len(),
+                    Col::Fd(_) => snap.entities.fds.len(),
+                    _ => return,
+                };
+                let key = l as *const Leaf as usize;
+                caches
+                    .0
+                    .push((key, (0..n).map(|_| AtomicU8::new(0)).collect()));
+            }
+        }
+    }
+}
+
 struct ChunkScan<'a> {
     snap: &'a Snapshot,
     chunk: &'a Chunk,
     base: usize,
-    /// Per leaf (by address) and entity id: 0 unknown, 1 false, 2 true.
-    thread_cache: Vec<(usize, Vec<u8>)>,
-    fd_cache: Vec<(usize, Vec<u8>)>,
+    caches: &'a Caches,
 }
 
 impl ChunkScan<'_> {
@@ -323,55 +374,65 @@ impl ChunkScan<'_> {
                 }
             }
             Col::Thread(tf) => {
-                let n = self.snap.entities.threads.len();
-                let slot = cache_slot(&mut self.thread_cache, key, n);
+                let cache = self.caches.get(key);
                 for j in cand.iter() {
                     let id = c.thread[j];
-                    let Some(cell) = slot.get_mut(id as usize) else {
+                    let Some(slot) = cache.get(id as usize) else {
                         continue;
                     };
-                    if *cell == 0 {
+                    let mut cell = slot.load(Relaxed);
+                    if cell == 0 {
                         let t = self.snap.entities.thread(id).thread.as_deref();
-                        *cell = 1 + u8::from(t.is_some_and(|t| thread_matches(&l.cmp, tf, t)));
+                        cell = 1 + u8::from(t.is_some_and(|t| thread_matches(&l.cmp, tf, t)));
+                        slot.store(cell, Relaxed);
                     }
-                    if *cell == 2 {
+                    if cell == 2 {
                         out.set(j);
                     }
                 }
             }
             Col::Fd(ff) => {
-                let n = self.snap.entities.fds.len();
-                let idx = cache_index(&mut self.fd_cache, key, n);
+                let cache = self.caches.get(key);
                 for j in cand.iter() {
                     let id = c.fd[j];
-                    let etype = c.event_type[j];
-                    let Some(fr) = self.snap.entities.fd(id) else {
+                    let Some(slot) = cache.get(id as usize) else {
                         continue;
                     };
-                    // Events whose fd.name does not come from the fd itself
-                    // (no fd, or a failed connect) are decided one by one.
-                    let per_event = ff == FdField::Name
-                        && (fr.fd.is_none()
-                            || (etype == crate::state::ids::CONNECT_X
-                                && c.res(j).is_some_and(|r| r < 0)));
-                    if per_event {
-                        if self.creator_name_matches(&l.cmp, j) {
-                            out.set(j);
-                        }
-                        continue;
-                    }
-                    let cell = &mut self.fd_cache[idx].1[id as usize];
-                    if *cell == 0 {
-                        let v = match ff {
-                            FdField::Num => fr.num.map(|n| n.to_string()),
-                            FdField::Name => fr.fd.as_deref().map(fd_name),
-                            FdField::Type => fr.fd.as_deref().map(|f| f.kind.type_name().to_string()),
+                    let cell = slot.load(Relaxed);
+                    // 1 false, 2 true, 3 decided per event (fd.name of an
+                    // fd event without an fd comes from its parameters).
+                    let cell = if cell != 0 {
+                        cell
+                    } else {
+                        let Some(fr) = self.snap.entities.fd(id) else {
+                            continue;
                         };
-                        *cell = 1 + u8::from(
-                            v.is_some_and(|v| l.cmp.op == Op::Exists || compare_text(&l.cmp, &v)),
-                        );
-                    }
-                    if *cell == 2 {
+                        let test = |v: &str| l.cmp.op == Op::Exists || compare_text(&l.cmp, v);
+                        let hit = match (ff, fr.fd.as_deref()) {
+                            (FdField::Num, _) => fr.num.is_some_and(|n| test(&n.to_string())),
+                            (FdField::Name, Some(f)) => test(fd_name(f)),
+                            (FdField::Type, Some(f)) => test(f.kind.type_name()),
+                            (_, None) => false,
+                        };
+                        let cell = if ff == FdField::Name && fr.fd.is_none() {
+                            3
+                        } else {
+                            1 + u8::from(hit)
+                        };
+                        slot.store(cell, Relaxed);
+                        cell
+                    };
+                    // A failed connect names the tuple it tried.
+                    let per_event = cell == 3
+                        || (ff == FdField::Name
+                            && c.event_type[j] == crate::state::ids::CONNECT_X
+                            && c.res(j).is_some_and(|r| r < 0));
+                    let hit = if per_event {
+                        self.creator_name_matches(&l.cmp, j)
+                    } else {
+                        cell == 2
+                    };
+                    if hit {
                         out.set(j);
                     }
                 }
@@ -384,16 +445,33 @@ impl ChunkScan<'_> {
     /// `extract_fdname_from_creator`), from the event's parameters.
     fn creator_name_matches(&self, cmp: &Comparison, j: usize) -> bool {
         use crate::state::ids::*;
-        let Some(rec) = self.snap.record(self.base + j) else {
-            return false;
-        };
-        if schema::is_enter(rec.event_type)
-            || schema::compat_flags(rec.event_type)
+        let etype = self.chunk.event_type[j];
+        if schema::is_enter(etype)
+            || schema::compat_flags(etype)
                 & (event_flags::CREATES_FD | event_flags::USES_FD | event_flags::DESTROYS_FD)
                 == 0
         {
             return false;
         }
+        if !matches!(
+            etype,
+            OPEN_X
+                | ACCEPT_X
+                | ACCEPT_5_X
+                | ACCEPT4_X
+                | ACCEPT4_5_X
+                | CREAT_X
+                | CONNECT_X
+                | OPENAT_X
+                | OPENAT_2_X
+                | OPENAT2_X
+        ) {
+            // Other exits have an empty name.
+            return cmp.op == Op::Exists || compare_text(cmp, "");
+        }
+        let Some(rec) = self.snap.record(self.base + j) else {
+            return false;
+        };
         let name = match rec.event_type {
             OPEN_X | ACCEPT_X | ACCEPT_5_X | ACCEPT4_X | ACCEPT4_5_X | CREAT_X | CONNECT_X => {
                 // Paths here are absolute or resolved against the cwd,
@@ -412,14 +490,42 @@ impl ChunkScan<'_> {
                 }
             }
             OPENAT_X | OPENAT_2_X | OPENAT2_X => {
-                let i = if rec.event_type == OPENAT_X {
-                    return false;
+                // The old openat takes its path from its enter event (still
+                // at hand when sysdig filters): the thread's previous event.
+                let enter;
+                let (name, dirfd) = if rec.event_type == OPENAT_X {
+                    let Some(e) = self.previous_on_thread(j) else {
+                        return false;
+                    };
+                    enter = e;
+                    if enter.event_type != OPENAT_E {
+                        return false;
+                    }
+                    (enter.param(1), enter.param(0))
                 } else {
-                    2
+                    (rec.param(2), rec.param(1))
                 };
-                let Some(p) = rec.param(i) else { return false };
-                let p = p.split(|&b| b == 0).next().unwrap_or_default();
-                String::from_utf8_lossy(p).into_owned()
+                let (Some(name), Some(dirfd)) = (name, dirfd) else {
+                    return false;
+                };
+                let dirfd = dirfd
+                    .get(..8)
+                    .and_then(|b| b.try_into().ok())
+                    .map_or(0, i64::from_le_bytes);
+                let dir = if name.first() == Some(&b'/') {
+                    ".".to_string()
+                } else if dirfd == -100 {
+                    // The cwd of the thread as the store keeps it.
+                    self.snap
+                        .entities
+                        .thread(self.chunk.thread[j])
+                        .thread
+                        .as_deref()
+                        .map_or_else(String::new, |t| t.cwd.clone())
+                } else {
+                    "<UNKNOWN>".into()
+                };
+                crate::state::paths::concatenate_param(&dir, name)
             }
             _ => String::new(),
         };
@@ -427,8 +533,26 @@ impl ChunkScan<'_> {
     }
 }
 
-fn fd_name(f: &Fd) -> String {
-    crate::state::fd::sanitize(f.name.as_bytes())
+impl ChunkScan<'_> {
+    /// The record of the previous event of event `j`'s thread, looked for
+    /// among the 64 events before it.
+    fn previous_on_thread(&self, j: usize) -> Option<crate::format::event::EventRecord<'_>> {
+        let c = self.chunk;
+        let tid = self.snap.entities.thread(c.thread[j]).tid;
+        let global = self.base + j;
+        (global.saturating_sub(64)..global)
+            .rev()
+            .find_map(|i| {
+                let row = self.snap.row(i)?;
+                (row.tid == tid).then_some(i)
+            })
+            .and_then(|i| self.snap.record(i))
+    }
+}
+
+/// `fd.name` as filters compare it: the name as it is, up to a NUL.
+fn fd_name(f: &Fd) -> &str {
+    super::eval::raw_name(&f.name)
 }
 
 fn thread_matches(c: &Comparison, tf: ThreadField, t: &Thread) -> bool {
@@ -446,19 +570,4 @@ fn thread_matches(c: &Comparison, tf: ThreadField, t: &Thread) -> bool {
         ThreadField::Uid => t.uid.to_string(),
     };
     c.op == Op::Exists || compare_text(c, &v)
-}
-
-fn cache_slot(caches: &mut Vec<(usize, Vec<u8>)>, key: usize, n: usize) -> &mut Vec<u8> {
-    let i = cache_index(caches, key, n);
-    &mut caches[i].1
-}
-
-fn cache_index(caches: &mut Vec<(usize, Vec<u8>)>, key: usize, n: usize) -> usize {
-    match caches.iter().position(|(k, _)| *k == key) {
-        Some(i) => i,
-        None => {
-            caches.push((key, vec![0; n]));
-            caches.len() - 1
-        }
-    }
 }

@@ -51,8 +51,15 @@ impl ValueType {
             ValueType::Str => true,
             ValueType::Bytes => matches!(
                 op,
-                Eq | Ne | Contains | BContains | StartsWith | BStartsWith | EndsWith | In
-                    | Intersects | Exists
+                Eq | Ne
+                    | Contains
+                    | BContains
+                    | StartsWith
+                    | BStartsWith
+                    | EndsWith
+                    | In
+                    | Intersects
+                    | Exists
             ),
             ValueType::Int | ValueType::Uint | ValueType::Port | ValueType::Bool => {
                 matches!(op, Eq | Ne | Lt | Le | Gt | Ge | In | Intersects | Exists)
@@ -74,10 +81,17 @@ pub fn field_type(f: &Field) -> ValueType {
         | "proc.vmswap" | "thread.pfmajor" | "thread.pfminor" | "thread.vmsize"
         | "thread.vmrss" | "user.uid" | "group.gid" => Uint,
         "evt.rawres" | "evt.cpu" | "proc.pid" | "proc.ppid" | "proc.apid" | "proc.loginshellid"
-        | "proc.fdlimit" | "thread.tid" | "thread.vtid" | "proc.vpid" | "proc.sid"
-        | "proc.tty" | "proc.vpgid" | "fd.num" | "user.loginuid" => Int,
-        "evt.failed" | "evt.is_io" | "evt.is_io_read" | "evt.is_io_write" | "evt.is_wait"
-        | "thread.ismain" | "fd.is_server" | "fd.connected" | "container.privileged" => Bool,
+        | "proc.fdlimit" | "thread.tid" | "thread.vtid" | "proc.vpid" | "proc.sid" | "proc.tty"
+        | "proc.vpgid" | "fd.num" | "user.loginuid" => Int,
+        "evt.failed"
+        | "evt.is_io"
+        | "evt.is_io_read"
+        | "evt.is_io_write"
+        | "evt.is_wait"
+        | "thread.ismain"
+        | "fd.is_server"
+        | "fd.connected"
+        | "container.privileged" => Bool,
         "fd.cip" | "fd.sip" | "fd.lip" | "fd.rip" => Ip,
         "fd.cport" | "fd.sport" | "fd.lport" | "fd.rport" => Port,
         _ => Str,
@@ -211,7 +225,12 @@ const SERVICES: &[(&str, u16)] = &[
 /// Parses a signed decimal number (optional sign).
 fn parse_int(s: &str) -> Option<i64> {
     let t = s.strip_prefix('+').unwrap_or(s);
-    if t.is_empty() || !t.trim_start_matches('-').bytes().all(|b| b.is_ascii_digit()) {
+    if t.is_empty()
+        || !t
+            .trim_start_matches('-')
+            .bytes()
+            .all(|b| b.is_ascii_digit())
+    {
         return None;
     }
     t.parse().ok()
@@ -227,7 +246,7 @@ fn parse_uint(s: &str) -> Option<u64> {
 
 /// Parses `HEX` into bytes (`bcontains`, `bstartswith`).
 fn parse_hex(s: &str) -> Option<Vec<u8>> {
-    if s.is_empty() || s.len() % 2 != 0 || !s.bytes().all(|b| b.is_ascii_hexdigit()) {
+    if s.is_empty() || !s.len().is_multiple_of(2) || !s.bytes().all(|b| b.is_ascii_hexdigit()) {
         return None;
     }
     (0..s.len())

@@ -21,7 +21,6 @@ use scapscope_core::store::Snapshot;
 use crate::gui::format;
 use crate::gui::style::{self, MONO, ROW_HEIGHT, ROW_TEXT};
 
-
 /// Rows a wheel notch moves.
 const WHEEL_ROWS: f32 = 3.0;
 
@@ -92,11 +91,13 @@ pub enum Action {
 
 impl List {
     /// Index of the top row.
+    #[cfg(test)]
     pub fn first(&self) -> usize {
         self.first
     }
 
     /// The selected event.
+    #[cfg(test)]
     pub fn selected(&self) -> Option<usize> {
         self.selected
     }
@@ -206,7 +207,8 @@ impl List {
             Message::ScrolledTo(max - v)
         })
         .step(1.0)
-        .width(14);
+        .width(14)
+        .style(style::scrollbar);
         let table = column![header(), row![rows, bar].height(Fill)].width(Fill);
         match (snap, self.selected) {
             (Some(snap), Some(i)) if i < len => row![
@@ -220,7 +222,12 @@ impl List {
         }
     }
 
-    fn rows<'a>(&self, snap: Option<&'a Snapshot>, size: Size, offset_s: i64) -> Element<'a, Message> {
+    fn rows<'a>(
+        &self,
+        snap: Option<&'a Snapshot>,
+        size: Size,
+        offset_s: i64,
+    ) -> Element<'a, Message> {
         let Some(snap) = snap else {
             return container(text("Nothing loaded yet")).padding(12).into();
         };
@@ -251,8 +258,19 @@ const COLUMNS: [(&str, Option<f32>); 10] = [
     ("Info", None),
 ];
 
-/// One cell; `failed` paints the text in the error colour.
-fn cell<'a>(s: String, col: usize, failed: bool) -> Element<'a, Message> {
+/// How a cell's text is painted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ink {
+    /// The row's colour.
+    Normal,
+    /// Secondary (events sysdig hides).
+    Dim,
+    /// A failed result.
+    Error,
+}
+
+/// One cell.
+fn cell<'a>(s: String, col: usize, ink: Ink) -> Element<'a, Message> {
     let width = COLUMNS[col].1.map_or(Length::Fill, Length::Fixed);
     container(
         text(s)
@@ -260,7 +278,11 @@ fn cell<'a>(s: String, col: usize, failed: bool) -> Element<'a, Message> {
             .font(MONO)
             .wrapping(text::Wrapping::None)
             .style(move |t: &Theme| text::Style {
-                color: failed.then(|| style::error(t)),
+                color: match ink {
+                    Ink::Normal => None,
+                    Ink::Dim => Some(style::dim(t)),
+                    Ink::Error => Some(style::error(t)),
+                },
             }),
     )
     .width(width)
@@ -274,7 +296,7 @@ fn header<'a>() -> Element<'a, Message> {
     let cells = COLUMNS
         .iter()
         .enumerate()
-        .map(|(k, (title, _))| cell(title.to_string(), k, false));
+        .map(|(k, (title, _))| cell(title.to_string(), k, Ink::Normal));
     container(row(cells))
         .width(Fill)
         .padding(iced::Padding {
@@ -308,7 +330,12 @@ pub fn row_texts(snap: &Snapshot, i: usize, state: &State, offset_s: i64) -> Opt
         r.cpu.to_string(),
         r.thread.map(|t| t.comm.clone()).unwrap_or_default(),
         r.tid.to_string(),
-        if schema::is_enter(r.event_type) { ">" } else { "<" }.to_string(),
+        if schema::is_enter(r.event_type) {
+            ">"
+        } else {
+            "<"
+        }
+        .to_string(),
         ty,
         fd,
         r.res.map(result_text).unwrap_or_default(),
@@ -338,11 +365,19 @@ fn row_view<'a>(
     let Some(texts) = row_texts(snap, i, state, offset_s) else {
         return text("").height(ROW_HEIGHT).into();
     };
-    let failed = snap.row(i).and_then(|r| r.res).is_some_and(|r| r < 0);
-    let cells = texts
-        .into_iter()
-        .enumerate()
-        .map(|(k, s)| cell(s, k, failed && k == RESULT_COLUMN));
+    let r = snap.row(i);
+    let failed = r.and_then(|r| r.res).is_some_and(|r| r < 0);
+    let hidden = r.is_some_and(|r| r.hidden);
+    let cells = texts.into_iter().enumerate().map(|(k, s)| {
+        let ink = if failed && k == RESULT_COLUMN {
+            Ink::Error
+        } else if hidden && !selected {
+            Ink::Dim
+        } else {
+            Ink::Normal
+        };
+        cell(s, k, ink)
+    });
     button(row(cells))
         .on_press(Message::RowClicked(i))
         .padding(0)
@@ -358,7 +393,10 @@ mod tests {
 
     fn sized(page: usize) -> List {
         let mut l = List::default();
-        l.update(Message::Resized(Size::new(800.0, page as f32 * ROW_HEIGHT)), 1_000_000);
+        l.update(
+            Message::Resized(Size::new(800.0, page as f32 * ROW_HEIGHT)),
+            1_000_000,
+        );
         l
     }
 
@@ -387,13 +425,22 @@ mod tests {
     fn scrolling_is_clamped_to_the_events() {
         let len = 25;
         let mut l = sized(10);
-        l.update(Message::Scrolled(mouse::ScrollDelta::Lines { x: 0.0, y: -2.0 }), len);
+        l.update(
+            Message::Scrolled(mouse::ScrollDelta::Lines { x: 0.0, y: -2.0 }),
+            len,
+        );
         assert_eq!(l.first(), 6);
-        l.update(Message::Scrolled(mouse::ScrollDelta::Lines { x: 0.0, y: -20.0 }), len);
+        l.update(
+            Message::Scrolled(mouse::ScrollDelta::Lines { x: 0.0, y: -20.0 }),
+            len,
+        );
         assert_eq!(l.first(), 15);
         l.update(Message::ScrolledTo(3.0), len);
         assert_eq!(l.first(), 3);
-        l.update(Message::Scrolled(mouse::ScrollDelta::Pixels { x: 0.0, y: 400.0 }), len);
+        l.update(
+            Message::Scrolled(mouse::ScrollDelta::Pixels { x: 0.0, y: 400.0 }),
+            len,
+        );
         assert_eq!(l.first(), 0);
         l.update(Message::Navigated(Nav::End), len);
         assert_eq!(l.first(), 15);

@@ -20,8 +20,6 @@ pub enum Message {
 /// What the app should do after an overview message.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
-    /// Nothing.
-    None,
     /// Show another screen.
     Show(Screen),
 }
@@ -53,11 +51,18 @@ pub enum Tile {
     OtherIo,
 }
 
+impl Tile {
+    /// The screen a click on the tile opens. Until the views and filters
+    /// exist, every tile drills into the (unfiltered) syscall list.
+    pub fn target(self) -> Screen {
+        Screen::List
+    }
+}
+
 /// Handles an overview message.
 pub fn update(message: Message) -> Action {
     match message {
-        // Until views and filters exist, every tile drills into the list.
-        Message::TileClicked(_) => Action::Show(Screen::List),
+        Message::TileClicked(tile) => Action::Show(tile.target()),
     }
 }
 
@@ -152,11 +157,21 @@ fn tile_content(d: &Digest, t: Tile) -> (&'static str, String, String, Option<Me
         ),
         Tile::FileIn => {
             let n = d.total(Metric::FileIn);
-            ("File bytes in", format::bytes(n), rate(n), Some(Metric::FileIn))
+            (
+                "File bytes in",
+                format::bytes(n),
+                rate(n),
+                Some(Metric::FileIn),
+            )
         }
         Tile::FileOut => {
             let n = d.total(Metric::FileOut);
-            ("File bytes out", format::bytes(n), rate(n), Some(Metric::FileOut))
+            (
+                "File bytes out",
+                format::bytes(n),
+                rate(n),
+                Some(Metric::FileOut),
+            )
         }
         Tile::Files => (
             "Files",
@@ -175,11 +190,21 @@ fn tile_content(d: &Digest, t: Tile) -> (&'static str, String, String, Option<Me
         }
         Tile::NetIn => {
             let n = d.total(Metric::NetIn);
-            ("Net bytes in", format::bytes(n), rate(n), Some(Metric::NetIn))
+            (
+                "Net bytes in",
+                format::bytes(n),
+                rate(n),
+                Some(Metric::NetIn),
+            )
         }
         Tile::NetOut => {
             let n = d.total(Metric::NetOut);
-            ("Net bytes out", format::bytes(n), rate(n), Some(Metric::NetOut))
+            (
+                "Net bytes out",
+                format::bytes(n),
+                rate(n),
+                Some(Metric::NetOut),
+            )
         }
         Tile::Connections => (
             "Connections",
@@ -203,12 +228,18 @@ fn tile(d: &Digest, t: Tile) -> Element<'static, Message> {
     if let Some(m) = metric {
         body = body.push(canvas(Sparkline::new(d.spark(m))).width(Fill).height(34));
     }
-    button(container(body).padding(12).width(Fill).height(140).style(style::panel))
-        .on_press(Message::TileClicked(t))
-        .padding(0)
-        .style(|_, _| button::Style::default())
-        .width(Fill)
-        .into()
+    button(
+        container(body)
+            .padding(12)
+            .width(Fill)
+            .height(140)
+            .style(style::panel),
+    )
+    .on_press(Message::TileClicked(t))
+    .padding(0)
+    .style(|_, _| button::Style::default())
+    .width(Fill)
+    .into()
 }
 
 fn capture_tile(d: &Digest, file_bytes: u64) -> Element<'static, Message> {
@@ -224,7 +255,9 @@ fn capture_tile(d: &Digest, file_bytes: u64) -> Element<'static, Message> {
     container(
         column![
             text("Capture").size(13),
-            text(format::duration_ns(d.span_ns())).size(26).font(style::MONO),
+            text(format::duration_ns(d.span_ns()))
+                .size(26)
+                .font(style::MONO),
             text(format!("{} uncompressed", format::bytes(file_bytes))).size(12),
             text(span).size(12).style(|t: &Theme| text::Style {
                 color: Some(style::dim(t)),
@@ -245,7 +278,10 @@ fn top_types(d: &Digest) -> Element<'_, Message> {
         let share = n as f32 / max as f32;
         row![
             text(name).size(13).font(style::MONO).width(160),
-            text(format::grouped(n)).size(13).font(style::MONO).width(110),
+            text(format::grouped(n))
+                .size(13)
+                .font(style::MONO)
+                .width(110),
             container(text(""))
                 .width(iced::Length::FillPortion((share * 1000.0).max(1.0) as u16))
                 .height(10)

@@ -158,9 +158,16 @@ fn label<'a>(s: &'a str) -> Element<'a, Message> {
 }
 
 fn field<'a>(name: &'a str, value: String) -> Element<'a, Message> {
-    row![label(name), text(value).size(13).font(MONO).width(Fill)]
-        .spacing(8)
-        .into()
+    row![
+        label(name),
+        text(value)
+            .size(13)
+            .font(MONO)
+            .wrapping(text::Wrapping::WordOrGlyph)
+            .width(Fill)
+    ]
+    .spacing(8)
+    .into()
 }
 
 fn heading<'a>(s: &'a str) -> Element<'a, Message> {
@@ -255,7 +262,10 @@ pub fn view(snap: &Snapshot, i: usize, offset_s: i64) -> Element<'_, Message> {
         }
     }
 
-    let params = rec.as_ref().map(|rec| params(rec, &state)).unwrap_or_default();
+    let params = rec
+        .as_ref()
+        .map(|rec| params(rec, &state))
+        .unwrap_or_default();
     body = body.push(heading("Parameters"));
     if params.is_empty() {
         body = body.push(text("none").size(13));
@@ -296,10 +306,15 @@ pub fn view(snap: &Snapshot, i: usize, offset_s: i64) -> Element<'_, Message> {
         let shown = &bytes[..bytes.len().min(PAYLOAD_SHOWN)];
         let dump = hex_lines(shown).join("\n");
         body = body.push(
-            container(text(dump).size(12).font(MONO).wrapping(text::Wrapping::None))
-                .padding(8)
-                .width(Fill)
-                .style(style::panel),
+            container(
+                text(dump)
+                    .size(12)
+                    .font(MONO)
+                    .wrapping(text::Wrapping::None),
+            )
+            .padding(8)
+            .width(Fill)
+            .style(style::panel),
         );
         if bytes.len() > shown.len() {
             body = body.push(
