@@ -6,7 +6,7 @@
 //! field's type, numbers, IP addresses, event type names, parentheses and
 //! quotes — and reports the 1-based column of the problem. The parsed
 //! filter is a tree ([`Expr`]) whose values are already typed, so it is
-//! evaluated directly ([`Filter::matches`]); [`Filter::to_string`] gives
+//! evaluated directly ([`Filter::matches`]); its `to_string()` gives
 //! its canonical text, which sysdig 0.29.3 accepts too, and
 //! [`Filter::and`] combines two filters without touching text.
 //!

@@ -18,7 +18,7 @@ mod ingest;
 
 pub use chunk::{CHUNK_EVENTS, Chunk, ChunkSummary};
 pub use entities::{Entities, FdRef, ThreadRef};
-pub use ingest::{LoadHandle, LoadOptions, Progress, load, load_blocking};
+pub use ingest::{LoadHandle, LoadOptions, Phase, Progress, load, load_blocking};
 
 use std::ops::Range;
 use std::sync::Arc;

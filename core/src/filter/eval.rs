@@ -113,7 +113,7 @@ fn fast_path(c: &Comparison, f: &Field, ev: &Event<'_>) -> Option<bool> {
     })
 }
 
-fn compare_int(c: &Comparison, x: i64) -> bool {
+pub(super) fn compare_int(c: &Comparison, x: i64) -> bool {
     if c.ty != ValueType::Int {
         return compare_text(c, &x.to_string());
     }
@@ -123,7 +123,7 @@ fn compare_int(c: &Comparison, x: i64) -> bool {
     })
 }
 
-fn compare_uint(c: &Comparison, x: u64) -> bool {
+pub(super) fn compare_uint(c: &Comparison, x: u64) -> bool {
     if c.ty != ValueType::Uint {
         return compare_text(c, &x.to_string());
     }

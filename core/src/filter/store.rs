@@ -19,10 +19,9 @@ use std::sync::atomic::Ordering::Relaxed;
 
 use rayon::prelude::*;
 
-use super::eval::compare_text;
+use super::eval::{compare_int, compare_text, compare_uint};
 use super::{Comparison, Expr, Filter, Op, Target};
 use crate::fields::FieldArg;
-use crate::reader::SYSDIG_EVENT_MAX;
 use crate::render;
 use crate::schema::{self, event_flags};
 use crate::state::{Fd, State, Thread};
@@ -194,16 +193,24 @@ fn leaf(c: &Comparison) -> Result<Leaf, Unsupported> {
     };
     let mut table = Vec::new();
     if col == Col::TypeTable {
-        table = (0..SYSDIG_EVENT_MAX)
-            .map(|t| {
-                let v = if f.name == "evt.dir" {
-                    if schema::is_enter(t) { ">" } else { "<" }.to_string()
-                } else if t <= 1 {
-                    return 2;
-                } else {
-                    render::sysdig_event_name(t).to_string()
-                };
-                u8::from(c.op == Op::Exists || compare_text(c, &v))
+        let value = |t: u16| -> u8 {
+            let v = if f.name == "evt.dir" {
+                if schema::is_enter(t) { ">" } else { "<" }
+            } else if t <= 1 {
+                return 2;
+            } else {
+                render::sysdig_event_name(t)
+            };
+            u8::from(c.op == Op::Exists || compare_text(c, v))
+        };
+        // Every id has an entry, so that the scan indexes without a check.
+        let known = schema::EVENTS.len() as u16;
+        let (unknown_enter, unknown_exit) = (value(known & !1), value(known | 1));
+        table = (0..=u16::MAX)
+            .map(|t| match t {
+                t if t < known => value(t),
+                t if schema::is_enter(t) => unknown_enter,
+                _ => unknown_exit,
             })
             .collect();
     }
@@ -343,32 +350,52 @@ impl ChunkScan<'_> {
         let key = l as *const Leaf as usize;
         match l.col {
             Col::TypeTable => {
-                for j in cand.iter() {
-                    let t = c.event_type[j];
-                    let hit = match l.table.get(usize::from(t)).copied().unwrap_or(0) {
-                        2 => self.snap.record(self.base + j).is_some_and(|rec| {
-                            let name = render::event_type_name(&rec);
-                            l.cmp.op == Op::Exists || compare_text(&l.cmp, &name)
-                        }),
-                        v => v == 1,
-                    };
-                    if hit {
-                        out.set(j);
+                let et = &c.event_type;
+                let table = &l.table;
+                let generic = table[0] == 2 || table[1] == 2;
+                for (w, &cw) in cand.0.iter().enumerate() {
+                    if cw == 0 {
+                        continue;
+                    }
+                    let start = w * 64;
+                    let end = (start + 64).min(et.len());
+                    // 64 events at a time, without branches.
+                    let mut bits = 0u64;
+                    for (k, &t) in et[start..end].iter().enumerate() {
+                        bits |= u64::from(table[usize::from(t)] == 1) << k;
+                    }
+                    out.0[w] = bits & cw;
+                    if generic {
+                        // Generic events are named after their syscall.
+                        for (k, &t) in et[start..end].iter().enumerate() {
+                            if t <= 1 && cw & (1 << k) != 0 {
+                                let j = start + k;
+                                let hit = self.snap.record(self.base + j).is_some_and(|rec| {
+                                    let name = render::event_type_name(&rec);
+                                    l.cmp.op == Op::Exists || compare_text(&l.cmp, &name)
+                                });
+                                if hit {
+                                    out.set(j);
+                                }
+                            }
+                        }
                     }
                 }
             }
             Col::Tid | Col::Num | Col::RawTime | Col::Cpu | Col::RawRes => {
+                let exists = l.cmp.op == Op::Exists;
                 for j in cand.iter() {
-                    let v: Option<String> = match l.col {
-                        Col::Tid => Some(self.snap.entities.thread(c.thread[j]).tid.to_string()),
-                        Col::Num => c.num(j).map(|n| n.to_string()),
-                        Col::RawTime => Some(c.ts_ns(j).to_string()),
-                        Col::Cpu => Some(c.cpu(j).to_string()),
-                        _ => c.res(j).map(|r| r.to_string()),
+                    let hit = match l.col {
+                        Col::Tid => {
+                            exists
+                                || compare_int(&l.cmp, self.snap.entities.thread(c.thread[j]).tid)
+                        }
+                        Col::Num => c.num(j).is_some_and(|n| exists || compare_uint(&l.cmp, n)),
+                        Col::RawTime => exists || compare_uint(&l.cmp, c.ts_ns(j)),
+                        Col::Cpu => exists || compare_int(&l.cmp, i64::from(c.cpu(j))),
+                        _ => c.res(j).is_some_and(|r| exists || compare_int(&l.cmp, r)),
                     };
-                    if let Some(v) = v
-                        && (l.cmp.op == Op::Exists || compare_text(&l.cmp, &v))
-                    {
+                    if hit {
                         out.set(j);
                     }
                 }
