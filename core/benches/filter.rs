@@ -6,7 +6,8 @@
 //! `evt.type in (read,write) and fd.name contains /var`, runs:
 //! - `store/typical`: compiled to a scan over the columnar store, on all
 //!   cores (rayon), and `store/typical-1core` on one thread;
-//! - `store/evt.type-1core`: its column comparison alone, one thread;
+//! - `store/evt.type-1core`: its column comparison alone, one thread
+//!   (`-count`: counting the matches instead of listing them);
 //! - `store/fd.name-1core`: its string match alone (once per distinct fd),
 //!   one thread;
 //! - `reader/matcher` and `reader/plain`: the sequential reader with and
@@ -86,6 +87,9 @@ fn bench(c: &mut Criterion) {
     });
     g.bench_function("store/evt.type-1core", |b| {
         b.iter(|| one.install(|| types.scan(&snap, false).len()))
+    });
+    g.bench_function("store/evt.type-1core-count", |b| {
+        b.iter(|| one.install(|| types.count(&snap)))
     });
     g.bench_function("store/fd.name-1core", |b| {
         b.iter(|| one.install(|| names.scan(&snap, false).len()))

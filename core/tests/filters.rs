@@ -515,6 +515,75 @@ fn filters_agree_with_sysdig_on_real_captures() {
     assert!(failures.is_empty(), "disagreements: {failures:#?}");
 }
 
+/// Whole lines, with fields the filter's effects on sysdig's state show in
+/// (`evt.buflen` of unpaired exits, `fd.*`, `evt.info`, `evt.latency`).
+#[test]
+fn filtered_lines_match_sysdig_byte_for_byte() {
+    const WIDE: &str = "*%evt.num\\t%evt.rawtime\\t%evt.cpu\\t%thread.tid\\t%proc.pid\\t%proc.ppid\\t\
+        %evt.dir\\t%evt.type\\t%proc.name\\t%fd.num\\t%fd.type\\t%fd.name\\t%evt.rawres\\t\
+        %evt.buflen\\t%container.id\\t%user.name\\t%evt.latency\\t%evt.reltime\\t%evt.info";
+    let Some(dir) = captures_dir() else {
+        eprintln!("SKIP: ../shared/captures is absent");
+        return;
+    };
+    if !sysdig_available() {
+        eprintln!("SKIP: sysdig is not installed (apt-get install sysdig)");
+        return;
+    }
+    let cases = [
+        (K8S, "evt.dir=<"),
+        (K8S, "evt.buflen>100 or evt.type=switch"),
+        (K8S, "proc.name=dockerd and not evt.type in (futex, switch)"),
+        (HAPROXY, "fd.type=ipv4"),
+        (CURL, "evt.type=read"),
+        (PSP, "container.id!=host"),
+    ];
+    let mut failures = Vec::new();
+    for (cap, filter) in cases {
+        let path = dir.join(cap);
+        let o = Command::new("sysdig")
+            .env("TZ", "UTC")
+            .arg("-r")
+            .arg(&path)
+            .arg(filter)
+            .args(["-p", WIDE])
+            .output()
+            .expect("sysdig runs");
+        let theirs = String::from_utf8_lossy(&o.stdout).into_owned();
+        let fmt = OutputFormat::parse(WIDE).unwrap();
+        let mut p = Printer::new(fmt, 0, false);
+        let mut m = Matcher::new(Filter::parse(filter).unwrap(), 0);
+        let mut r = Reader::open(&path).unwrap();
+        let mut ours = String::new();
+        while let Some(ev) = r.next_event() {
+            if !m.matches(&ev) {
+                p.skip(&ev);
+                continue;
+            }
+            let line = match m.context() {
+                Some(ctx) => p.line(&with_context(&ev, ctx)),
+                None => p.line(&ev),
+            };
+            if let Some(l) = line {
+                ours.push_str(&l);
+                ours.push('\n');
+            }
+        }
+        let n = theirs.lines().count();
+        println!("{cap} [{filter}]: {n} lines");
+        assert!(n > 0, "{cap}: {filter}");
+        if ours != theirs {
+            let first = theirs
+                .lines()
+                .zip(ours.lines())
+                .find(|(a, b)| a != b)
+                .map(|(a, b)| format!("sysdig: {a}\nours:   {b}"));
+            failures.push(format!("{cap}: {filter}: {first:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
 // --- errors -------------------------------------------------------------------
 
 fn err(filter: &str) -> (usize, FilterErrorKind, String) {
@@ -864,6 +933,7 @@ fn store_scans_select_the_same_events_as_the_reader() {
         let path = dir.join(cap);
         // Small chunks, so that scans cross chunk boundaries.
         let snap = load_blocking(&path, LoadOptions { chunk_events: 4096 }).unwrap();
+        assert!(snap.done && snap.error.is_none(), "{cap}");
         let mine: Vec<&(Case, Filter, StoreFilter)> = compiled
             .iter()
             .filter(|(c, _, _)| c.capture == cap)
@@ -882,6 +952,11 @@ fn store_scans_select_the_same_events_as_the_reader() {
                 }
             }
         }
+        println!(
+            "{cap}: {} events in the store, {} filters",
+            snap.len(),
+            mine.len()
+        );
         for ((case, _, sf), (_, reader)) in mine.iter().zip(&matchers) {
             let all = sf.scan(&snap, false);
             // Re-applying from a point (a load in progress) gives the tail.

@@ -109,6 +109,42 @@ impl StoreFilter {
     /// while a capture loads, re-apply the filter to each new snapshot
     /// from where the previous scan ended.
     pub fn scan_from(&self, snap: &Snapshot, from: usize, include_hidden: bool) -> Vec<usize> {
+        let parts = self.per_chunk(snap, from, include_hidden, |base, hits| {
+            let n = hits.0.iter().map(|w| w.count_ones() as usize).sum();
+            let mut v = Vec::with_capacity(n);
+            v.extend(hits.iter().map(|j| base + j));
+            v
+        });
+        let mut out = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+        for p in parts {
+            out.extend_from_slice(&p);
+        }
+        out
+    }
+
+    /// Number of matching events (hidden ones left out), without listing
+    /// them.
+    pub fn count(&self, snap: &Snapshot) -> usize {
+        self.per_chunk(snap, 0, false, |_, hits| {
+            hits.0
+                .iter()
+                .map(|w| w.count_ones() as usize)
+                .sum::<usize>()
+        })
+        .into_iter()
+        .sum()
+    }
+
+    /// Evaluates the chunks holding events from `from` on, in parallel, and
+    /// maps each chunk's hits (a bitset over the chunk, with the index of
+    /// its first event).
+    fn per_chunk<T: Send>(
+        &self,
+        snap: &Snapshot,
+        from: usize,
+        include_hidden: bool,
+        map: impl Fn(usize, Bits) -> T + Sync,
+    ) -> Vec<T> {
         let mut bases = Vec::with_capacity(snap.chunks.len());
         let mut n = 0;
         for c in &snap.chunks {
@@ -123,7 +159,7 @@ impl StoreFilter {
         let mut caches = Caches::default();
         self.expr.alloc_caches(snap, &mut caches);
         let caches = &caches;
-        let parts: Vec<Vec<usize>> = snap.chunks[first.min(snap.chunks.len())..]
+        snap.chunks[first.min(snap.chunks.len())..]
             .par_iter()
             .zip(bases[first.min(bases.len())..].par_iter())
             .map(|(c, &base)| {
@@ -142,16 +178,9 @@ impl StoreFilter {
                     base,
                     caches,
                 };
-                let hits = sc.eval(&self.expr, cand);
-                hits.iter().map(|j| base + j).collect()
+                map(base, sc.eval(&self.expr, cand))
             })
-            .collect();
-        parts.concat()
-    }
-
-    /// Number of matching events (hidden ones left out).
-    pub fn count(&self, snap: &Snapshot) -> usize {
-        self.scan(snap, false).len()
+            .collect()
     }
 }
 
