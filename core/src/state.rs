@@ -113,6 +113,7 @@ pub mod ids {
     pub const VFORK_X: u16 = 185;
     pub const PROCEXIT_1_E: u16 = 186;
     pub const SENDFILE_E: u16 = 188;
+    pub const SENDFILE_X: u16 = 189;
     pub const SETRESUID_E: u16 = 192;
     pub const SETRESUID_X: u16 = 193;
     pub const SETRESGID_E: u16 = 194;
@@ -786,6 +787,12 @@ impl State {
     /// `tinfo->add_fd(fd, info)`: adds or overwrites an fd in the table the
     /// thread uses and makes it the thread's last fd.
     fn add_fd(&mut self, tid: i64, fd: i64, mut info: Fd) -> Option<FdPtr> {
+        self.add_fd_ref(tid, fd, &mut info)
+    }
+
+    /// [`State::add_fd`] with the caller's record, which libsinsp marks
+    /// (CLOSE_CANCELED) when it replaces an fd whose close is in progress.
+    fn add_fd_ref(&mut self, tid: i64, fd: i64, info: &mut Fd) -> Option<FdPtr> {
         let owner = self.fd_owner_mut(tid);
         self.dyn_mut(tid).lastevent_fd = fd;
         let owner = owner?;
@@ -806,7 +813,7 @@ impl State {
             }
         }
         info.sync();
-        table.insert(fd, Arc::new(info));
+        table.insert(fd, Arc::new(info.clone()));
         Some(FdPtr { owner, fd })
     }
 

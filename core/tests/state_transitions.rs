@@ -918,7 +918,7 @@ fn random_capture(seed: u64, events: usize) -> Vec<u8> {
                 ),
             }
         };
-        match rng.below(30) {
+        match rng.below(36) {
             0 | 1 => {
                 let p = {
                     let pick: &&str = rng.pick(&paths);
@@ -1198,19 +1198,42 @@ fn random_capture(seed: u64, events: usize) -> Vec<u8> {
                     if in_cont { 3 } else { tid },
                 );
                 let child_x = clone_x(0, comm, child, pid, tid, flags, vt, vp);
+                // Older clone/fork layouts carry a subset of the same
+                // parameters.
+                let (ce, cx) = *rng.pick(&[
+                    (CLONE_20_E, CLONE_20_X),
+                    (CLONE_20_E, CLONE_20_X),
+                    (14, 15),
+                    (156, 157),
+                    (182, 183),
+                    (216, 217),
+                    (220, 221),
+                    (226, 227),
+                    (334, 335),
+                ]);
+                let shape = |full: Vec<Vec<u8>>| -> Vec<Vec<u8>> {
+                    let f = |i: usize| full[i].clone();
+                    match cx {
+                        15 => (0..8).map(f).chain([f(15), f(16), f(17)]).collect(),
+                        157 | 183 | 185 => (0..13).map(f).chain([f(15), f(16), f(17)]).collect(),
+                        217 | 219 | 221 => (0..14).map(f).chain([f(15), f(16), f(17)]).collect(),
+                        _ => full,
+                    }
+                };
+                let (parent_x, child_x) = (shape(parent_x), shape(child_x));
                 if enter {
-                    ev(&mut w, ts, tid, CLONE_20_E, &[]);
+                    ev(&mut w, ts, tid, ce, &[]);
                 }
                 if child_first {
-                    ev(&mut w, ts + 1, child, CLONE_20_X, &child_x);
+                    ev(&mut w, ts + 1, child, cx, &child_x);
                     if exit {
-                        ev(&mut w, ts + 2, tid, CLONE_20_X, &parent_x);
+                        ev(&mut w, ts + 2, tid, cx, &parent_x);
                     }
                 } else {
                     if exit {
-                        ev(&mut w, ts + 1, tid, CLONE_20_X, &parent_x);
+                        ev(&mut w, ts + 1, tid, cx, &parent_x);
                     }
-                    ev(&mut w, ts + 2, child, CLONE_20_X, &child_x);
+                    ev(&mut w, ts + 2, child, cx, &child_x);
                 }
                 if !tids.contains(&child) {
                     tids.push(child);
@@ -1248,7 +1271,19 @@ fn random_capture(seed: u64, events: usize) -> Vec<u8> {
                         param::u32(1000),
                     ];
                     x.push(param::u32(1));
-                    ev(&mut w, ts + 1, tid, EXECVE_19_X, &x);
+                    // Older execve layouts.
+                    let f = |i: usize| x[i].clone();
+                    let (xe, xp): (u16, Vec<Vec<u8>>) = match rng.below(8) {
+                        0 => (13, (0..8).map(f).collect()),
+                        1 => (155, (0..13).map(f).collect()),
+                        2 => (173, (0..13).map(f).chain([f(15)]).collect()),
+                        3 => (215, (0..14).map(f).chain([f(15)]).collect()),
+                        4 => (231, (0..16).map(f).collect()),
+                        5 => (283, (0..17).map(f).collect()),
+                        6 => (289, (0..17).map(f).collect()),
+                        _ => (EXECVE_19_X, x.clone()),
+                    };
+                    ev(&mut w, ts + 1, tid, xe, &xp);
                 }
             }
             23 => {
@@ -1329,6 +1364,96 @@ fn random_capture(seed: u64, events: usize) -> Vec<u8> {
                     }
                 }
             }
+            30 => {
+                // The old openat: everything is in the enter. (Without it,
+                // sysdig reads a stale or uninitialised event, or crashes:
+                // always paired here.)
+                let dirfd = if rng.chance(50) { -100 } else { 9 };
+                let (enter, exit) = (true, true);
+                if enter {
+                    let e = [
+                        param::i64(dirfd),
+                        param::str(rng.pick::<&str>(&paths)),
+                        param::u32(if rng.chance(20) { 1 << 10 } else { 1 }),
+                        param::u32(0),
+                    ];
+                    ev(&mut w, ts, tid, 102, &e);
+                }
+                if exit {
+                    ev(&mut w, ts + 1, tid, 103, &[param::i64(res_fd)]);
+                }
+            }
+            31 => {
+                let p = param::str(rng.pick::<&str>(&paths));
+                if enter {
+                    ev(&mut w, ts, tid, 58, &[p.clone(), param::u32(0)]);
+                }
+                if exit {
+                    let x = [param::i64(res_fd), p, param::u32(0), param::u32(0)];
+                    ev(&mut w, ts + 1, tid, 59, &x);
+                }
+            }
+            32 => {
+                let (e, x, ep): (u16, u16, Vec<Vec<u8>>) = match rng.below(3) {
+                    0 => (126, 127, vec![param::i64(-1), param::u32(0), param::u8(0)]),
+                    1 => (136, 137, vec![param::u8(0), param::u8(0)]),
+                    _ => (138, 139, vec![param::u8(0)]),
+                };
+                if enter {
+                    ev(&mut w, ts, tid, e, &ep);
+                }
+                if exit {
+                    ev(&mut w, ts + 1, tid, x, &[param::i64(res_fd)]);
+                }
+            }
+            33 => {
+                if rng.chance(50) {
+                    if enter {
+                        ev(&mut w, ts, tid, 274, &[]);
+                    }
+                    if exit {
+                        ev(&mut w, ts + 1, tid, 275, &[param::i64(tid)]);
+                    }
+                } else {
+                    if enter {
+                        ev(&mut w, ts, tid, 266, &[]);
+                    }
+                    if exit {
+                        let p = param::str(rng.pick::<&str>(&["/srv", "jail", "/"]));
+                        ev(&mut w, ts + 1, tid, 267, &[param::i64(0), p]);
+                    }
+                }
+            }
+            34 => {
+                let target = *rng.pick(&[0, tid, 500, 100]);
+                if enter {
+                    ev(&mut w, ts, tid, 144, &[param::i64(target), param::u8(7)]);
+                }
+                if exit {
+                    let x = [
+                        param::i64(0),
+                        param::i64(4096),
+                        param::i64(4096),
+                        param::i64(1024),
+                        param::i64(1024),
+                    ];
+                    ev(&mut w, ts + 1, tid, 145, &x);
+                }
+            }
+            35 => {
+                if enter {
+                    ev(&mut w, ts, tid, 158, &[param::u64(0)]);
+                }
+                if exit {
+                    let x = [
+                        param::u64(0x1000),
+                        param::u32(rng.below(999) as u32),
+                        param::u32(9),
+                        param::u32(0),
+                    ];
+                    ev(&mut w, ts + 1, tid, 159, &x);
+                }
+            }
             _ => {
                 // getsockopt exit (sets the last fd) and a generic event.
                 if rng.chance(50) {
@@ -1390,7 +1515,7 @@ fn sysdig_format_lines(bytes: &[u8], format: &str) -> Option<Vec<String>> {
     // sysdig loops forever on some thread tables (e.g. `proc.env` of two
     // threads caching each other as main thread): such runs are skipped.
     let out = Command::new("timeout")
-        .arg("30")
+        .args(["-s", "KILL", "30"])
         .arg("sysdig")
         .env("TZ", "UTC")
         .arg("-r")

@@ -41,6 +41,10 @@ impl State {
                 self.parse_rw_exit(rec, ev)
             }
             OPEN_X | CREAT_X | OPENAT_X | OPENAT_2_X | OPENAT2_X => self.parse_open_exit(rec, ev),
+            // sendfile only loads its enter (libsinsp's scratch event).
+            SENDFILE_X if ev.fdptr.is_some() && rd_i64(param(rec, 0)).is_some_and(|r| r >= 0) => {
+                self.retrieve_enter(rec, ev);
+            }
             CLONE_11_X | CLONE_16_X | CLONE_17_X | CLONE_20_X | FORK_X | FORK_17_X | FORK_20_X
             | VFORK_X | VFORK_17_X | VFORK_20_X | CLONE3_X => self.parse_clone_exit(rec, ev),
             EXECVE_8_X | EXECVE_13_X | EXECVE_14_X | EXECVE_15_X | EXECVE_16_X | EXECVE_17_X
@@ -596,8 +600,10 @@ impl State {
         let dest = rd_u64(param(rec, 4)).unwrap_or(0);
         let mut f = Fd::new(FdKind::Unix, String::new());
         f.set_unix(source, dest);
-        ev.fdptr = self.add_fd(tid, fd1, f.clone());
-        self.add_fd(tid, fd2, f);
+        // One record serves both adds: a close cancelled by the first
+        // marks the second too.
+        ev.fdptr = self.add_fd_ref(tid, fd1, &mut f);
+        self.add_fd_ref(tid, fd2, &mut f);
     }
 
     fn parse_dup_exit(&mut self, rec: &EventRecord<'_>, ev: &mut Ev) {
