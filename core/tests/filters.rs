@@ -71,9 +71,6 @@ const PSP: &str = "falco_psp_run_as_user_0_container.scap";
 const CAT: &str = "falco_cat_write.scap";
 const PYOPEN: &str = "falco_open-multiple-files.scap";
 
-const CATEGORY: &str = "evt.category values differ from sysdig's in print too (fields.rs: unix/event \
-                        fds are `ipc` for sysdig, generic syscalls take their syscall's category)";
-
 const CORPUS: &[Case] = &[
     // Event types and directions.
     c(CAT, "evt.type=open"),
@@ -300,13 +297,31 @@ const CORPUS: &[Case] = &[
         "evt.type=accept or evt.type=connect and evt.dir=<",
         "evt.type=accept or (evt.type=connect and evt.dir=<)",
     ),
+    // evt.category: generic events take their syscall's category; I/O
+    // events the kind of their own fd (unix sockets, eventfd, signalfd and
+    // inotify are ipc; no fd of their own is unknown).
+    c(K8S, "evt.category=net"),
+    c(K8S, "evt.category=file and evt.dir=<"),
+    c(SAMPLE, "evt.category in (file, net, ipc)"),
+    c(PSP, "evt.category=ipc"),
+    c(K8S, "evt.category=unknown"),
+    c(K8S, "evt.category in (time, memory, system, other)"),
+    c(
+        SAMPLE,
+        "evt.type in (gettid, timerfd_settime, ftruncate) and evt.category in (process, time, file)",
+    ),
+    c(SAMPLE, "evt.category=wait or evt.category=sleep"),
+    c(CURL, "evt.category=ipc and fd.type=unix"),
+    c(
+        HAPROXY,
+        "evt.category in (unknown, other, signal, user, system)",
+    ),
     // Known differences.
     known(
         IPV6,
         "fd.net=2001:db8::/32",
         "sysdig 0.29.3 cannot parse IPv6 networks ('unrecognized IPv6 address') and prints nothing",
     ),
-    known(K8S, "evt.category=net", CATEGORY),
     known(
         K8S,
         "thread.vmrss=4",
@@ -314,14 +329,11 @@ const CORPUS: &[Case] = &[
          parses rejected ones, so memory and page-fault counters lag; scapscope's reader applies \
          every event first",
     ),
-    known(
-        K8S,
-        "syscall.type exists",
-        "syscall.type has no value on procexit/signaldeliver in fields.rs (print differs too)",
-    ),
-    known(K8S, "evt.category=file and evt.dir=<", CATEGORY),
-    known(SAMPLE, "evt.category in (file, net, ipc)", CATEGORY),
-    known(PSP, "evt.category=ipc", CATEGORY),
+    // syscall.type: every event but switch and EF_SKIPPARSERESET ones
+    // (sysdig tests the flags against EC_INTERNAL).
+    c(K8S, "syscall.type exists"),
+    c(K8S, "syscall.type in (procexit, signaldeliver, switch)"),
+    c(SAMPLE, "syscall.type=gettid or not syscall.type exists"),
 ];
 
 fn captures_dir() -> Option<PathBuf> {
