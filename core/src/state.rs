@@ -434,6 +434,10 @@ pub(crate) struct Ev {
     synthetic: Option<Arc<Thread>>,
 }
 
+/// A capture filter as [`State::apply_gated`] runs it: whether to keep the
+/// event, given the state and the event's context at that point.
+pub type Gate<'a> = dyn FnMut(&State, &EventContext) -> bool + 'a;
+
 impl State {
     /// Drops everything (a new section starts).
     pub fn reset_for_new_section(&mut self) {
@@ -1043,13 +1047,36 @@ impl State {
         &mut self,
         rec: &EventRecord<'_>,
         ctx: &mut EventContext,
+        problems: &mut Problems,
+        offset: u64,
+    ) {
+        self.apply_gated(rec, ctx, problems, offset, None);
+    }
+
+    /// Applies one event under a capture filter, the way libsinsp runs
+    /// `sysdig -r FILE FILTER`, and says whether the event passed `gate`.
+    ///
+    /// An event without `EF_MODIFIES_STATE` is tested right after the
+    /// parser's reset, before it is parsed; when rejected it is not parsed
+    /// at all (so e.g. a rejected `switch` does not update memory
+    /// counters), its thread forgets its last event type (the next exit is
+    /// unpaired) and its stored enter is kept. A state-modifying event is
+    /// parsed first and tested after; when rejected its stored enter is
+    /// kept too (libsinsp skips `event_cleanup`). `ctx` is what the gate
+    /// saw for rejected events and the context after parsing for passed
+    /// ones. `None` passes every event.
+    pub fn apply_gated(
+        &mut self,
+        rec: &EventRecord<'_>,
+        ctx: &mut EventContext,
         _problems: &mut Problems,
         _offset: u64,
-    ) {
+        mut gate: Option<&mut Gate<'_>>,
+    ) -> bool {
         *ctx = EventContext::default();
         let etype = rec.event_type;
         if etype >= SYSDIG_EVENT_MAX {
-            return;
+            return gate.is_none_or(|g| g(self, ctx));
         }
         let is_container = matches!(
             etype,
@@ -1073,8 +1100,42 @@ impl State {
         }
         let mut ev = Ev::default();
         self.reset(rec, &mut ev);
+        let eflags = schema::compat_flags(etype);
+        let filter_later = eflags & event_flags::MODIFIES_STATE != 0;
+        // With a filter, libsinsp's tracer check gives a `write` exit
+        // without an fd of its own its thread's last fd, for the filter and
+        // for parsing.
+        if gate.is_some()
+            && etype == ids::WRITE_X
+            && ev.fdptr.is_none()
+            && let Some(t) = ev.tinfo
+        {
+            let lfd = self.last_fd(t);
+            ev.fdptr = self.lookup_fd(t, lfd);
+        }
+        if !filter_later && let Some(g) = gate.as_mut() {
+            self.fill_context(rec, &ev, ctx);
+            if !g(self, ctx) {
+                let skip_reset =
+                    eflags & event_flags::SKIPPARSERESET != 0 || etype == ids::SCHEDSWITCH_6_E;
+                if !skip_reset
+                    && let Some(t) = ev.tinfo
+                    && let Some(d) = self.dyns.get_mut(&t)
+                {
+                    d.lastevent_type = u32::from(SYSDIG_EVENT_MAX);
+                }
+                return false;
+            }
+            *ctx = EventContext::default();
+        }
         self.dispatch(rec, &mut ev);
         self.fill_context(rec, &ev, ctx);
+        if filter_later
+            && let Some(g) = gate.as_mut()
+            && !g(self, ctx)
+        {
+            return false;
+        }
         // event_cleanup: an exit frees its thread's stored enter.
         if !schema::is_enter(etype)
             && let Some(t) = ev.tinfo
@@ -1083,6 +1144,7 @@ impl State {
             d.lastevent_data = None;
             d.data_valid = false;
         }
+        true
     }
 
     /// What sysdig's field extraction does to the state when it prints an

@@ -534,9 +534,14 @@ fn fd_net(c: &Comparison, role: NetRole, ev: &Event<'_>, env: &FieldEnv) -> bool
 /// through the thread. With any filter, a `write` exit always takes its
 /// thread's last fd as its own. The matcher reproduces both: when they
 /// apply, [`Matcher::context`] gives the context to evaluate and print the
-/// event with. (Rejected events are still applied to scapscope's state,
-/// where sysdig skips parsing them; that shows only in the rare fields a
-/// read or write exit changes, e.g. the tuple of an unconnected UDP socket.)
+/// event with.
+///
+/// Used on its own, after the reader applied every event, the matcher
+/// cannot undo parsing: rejected events still changed scapscope's state,
+/// which shows in the few fields such events change (memory counters from
+/// `switch`, the tuple of an unconnected UDP socket). Give it to
+/// [`crate::reader::Reader::set_filter`] instead to run it inside the state
+/// engine, exactly as sysdig does; `print` and `count` do.
 #[derive(Debug, Clone)]
 pub struct Matcher {
     filter: Filter,
@@ -633,5 +638,6 @@ pub fn with_context<'a>(ev: &Event<'a>, ctx: &'a EventContext) -> Event<'a> {
         rec: ev.rec.clone(),
         ctx,
         state: ev.state,
+        passed: ev.passed,
     }
 }
