@@ -18,9 +18,13 @@ mod dialog;
 #[cfg(feature = "gui")]
 mod digest;
 #[cfg(feature = "gui")]
+mod filter_bar;
+#[cfg(feature = "gui")]
 mod format;
 #[cfg(feature = "gui")]
 mod load;
+#[cfg(feature = "gui")]
+mod query;
 #[cfg(feature = "gui")]
 mod screen;
 #[cfg(feature = "gui")]
@@ -54,6 +58,10 @@ pub struct OpenArgs {
     /// so that its details and payload show.
     #[arg(long, value_name = "N")]
     pub select: Option<usize>,
+    /// sysdig filter to apply at start (the filter bar's text), e.g.
+    /// `--filter 'proc.name=nginx and evt.type=read'`.
+    #[arg(long, value_name = "FILTER")]
+    pub filter: Option<String>,
 }
 
 fn parse_size(s: &str) -> Result<(u32, u32), String> {

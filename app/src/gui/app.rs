@@ -8,14 +8,16 @@ use std::sync::Arc;
 use anyhow::{Context as _, anyhow};
 use iced::keyboard::{self, Key, key::Named};
 use iced::task;
-use iced::widget::{button, column, container, progress_bar, row, space, text};
+use iced::widget::{button, column, container, progress_bar, row, space, text, text_input};
 use iced::{Element, Fill, Size, Subscription, Task, Theme};
 use scapscope_core::store::{Progress, Snapshot};
 
 use super::dialog::{self, PickFile};
 use super::digest::Digest;
+use super::filter_bar::{self, FilterBar};
 use super::format;
 use super::load;
+use super::query::{self, Engine, Query, Rows, TimeRange};
 use super::screen::{Screen, list, overview};
 use super::style::{self, Mode};
 
@@ -32,6 +34,8 @@ pub struct Settings {
     pub mode: Mode,
     /// Event to select once loaded.
     pub select: Option<usize>,
+    /// Filter to apply at start.
+    pub filter: Option<String>,
 }
 
 impl Settings {
@@ -45,6 +49,15 @@ impl Settings {
             mode: Mode::from_name(&a.theme)
                 .ok_or_else(|| anyhow!("unknown theme {:?} (dark, light)", a.theme))?,
             select: a.select,
+            filter: match &a.filter {
+                Some(t) => {
+                    // Refuse a bad filter before any window opens.
+                    scapscope_core::filter::Filter::parse(t)
+                        .map_err(|e| anyhow!("--filter {t:?}: {e}"))?;
+                    Some(t.clone())
+                }
+                None => None,
+            },
         })
     }
 }
@@ -151,6 +164,49 @@ pub enum Message {
     Overview(overview::Message),
     /// The syscall list screen.
     List(list::Message),
+    /// The filter bar.
+    Filter(filter_bar::Message),
+    /// Matching for the list finished (`None`: its worker died).
+    QueryDone(Option<query::Outcome>),
+    /// The time range text changed.
+    RangeEdited(String),
+    /// The typed time range was submitted.
+    RangeSubmitted,
+    /// A time range was chosen (`None` clears it), e.g. by the timeline.
+    RangeSet(Option<TimeRange>),
+}
+
+/// What the list shows, and the matching that keeps it up to date.
+#[derive(Debug, Default)]
+struct Shown {
+    /// The filter and time range.
+    query: Query,
+    /// Bumped by every change of `query`; results of another are dropped.
+    generation: u64,
+    /// The rows for `query` over the first `covered` events.
+    rows: Rows,
+    /// Events matched so far.
+    covered: usize,
+    /// The generation being computed, if any.
+    running: Option<u64>,
+    /// How the last match ran, or why it failed.
+    how: Option<Result<Engine, String>>,
+    /// The time range being typed, and why it is not valid.
+    range_text: String,
+    range_error: Option<String>,
+    /// Where matching jobs run.
+    runner: Runner,
+}
+
+/// Where matching jobs run: a worker thread; tests run them inline or
+/// hold them to deliver later.
+#[derive(Debug, Default)]
+enum Runner {
+    #[default]
+    Thread,
+    Inline,
+    #[cfg(test)]
+    Hold(Vec<query::Job>),
 }
 
 /// The app's state.
@@ -158,6 +214,8 @@ pub struct App {
     mode: Mode,
     screen: Screen,
     list: list::List,
+    filter_bar: FilterBar,
+    shown: Shown,
     doc: Option<Document>,
     /// Event to select when the load ends (`--select`).
     select_when_loaded: Option<usize>,
@@ -169,15 +227,28 @@ pub struct App {
 impl App {
     /// The app with nothing open.
     pub fn new(settings: &Settings) -> App {
-        App {
+        let mut app = App {
             mode: settings.mode,
             screen: settings.screen,
             list: list::List::default(),
+            filter_bar: FilterBar::default(),
+            shown: Shown::default(),
             doc: None,
             select_when_loaded: settings.select,
             offset_s: crate::cli::local_offset_s(),
             picker: Box::new(dialog::Native),
+        };
+        if let Some(text) = &settings.filter {
+            let _ = app.update(Message::Filter(filter_bar::Message::Edited(text.clone())));
+            let _ = app.update(Message::Filter(filter_bar::Message::Submitted));
         }
+        app
+    }
+
+    /// Runs matching on the calling thread (one-frame renders, which run
+    /// no tasks).
+    pub fn match_inline(&mut self) {
+        self.shown.runner = Runner::Inline;
     }
 
     /// The app with the settings' capture loading.
@@ -229,6 +300,34 @@ impl App {
     pub fn adopt(&mut self, path: PathBuf, load_id: u64, loader: Option<task::Handle>) {
         self.doc = Some(Document::new(path, load_id, loader));
         self.list = list::List::default();
+        // The filter stays (it is about the kind of events, not the file);
+        // the time range belonged to the old capture.
+        let query = Query {
+            filter: self.shown.query.filter.take(),
+            range: None,
+        };
+        let runner = std::mem::take(&mut self.shown.runner);
+        self.shown = Shown::default();
+        self.shown.query = query;
+        self.shown.runner = runner;
+    }
+
+    /// The rows the list shows.
+    #[cfg(test)]
+    pub fn rows(&self) -> &Rows {
+        &self.shown.rows
+    }
+
+    /// The filter bar.
+    #[cfg(test)]
+    pub fn filter_bar(&self) -> &FilterBar {
+        &self.filter_bar
+    }
+
+    /// The applied filter and time range.
+    #[cfg(test)]
+    pub fn query(&self) -> &Query {
+        &self.shown.query
     }
 
     /// The window title: the file, and the load while it runs.
@@ -258,7 +357,7 @@ impl App {
     /// Dispatches a message.
     pub fn update(&mut self, message: Message) -> Task<Message> {
         match message {
-            Message::LoadProgressed(u) => self.on_load_progress(u),
+            Message::LoadProgressed(u) => return self.on_load_progress(u),
             Message::LoadCancelled => self.cancel_load(),
             Message::OpenRequested => return self.picker.pick_capture().map(Message::FilePicked),
             Message::FilePicked(Some(path)) => return self.open(path),
@@ -267,19 +366,170 @@ impl App {
             Message::ThemeToggled => self.mode = self.mode.toggled(),
             Message::KeyPressed(event) => return self.on_key(&event),
             Message::Overview(m) => self.on_overview(m),
-            Message::List(m) => self.on_list(m),
+            Message::List(m) => return self.on_list(m),
+            Message::Filter(m) => return self.on_filter_bar(m),
+            Message::QueryDone(out) => return self.on_query_done(out),
+            Message::RangeEdited(t) => {
+                self.shown.range_text = t;
+                self.shown.range_error = None;
+            }
+            Message::RangeSubmitted => return self.on_range_submitted(),
+            Message::RangeSet(r) => return self.set_range(r),
         }
         Task::none()
     }
 
-    fn on_load_progress(&mut self, u: load::Update) {
+    fn on_filter_bar(&mut self, m: filter_bar::Message) -> Task<Message> {
+        match self.filter_bar.update(m) {
+            filter_bar::Action::None => Task::none(),
+            filter_bar::Action::Apply(f) => self.set_query(Query {
+                filter: f,
+                range: self.shown.query.range,
+            }),
+        }
+    }
+
+    fn on_range_submitted(&mut self) -> Task<Message> {
+        let text = self.shown.range_text.trim().to_string();
+        if text.is_empty() {
+            return self.set_range(None);
+        }
+        let origin = self.doc.as_ref().map_or(0, |d| d.digest.first_ts_ns);
+        match query::parse_range(&text, origin) {
+            Ok(r) => self.set_range(Some(r)),
+            Err(e) => {
+                self.shown.range_error = Some(e);
+                Task::none()
+            }
+        }
+    }
+
+    fn set_range(&mut self, range: Option<TimeRange>) -> Task<Message> {
+        if range.is_none() {
+            self.shown.range_text.clear();
+            self.shown.range_error = None;
+        }
+        self.set_query(Query {
+            filter: self.shown.query.filter.clone(),
+            range,
+        })
+    }
+
+    /// Makes `query` the one the list follows and starts matching it.
+    fn set_query(&mut self, query: Query) -> Task<Message> {
+        if query == self.shown.query {
+            return Task::none();
+        }
+        self.shown.query = query;
+        self.shown.generation += 1;
+        self.shown.covered = 0;
+        self.shown.how = None;
+        if self.shown.query.is_empty() {
+            let sel = self.list.selected_event(&self.shown.rows);
+            self.shown.rows = Rows::All(self.doc.as_ref().map_or(0, Document::len));
+            self.shown.running = None;
+            self.list.rows_changed(sel, &self.shown.rows);
+            return Task::none();
+        }
+        self.spawn_query()
+    }
+
+    /// The next matching job the list needs, if any (marks it running).
+    pub fn next_query_job(&mut self) -> Option<query::Job> {
+        let doc = self.doc.as_ref()?;
+        let snapshot = doc.snapshot.clone()?;
+        let shown = &mut self.shown;
+        if shown.query.is_empty() || shown.running == Some(shown.generation) {
+            return None;
+        }
+        let from = shown.covered;
+        if from > 0 && from >= snapshot.len() {
+            return None;
+        }
+        // Re-reading the file for each new snapshot would cost a pass per
+        // sample: a reader-matched filter catches up when the load ends.
+        if from > 0 && shown.how == Some(Ok(Engine::Reader)) && doc.status == Status::Loading {
+            return None;
+        }
+        let prev = match (&shown.rows, from) {
+            (Rows::Picked(v), f) if f > 0 => v.clone(),
+            _ => Arc::default(),
+        };
+        shown.running = Some(shown.generation);
+        Some(query::Job {
+            generation: shown.generation,
+            query: shown.query.clone(),
+            snapshot,
+            path: doc.path.clone(),
+            from,
+            prev,
+            tz_offset_s: self.offset_s,
+        })
+    }
+
+    fn spawn_query(&mut self) -> Task<Message> {
+        let Some(job) = self.next_query_job() else {
+            return Task::none();
+        };
+        match &mut self.shown.runner {
+            Runner::Thread => {}
+            Runner::Inline => return self.on_query_done(Some(query::run(job))),
+            #[cfg(test)]
+            Runner::Hold(held) => {
+                held.push(job);
+                return Task::none();
+            }
+        }
+        let (tx, rx) = iced::futures::channel::oneshot::channel();
+        let spawned = std::thread::Builder::new()
+            .name("scapscope-gui-query".into())
+            .spawn(move || {
+                let _ = tx.send(query::run(job));
+            });
+        if spawned.is_err() {
+            self.shown.running = None;
+            self.shown.how = Some(Err("cannot start a thread to match events".into()));
+            return Task::none();
+        }
+        Task::perform(async move { rx.await.ok() }, Message::QueryDone)
+    }
+
+    fn on_query_done(&mut self, out: Option<query::Outcome>) -> Task<Message> {
+        let Some(out) = out else {
+            self.shown.running = None;
+            self.shown.how = Some(Err("matching stopped unexpectedly".into()));
+            return Task::none();
+        };
+        if out.generation != self.shown.generation {
+            // The user changed the filter or range meanwhile.
+            return Task::none();
+        }
+        self.shown.running = None;
+        match out.how {
+            Ok(engine) => {
+                let sel = self.list.selected_event(&self.shown.rows);
+                self.shown.rows = Rows::Picked(out.rows);
+                self.shown.covered = out.covered;
+                self.shown.how = Some(Ok(engine));
+                self.list.rows_changed(sel, &self.shown.rows);
+                // More events arrived while matching: go on.
+                self.spawn_query()
+            }
+            Err(e) => {
+                self.shown.how = Some(Err(e));
+                Task::none()
+            }
+        }
+    }
+
+    fn on_load_progress(&mut self, u: load::Update) -> Task<Message> {
         let Some(doc) = self.doc.as_mut().filter(|d| d.load_id == u.load_id) else {
             // A sample of a load that was replaced or closed.
-            return;
+            return Task::none();
         };
         if doc.status != Status::Loading {
             // Cancelled: keep what was shown when the user stopped.
-            return;
+            return Task::none();
         }
         doc.progress = u.progress;
         doc.digest = u.digest;
@@ -291,12 +541,19 @@ impl App {
             };
         }
         doc.snapshot = Some(u.snapshot);
+        let len = doc.len();
+        if self.shown.query.is_empty() {
+            self.shown.rows = Rows::All(len);
+        }
         if u.finished
             && let Some(i) = self.select_when_loaded.take()
         {
-            let len = doc.len();
-            self.list.select(i, len);
+            match self.shown.rows.row_of(i.min(len.saturating_sub(1))) {
+                Some(r) => self.list.select(r, self.shown.rows.len()),
+                None => self.list.select(i, len),
+            }
         }
+        self.spawn_query()
     }
 
     fn cancel_load(&mut self) {
@@ -314,10 +571,24 @@ impl App {
         }
     }
 
-    fn on_list(&mut self, m: list::Message) {
-        let len = self.doc.as_ref().map_or(0, Document::len);
+    fn on_list(&mut self, m: list::Message) -> Task<Message> {
+        let len = self.shown.rows.len();
         match self.list.update(m, len) {
-            list::Action::None => {}
+            list::Action::None => Task::none(),
+            list::Action::AddClause(c) => {
+                let action = self.filter_bar.append_clause(&c);
+                self.on_filter_action(action)
+            }
+        }
+    }
+
+    fn on_filter_action(&mut self, a: filter_bar::Action) -> Task<Message> {
+        match a {
+            filter_bar::Action::None => Task::none(),
+            filter_bar::Action::Apply(f) => self.set_query(Query {
+                filter: f,
+                range: self.shown.query.range,
+            }),
         }
     }
 
@@ -328,8 +599,11 @@ impl App {
         match (key.as_ref(), modifiers.command()) {
             (Key::Character("o"), true) => return self.update(Message::OpenRequested),
             (Key::Character("l"), true) => self.screen = Screen::List,
+            (Key::Character("f"), true) => {
+                return iced::widget::operation::focus(filter_bar::INPUT_ID);
+            }
             (Key::Character("t"), true) => self.mode = self.mode.toggled(),
-            (Key::Named(Named::Escape), _) => self.on_escape(),
+            (Key::Named(Named::Escape), _) => return self.on_escape(),
             (Key::Named(named), false) if self.screen == Screen::List => {
                 let nav = match named {
                     Named::ArrowUp => list::Nav::Up,
@@ -340,17 +614,23 @@ impl App {
                     Named::End => list::Nav::End,
                     _ => return Task::none(),
                 };
-                self.on_list(list::Message::Navigated(nav));
+                return self.on_list(list::Message::Navigated(nav));
             }
             _ => {}
         }
         Task::none()
     }
 
-    /// Esc steps back: first the selection, then to the overview.
-    fn on_escape(&mut self) {
-        if !self.list.clear_selection() {
+    /// Esc steps back: first the selection, then the time range, then to
+    /// the overview.
+    fn on_escape(&mut self) -> Task<Message> {
+        if self.list.clear_selection() {
+            Task::none()
+        } else if self.shown.query.range.is_some() {
+            self.set_range(None)
+        } else {
             self.screen = Screen::Overview;
+            Task::none()
         }
     }
 
@@ -363,6 +643,7 @@ impl App {
         if let Some(b) = self.banner() {
             page = page.push(b);
         }
+        page = page.push(self.query_bar());
         let content: Element<'_, Message> = match (&self.doc, self.screen) {
             (None, _) => container(text("Open a capture with Ctrl+O"))
                 .center(Fill)
@@ -372,7 +653,7 @@ impl App {
             }
             (Some(d), Screen::List) => self
                 .list
-                .view(d.snapshot.as_deref(), self.offset_s)
+                .view(d.snapshot.as_deref(), &self.shown.rows, self.offset_s)
                 .map(Message::List),
         };
         page.push(container(content).padding([8, 8]).height(Fill))
@@ -485,6 +766,72 @@ impl App {
         )
     }
 
+    /// The filter bar, the time range, and what they leave shown.
+    fn query_bar(&self) -> Element<'_, Message> {
+        let origin = self.doc.as_ref().map_or(0, |d| d.digest.first_ts_ns);
+        let range_label = match self.shown.query.range {
+            Some(r) => format!(
+                "range +{} … +{} ({})",
+                format::duration_ns(r.from_ns.saturating_sub(origin)),
+                format::duration_ns(r.to_ns.saturating_sub(origin)),
+                format::duration_ns(r.len_ns())
+            ),
+            None => "whole capture".into(),
+        };
+        let total = self.doc.as_ref().map_or(0, Document::len);
+        let shown = match (&self.shown.how, self.shown.running.is_some()) {
+            (_, true) => "matching…".to_string(),
+            (Some(Err(e)), _) => format!("filter failed: {e}"),
+            _ if self.shown.query.is_empty() => format!("{} events", format::grouped(total as u64)),
+            (how, _) => format!(
+                "{} of {} events{}",
+                format::grouped(self.shown.rows.len() as u64),
+                format::grouped(total as u64),
+                match how {
+                    Some(Ok(Engine::Reader)) => " (matched by reading the capture)",
+                    _ => "",
+                }
+            ),
+        };
+        let dim = |t: &Theme| text::Style {
+            color: Some(style::dim(t)),
+        };
+        let mut range_row = row![
+            text("time").size(12).style(dim),
+            text_input("e.g. 1.5s..2s from the start", &self.shown.range_text)
+                .on_input(Message::RangeEdited)
+                .on_submit(Message::RangeSubmitted)
+                .font(style::MONO)
+                .size(13)
+                .padding([2, 6])
+                .width(240),
+            text(range_label).size(12).font(style::MONO),
+        ]
+        .spacing(8)
+        .align_y(iced::Center);
+        if self.shown.query.range.is_some() {
+            range_row = range_row.push(
+                button(text("Clear range (Esc)").size(12))
+                    .on_press(Message::RangeSet(None))
+                    .padding([1, 8]),
+            );
+        }
+        if let Some(e) = &self.shown.range_error {
+            range_row = range_row.push(text(e.clone()).size(12).style(|t: &Theme| text::Style {
+                color: Some(style::error(t)),
+            }));
+        }
+        range_row = range_row
+            .push(space::horizontal())
+            .push(text(shown).size(12));
+        column![
+            self.filter_bar.view().map(Message::Filter),
+            container(range_row).padding([0, 12]),
+        ]
+        .spacing(2)
+        .into()
+    }
+
     fn status_bar(&self) -> Element<'_, Message> {
         let facts = match &self.doc {
             None => String::new(),
@@ -509,7 +856,7 @@ impl App {
             row![
                 text(facts).size(12),
                 space::horizontal(),
-                text("Ctrl+O open · Ctrl+L list · Esc back · ↑↓ PgUp PgDn select · Ctrl+T theme")
+                text("Ctrl+O open · Ctrl+F filter · Ctrl+L list · Esc back · ↑↓ PgUp PgDn select · Ctrl+T theme")
                     .size(12)
                     .style(|t: &Theme| text::Style {
                         color: Some(style::dim(t)),
@@ -548,6 +895,7 @@ mod tests {
             size: (800, 600),
             mode: Mode::Dark,
             select: None,
+            filter: None,
         }
     }
 
@@ -601,7 +949,8 @@ mod tests {
     /// An app with the demo open; the load task is dropped, so only the
     /// samples the test sends arrive.
     fn opened() -> (App, u64) {
-        let (app, _task) = App::boot(settings());
+        let (mut app, _task) = App::boot(settings());
+        app.shown.runner = Runner::Inline;
         let id = app.document().unwrap().load_id;
         (app, id)
     }
@@ -684,6 +1033,122 @@ mod tests {
         // Navigation keys do nothing on the overview.
         let _ = app.update(named(Named::ArrowDown));
         assert_eq!(app.list().selected(), None);
+    }
+
+    /// Matching jobs run inline in these tests (see `Runner`); nothing is
+    /// left to do but check that none is pending.
+    fn settle(app: &mut App) {
+        assert!(app.next_query_job().is_none(), "a job was left pending");
+    }
+
+    fn type_filter(app: &mut App, text: &str) {
+        let _ = app.update(Message::Filter(filter_bar::Message::Edited(text.into())));
+        let _ = app.update(Message::Filter(filter_bar::Message::Submitted));
+        settle(app);
+    }
+
+    #[test]
+    fn a_typed_filter_narrows_the_list_and_clearing_restores_it() {
+        let (mut app, id) = opened();
+        let _ = app.update(sample(id, 572, true));
+        let all = demo().len();
+        assert_eq!(app.rows().len(), all);
+        type_filter(&mut app, "evt.type=nanosleep and evt.dir=<");
+        let rows = app.rows().clone();
+        assert!(!rows.is_empty() && rows.len() < all / 2, "{}", rows.len());
+        let snap = demo();
+        for r in 0..rows.len() {
+            let i = rows.event(r).unwrap();
+            let row = snap.row(i).unwrap();
+            assert_eq!(
+                scapscope_core::render::sysdig_event_name(row.event_type),
+                "nanosleep"
+            );
+            assert!(!scapscope_core::schema::is_enter(row.event_type));
+        }
+        // A bad filter is shown, not applied.
+        let _ = app.update(Message::Filter(filter_bar::Message::Edited(
+            "evt.type=".into(),
+        )));
+        let _ = app.update(Message::Filter(filter_bar::Message::Submitted));
+        assert!(app.filter_bar().error().is_some());
+        assert_eq!(app.rows().len(), rows.len());
+        let _ = app.update(Message::Filter(filter_bar::Message::Cleared));
+        settle(&mut app);
+        assert!(app.query().is_empty());
+        assert_eq!(app.rows().len(), all);
+    }
+
+    #[test]
+    fn results_of_an_older_filter_are_dropped() {
+        let (mut app, id) = opened();
+        let _ = app.update(sample(id, 572, true));
+        app.shown.runner = Runner::Hold(Vec::new());
+        let _ = app.update(Message::Filter(filter_bar::Message::Edited(
+            "evt.dir=>".into(),
+        )));
+        let _ = app.update(Message::Filter(filter_bar::Message::Submitted));
+        let Runner::Hold(mut held) = std::mem::replace(&mut app.shown.runner, Runner::Inline)
+        else {
+            unreachable!()
+        };
+        let old = held.pop().expect("a job for evt.dir=>");
+        type_filter(&mut app, "evt.type=nanosleep");
+        let close_rows = app.rows().len();
+        let _ = app.update(Message::QueryDone(Some(query::run(old))));
+        assert_eq!(app.rows().len(), close_rows, "the stale result was applied");
+    }
+
+    #[test]
+    fn details_chips_add_clauses_and_keep_the_selection() {
+        let (mut app, id) = opened();
+        let _ = app.update(sample(id, 572, true));
+        let _ = app.update(Message::ScreenSelected(Screen::List));
+        let snap = demo();
+        // An event of a named process.
+        let i = (0..snap.len())
+            .find(|&i| {
+                let r = snap.row(i).unwrap();
+                !r.hidden && r.thread.is_some_and(|t| !t.comm.is_empty())
+            })
+            .unwrap();
+        let _ = app.update(Message::List(list::Message::RowClicked(i)));
+        let comm = snap.row(i).unwrap().thread.unwrap().comm.clone();
+        let clause = format!("proc.name={}", list::filter_value(&comm));
+        let _ = app.update(Message::List(list::Message::FilterClause(clause.clone())));
+        settle(&mut app);
+        assert_eq!(app.filter_bar().applied().unwrap().to_string(), clause);
+        let rows = app.rows().clone();
+        assert!(rows.len() < snap.len());
+        assert_eq!(app.list().selected_event(&rows), Some(i), "selection kept");
+        for r in 0..rows.len() {
+            let t = snap.row(rows.event(r).unwrap()).unwrap().thread.unwrap();
+            assert_eq!(t.comm, comm);
+        }
+    }
+
+    #[test]
+    fn a_typed_time_range_applies_and_escape_clears_it() {
+        let (mut app, id) = opened();
+        let _ = app.update(sample(id, 572, true));
+        let snap = demo();
+        let _ = app.update(Message::RangeEdited("100ms..300ms".into()));
+        let _ = app.update(Message::RangeSubmitted);
+        settle(&mut app);
+        let r = app.query().range.expect("range applied");
+        assert_eq!(r.len_ns(), 200_000_000);
+        let rows = app.rows().clone();
+        assert!(rows.len() < snap.len());
+        for k in 0..rows.len() {
+            assert!(r.contains(snap.row(rows.event(k).unwrap()).unwrap().ts_ns));
+        }
+        let _ = app.update(Message::RangeEdited("later".into()));
+        let _ = app.update(Message::RangeSubmitted);
+        assert_eq!(app.query().range, Some(r), "a bad range is not applied");
+        let _ = app.update(named(Named::Escape));
+        settle(&mut app);
+        assert_eq!(app.query().range, None);
+        assert_eq!(app.rows().len(), snap.len());
     }
 
     #[test]

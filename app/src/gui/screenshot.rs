@@ -35,6 +35,7 @@ const SETTLE_PASSES: usize = 3;
 /// Loads, renders and writes the PNG.
 pub fn run(settings: Settings, out: &Path) -> anyhow::Result<ExitCode> {
     let mut app = App::new(&settings);
+    app.match_inline();
     load_fully(&mut app, &settings)?;
     let (w, h) = settings.size;
     let backend = std::env::var("ICED_BACKEND").ok();
@@ -199,6 +200,7 @@ mod tests {
             size: (900, 600),
             mode,
             select,
+            filter: None,
         }
     }
 

@@ -8,6 +8,8 @@
 //! over row indices.
 
 mod details;
+#[cfg(test)]
+pub use details::filter_value;
 
 use iced::widget::{
     button, column, container, mouse_area, responsive, row, sensor, text, vertical_slider,
@@ -19,6 +21,7 @@ use scapscope_core::state::State;
 use scapscope_core::store::Snapshot;
 
 use crate::gui::format;
+use crate::gui::query::Rows;
 use crate::gui::style::{self, MONO, ROW_HEIGHT, ROW_TEXT};
 
 /// Rows a wheel notch moves.
@@ -27,12 +30,13 @@ const WHEEL_ROWS: f32 = 3.0;
 /// Page size before the list has been measured.
 const DEFAULT_PAGE_ROWS: usize = 40;
 
-/// The list's own state.
+/// The list's own state. Positions are rows of the list (which shows the
+/// events the app's query picked, see [`Rows`]), not event indices.
 #[derive(Debug, Clone)]
 pub struct List {
-    /// Index of the top row.
+    /// The top row.
     first: usize,
-    /// Index of the selected event.
+    /// The selected row.
     selected: Option<usize>,
     /// Rows that fit, as last measured.
     page_rows: usize,
@@ -63,6 +67,8 @@ pub enum Message {
     Navigated(Nav),
     /// The details pane was closed.
     DetailsClosed,
+    /// A "filter on" chip of the details was clicked.
+    FilterClause(String),
 }
 
 /// Keyboard navigation.
@@ -87,6 +93,8 @@ pub enum Nav {
 pub enum Action {
     /// Nothing.
     None,
+    /// Add this clause to the filter (`and`).
+    AddClause(String),
 }
 
 impl List {
@@ -111,6 +119,25 @@ impl List {
         let i = i.min(len - 1);
         self.selected = Some(i);
         self.reveal(i, len);
+    }
+
+    /// The selected event (an index of the snapshot).
+    pub fn selected_event(&self, rows: &Rows) -> Option<usize> {
+        rows.event(self.selected?)
+    }
+
+    /// After the rows changed (another filter or time range): keeps the
+    /// selected event selected when it is still shown, else clears the
+    /// selection, and keeps the top row in bounds.
+    pub fn rows_changed(&mut self, selected_event: Option<usize>, rows: &Rows) {
+        self.selected = selected_event.and_then(|e| rows.row_of(e));
+        match self.selected {
+            Some(r) => {
+                let len = rows.len();
+                self.scroll_to(r.saturating_sub(self.page_rows / 2), len);
+            }
+            None => self.scroll_to(self.first, rows.len()),
+        }
     }
 
     /// Clears the selection; `false` when there was none.
@@ -147,6 +174,7 @@ impl List {
             }
             Message::Navigated(nav) => self.navigate(nav, len),
             Message::DetailsClosed => self.selected = None,
+            Message::FilterClause(c) => return Action::AddClause(c),
         }
         Action::None
     }
@@ -190,11 +218,16 @@ impl List {
         self.select(next, len);
     }
 
-    /// The list of `snap` (or an empty one while nothing is loaded);
+    /// The `rows` of `snap` (or an empty list while nothing is loaded);
     /// `offset_s` shifts times from UTC to local time.
-    pub fn view<'a>(&'a self, snap: Option<&'a Snapshot>, offset_s: i64) -> Element<'a, Message> {
-        let len = snap.map_or(0, Snapshot::len);
-        let rows = responsive(move |size| self.rows(snap, size, offset_s));
+    pub fn view<'a>(
+        &'a self,
+        snap: Option<&'a Snapshot>,
+        shown: &'a Rows,
+        offset_s: i64,
+    ) -> Element<'a, Message> {
+        let len = shown.len();
+        let rows = responsive(move |size| self.rows(snap, shown, size, offset_s));
         let rows = sensor(rows)
             .on_show(Message::Resized)
             .on_resize(Message::Resized);
@@ -210,8 +243,8 @@ impl List {
         .width(14)
         .style(style::scrollbar);
         let table = column![header(), row![rows, bar].height(Fill)].width(Fill);
-        match (snap, self.selected) {
-            (Some(snap), Some(i)) if i < len => row![
+        match (snap, self.selected.and_then(|r| shown.event(r))) {
+            (Some(snap), Some(i)) if i < snap.len() => row![
                 container(table).width(Length::FillPortion(3)),
                 container(details::view(snap, i, offset_s)).width(Length::FillPortion(2)),
             ]
@@ -225,6 +258,7 @@ impl List {
     fn rows<'a>(
         &self,
         snap: Option<&'a Snapshot>,
+        shown: &Rows,
         size: Size,
         offset_s: i64,
     ) -> Element<'a, Message> {
@@ -232,11 +266,25 @@ impl List {
             return container(text("Nothing loaded yet")).padding(12).into();
         };
         let fit = ((size.height / ROW_HEIGHT).floor() as usize).max(1);
-        let len = snap.len();
+        let len = shown.len();
+        if len == 0 {
+            return container(text("No event matches the filter and time range"))
+                .padding(12)
+                .into();
+        }
         let first = self.first.min(len.saturating_sub(fit));
         let state = State::default();
-        let rows = (first..(first + fit).min(len))
-            .map(|i| row_view(snap, i, self.selected == Some(i), &state, offset_s));
+        let rows = (first..(first + fit).min(len)).filter_map(|pos| {
+            let i = shown.event(pos)?;
+            Some(row_view(
+                snap,
+                i,
+                pos,
+                self.selected == Some(pos),
+                &state,
+                offset_s,
+            ))
+        });
         column(rows).width(Fill).height(Fill).clip(true).into()
     }
 }
@@ -358,6 +406,7 @@ pub fn result_text(res: i64) -> String {
 fn row_view<'a>(
     snap: &Snapshot,
     i: usize,
+    pos: usize,
     selected: bool,
     state: &State,
     offset_s: i64,
@@ -379,11 +428,11 @@ fn row_view<'a>(
         cell(s, k, ink)
     });
     button(row(cells))
-        .on_press(Message::RowClicked(i))
+        .on_press(Message::RowClicked(pos))
         .padding(0)
         .width(Fill)
         .height(ROW_HEIGHT)
-        .style(style::table_row(i, selected))
+        .style(style::table_row(pos, selected))
         .into()
 }
 
