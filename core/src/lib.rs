@@ -17,5 +17,6 @@ pub mod schema;
 pub mod source;
 pub mod state;
 pub mod store;
+pub mod streams;
 pub mod synth;
 pub mod writer;
