@@ -19,4 +19,5 @@ pub mod state;
 pub mod store;
 pub mod streams;
 pub mod synth;
+pub mod timeline;
 pub mod writer;
