@@ -45,7 +45,8 @@ pub struct OpenArgs {
     /// software rendering otherwise).
     #[arg(long, value_name = "PATH")]
     pub screenshot: Option<PathBuf>,
-    /// Screen to show: `overview` or `list` (the syscall list).
+    /// Screen to show: `overview`, `list` (the syscall list) or `stream`
+    /// (follow the stream of the `--select`ed event).
     #[arg(long, alias = "view", value_name = "NAME", default_value = "overview")]
     pub screen: String,
     /// Window (or screenshot) size in logical pixels.

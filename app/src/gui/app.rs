@@ -18,7 +18,7 @@ use super::filter_bar::{self, FilterBar};
 use super::format;
 use super::load;
 use super::query::{self, Engine, Query, Rows, TimeRange};
-use super::screen::{Screen, list, overview};
+use super::screen::{Screen, list, overview, stream};
 use super::style::{self, Mode};
 
 /// What the app starts with (from the command line).
@@ -44,7 +44,7 @@ impl Settings {
         Ok(Settings {
             file: a.file.clone().unwrap_or_else(crate::demo_capture),
             screen: Screen::from_name(&a.screen)
-                .ok_or_else(|| anyhow!("unknown screen {:?} (overview, list)", a.screen))?,
+                .ok_or_else(|| anyhow!("unknown screen {:?} (overview, list, stream)", a.screen))?,
             size: a.size,
             mode: Mode::from_name(&a.theme)
                 .ok_or_else(|| anyhow!("unknown theme {:?} (dark, light)", a.theme))?,
@@ -174,6 +174,11 @@ pub enum Message {
     RangeSubmitted,
     /// A time range was chosen (`None` clears it), e.g. by the timeline.
     RangeSet(Option<TimeRange>),
+    /// The stream of an event was reassembled (`None`: the event is not
+    /// part of one, or the worker died).
+    StreamReady(Option<Box<stream::Follow>>),
+    /// The follow-stream screen.
+    Stream(stream::Message),
 }
 
 /// What the list shows, and the matching that keeps it up to date.
@@ -216,6 +221,9 @@ pub struct App {
     list: list::List,
     filter_bar: FilterBar,
     shown: Shown,
+    follow: Option<stream::Follow>,
+    /// Why the last follow-stream found nothing.
+    follow_note: Option<String>,
     doc: Option<Document>,
     /// Event to select when the load ends (`--select`).
     select_when_loaded: Option<usize>,
@@ -233,6 +241,8 @@ impl App {
             list: list::List::default(),
             filter_bar: FilterBar::default(),
             shown: Shown::default(),
+            follow: None,
+            follow_note: None,
             doc: None,
             select_when_loaded: settings.select,
             offset_s: crate::cli::local_offset_s(),
@@ -300,6 +310,10 @@ impl App {
     pub fn adopt(&mut self, path: PathBuf, load_id: u64, loader: Option<task::Handle>) {
         self.doc = Some(Document::new(path, load_id, loader));
         self.list = list::List::default();
+        self.follow = None;
+        if self.screen == Screen::Stream {
+            self.screen = Screen::List;
+        }
         // The filter stays (it is about the kind of events, not the file);
         // the time range belonged to the old capture.
         let query = Query {
@@ -375,6 +389,8 @@ impl App {
             }
             Message::RangeSubmitted => return self.on_range_submitted(),
             Message::RangeSet(r) => return self.set_range(r),
+            Message::StreamReady(f) => self.on_stream_ready(f),
+            Message::Stream(m) => self.on_stream(m),
         }
         Task::none()
     }
@@ -579,6 +595,70 @@ impl App {
                 let action = self.filter_bar.append_clause(&c);
                 self.on_filter_action(action)
             }
+            list::Action::Follow(event) => self.follow_stream(event),
+        }
+    }
+
+    /// Reassembles the stream of `event` off the UI thread.
+    fn follow_stream(&mut self, event: usize) -> Task<Message> {
+        let Some(snapshot) = self.doc.as_ref().and_then(|d| d.snapshot.clone()) else {
+            return Task::none();
+        };
+        self.follow_note = Some("reassembling the stream…".into());
+        let (tx, rx) = iced::futures::channel::oneshot::channel();
+        let spawned = std::thread::Builder::new()
+            .name("scapscope-gui-stream".into())
+            .spawn(move || {
+                let _ = tx.send(follow_of(snapshot, event));
+            });
+        if spawned.is_err() {
+            self.follow_note = Some("cannot start a thread to reassemble the stream".into());
+            return Task::none();
+        }
+        Task::perform(async move { rx.await.ok().flatten() }, Message::StreamReady)
+    }
+
+    /// Follows the stream of `event` on the calling thread (one-frame
+    /// renders, which run no tasks).
+    pub fn follow_now(&mut self, event: usize) {
+        if let Some(snapshot) = self.doc.as_ref().and_then(|d| d.snapshot.clone()) {
+            self.on_stream_ready(follow_of(snapshot, event));
+        }
+    }
+
+    fn on_stream_ready(&mut self, f: Option<Box<stream::Follow>>) {
+        match f {
+            Some(f) => {
+                self.follow = Some(*f);
+                self.follow_note = None;
+                self.screen = Screen::Stream;
+            }
+            None => {
+                self.follow_note = Some("this event belongs to no stream with data".into());
+            }
+        }
+    }
+
+    fn on_stream(&mut self, m: stream::Message) {
+        let Some(f) = self.follow.as_mut() else {
+            return;
+        };
+        match f.update(m) {
+            stream::Action::None => {}
+            stream::Action::Close => {
+                self.follow = None;
+                self.screen = Screen::List;
+            }
+            stream::Action::ShowEvent(event) => match self.shown.rows.row_of(event) {
+                Some(r) => {
+                    self.list.select(r, self.shown.rows.len());
+                    self.screen = Screen::List;
+                }
+                None => {
+                    self.follow_note =
+                        Some("that event is hidden by the filter or time range".into());
+                }
+            },
         }
     }
 
@@ -624,7 +704,10 @@ impl App {
     /// Esc steps back: first the selection, then the time range, then to
     /// the overview.
     fn on_escape(&mut self) -> Task<Message> {
-        if self.list.clear_selection() {
+        if self.screen == Screen::Stream {
+            self.screen = Screen::List;
+            Task::none()
+        } else if self.list.clear_selection() {
             Task::none()
         } else if self.shown.query.range.is_some() {
             self.set_range(None)
@@ -655,6 +738,12 @@ impl App {
                 .list
                 .view(d.snapshot.as_deref(), &self.shown.rows, self.offset_s)
                 .map(Message::List),
+            (Some(_), Screen::Stream) => match &self.follow {
+                Some(f) => f.view().map(Message::Stream),
+                None => container(text("Select an I/O event and click Follow stream"))
+                    .center(Fill)
+                    .into(),
+            },
         };
         page.push(container(content).padding([8, 8]).height(Fill))
             .push(self.status_bar())
@@ -662,7 +751,8 @@ impl App {
     }
 
     fn header(&self) -> Element<'_, Message> {
-        let tabs = Screen::ALL.iter().map(|&s| {
+        let open_stream = self.follow.as_ref().map(|_| Screen::Stream);
+        let tabs = Screen::ALL.iter().copied().chain(open_stream).map(|s| {
             button(text(s.label()).size(14))
                 .on_press(Message::ScreenSelected(s))
                 .padding([4, 12])
@@ -821,6 +911,9 @@ impl App {
                 color: Some(style::error(t)),
             }));
         }
+        if let Some(n) = &self.follow_note {
+            range_row = range_row.push(text(n.clone()).size(12));
+        }
         range_row = range_row
             .push(space::horizontal())
             .push(text(shown).size(12));
@@ -869,6 +962,17 @@ impl App {
         .style(style::bar)
         .into()
     }
+}
+
+/// The stream holding `event`, ready to show.
+fn follow_of(snapshot: Arc<Snapshot>, event: usize) -> Option<Box<stream::Follow>> {
+    let all = scapscope_core::streams::reassemble(&snapshot, None);
+    let (s, _) = all.find_event(event)?;
+    Some(Box::new(stream::Follow::new(
+        s.clone(),
+        snapshot.clone(),
+        event,
+    )))
 }
 
 impl Document {
@@ -1149,6 +1253,37 @@ mod tests {
         settle(&mut app);
         assert_eq!(app.query().range, None);
         assert_eq!(app.rows().len(), snap.len());
+    }
+
+    #[test]
+    fn follow_stream_shows_both_directions_in_order() {
+        let (mut app, id) = opened();
+        let _ = app.update(sample(id, 572, true));
+        let snap = demo();
+        // An I/O exit on the demo's pipe: its stream has data.
+        let event = (0..snap.len())
+            .find(|&i| {
+                let r = snap.row(i).unwrap();
+                r.len_bytes.is_some_and(|n| n > 0)
+                    && r.fd.is_some_and(|f| f.name.starts_with("pipe:"))
+            })
+            .expect("an I/O exit on a pipe");
+        let f = follow_of(snap.clone(), event).expect("a stream");
+        let st = f.stream();
+        assert!(st.segments.iter().any(|s| s.event == event));
+        assert!(st.segments.windows(2).all(|w| w[0].ts_ns <= w[1].ts_ns));
+        let _ = app.update(Message::StreamReady(Some(f)));
+        assert_eq!(app.screen(), Screen::Stream);
+        // Clicking a segment selects its event in the list.
+        let first = app.follow.as_ref().unwrap().stream().segments[0].event;
+        let _ = app.update(Message::Stream(stream::Message::SegmentClicked(first)));
+        assert_eq!(app.screen(), Screen::List);
+        assert_eq!(app.list().selected_event(app.rows()), Some(first));
+        // Events outside any stream say so.
+        let not_io = (0..snap.len())
+            .find(|&i| snap.row(i).unwrap().len_bytes.is_none())
+            .unwrap();
+        assert!(follow_of(snap, not_io).is_none());
     }
 
     #[test]

@@ -10,6 +10,7 @@
 mod details;
 #[cfg(test)]
 pub use details::filter_value;
+pub use details::hex_lines;
 
 use iced::widget::{
     button, column, container, mouse_area, responsive, row, sensor, text, vertical_slider,
@@ -69,6 +70,8 @@ pub enum Message {
     DetailsClosed,
     /// A "filter on" chip of the details was clicked.
     FilterClause(String),
+    /// "Follow stream" was clicked for this event.
+    FollowStream(usize),
 }
 
 /// Keyboard navigation.
@@ -95,6 +98,8 @@ pub enum Action {
     None,
     /// Add this clause to the filter (`and`).
     AddClause(String),
+    /// Follow the stream of this event.
+    Follow(usize),
 }
 
 impl List {
@@ -175,6 +180,7 @@ impl List {
             Message::Navigated(nav) => self.navigate(nav, len),
             Message::DetailsClosed => self.selected = None,
             Message::FilterClause(c) => return Action::AddClause(c),
+            Message::FollowStream(i) => return Action::Follow(i),
         }
         Action::None
     }

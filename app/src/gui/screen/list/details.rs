@@ -310,6 +310,13 @@ pub fn view(snap: &Snapshot, i: usize, offset_s: i64) -> Element<'_, Message> {
             body = body.push(field("type", f.kind.type_name().to_string()));
             body = body.push(field("name", f.name.clone()));
         }
+        if r.len_bytes.is_some() {
+            body = body.push(
+                button(text("Follow stream").size(13))
+                    .on_press(Message::FollowStream(i))
+                    .padding([2, 10]),
+            );
+        }
     }
 
     let params = rec
