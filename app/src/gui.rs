@@ -26,6 +26,8 @@ mod load;
 #[cfg(feature = "gui")]
 mod query;
 #[cfg(feature = "gui")]
+mod recent;
+#[cfg(feature = "gui")]
 mod screen;
 #[cfg(feature = "gui")]
 mod screenshot;

@@ -8,7 +8,9 @@ use std::sync::Arc;
 use anyhow::{Context as _, anyhow};
 use iced::keyboard::{self, Key, key::Named};
 use iced::task;
-use iced::widget::{button, column, container, progress_bar, row, space, text, text_input};
+use iced::widget::{
+    button, column, container, pick_list, progress_bar, row, space, text, text_input,
+};
 use iced::{Element, Fill, Size, Subscription, Task, Theme};
 use scapscope_core::store::{Progress, Snapshot};
 
@@ -18,6 +20,7 @@ use super::filter_bar::{self, FilterBar};
 use super::format;
 use super::load;
 use super::query::{self, Engine, Query, Rows, TimeRange};
+use super::recent::Recent;
 use super::screen::{Screen, list, overview, stream};
 use super::style::{self, Mode};
 
@@ -179,6 +182,25 @@ pub enum Message {
     StreamReady(Option<Box<stream::Follow>>),
     /// The follow-stream screen.
     Stream(stream::Message),
+    /// A recent capture was chosen.
+    RecentChosen(RecentItem),
+    /// A file was dropped on the window.
+    FileDropped(PathBuf),
+}
+
+/// A recent capture as the picker shows it: name, then folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecentItem(pub PathBuf);
+
+impl std::fmt::Display for RecentItem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let name = self.0.file_name().map(|n| n.to_string_lossy());
+        let dir = self.0.parent().map(|d| d.display().to_string());
+        match (name, dir) {
+            (Some(n), Some(d)) => write!(f, "{n} — {d}"),
+            _ => write!(f, "{}", self.0.display()),
+        }
+    }
 }
 
 /// What the list shows, and the matching that keeps it up to date.
@@ -224,6 +246,7 @@ pub struct App {
     follow: Option<stream::Follow>,
     /// Why the last follow-stream found nothing.
     follow_note: Option<String>,
+    recent: Recent,
     doc: Option<Document>,
     /// Event to select when the load ends (`--select`).
     select_when_loaded: Option<usize>,
@@ -243,6 +266,12 @@ impl App {
             shown: Shown::default(),
             follow: None,
             follow_note: None,
+            // Tests never touch the user's list.
+            recent: if cfg!(test) {
+                Recent::default()
+            } else {
+                Recent::load_default()
+            },
             doc: None,
             select_when_loaded: settings.select,
             offset_s: crate::cli::local_offset_s(),
@@ -300,6 +329,10 @@ impl App {
 
     /// Starts loading `path`, replacing (and so cancelling) any load.
     pub fn open(&mut self, path: PathBuf) -> Task<Message> {
+        if let Err(e) = self.recent.add(&path) {
+            // Not worth a banner: the capture still opens.
+            eprintln!("scapscope: cannot save the recent-files list: {e}");
+        }
         let (load_id, samples) = load::start(&path);
         let (samples, handle) = samples.abortable();
         self.adopt(path, load_id, Some(handle.abort_on_drop()));
@@ -365,7 +398,21 @@ impl App {
     /// Keys are the only outside events the app listens to; load samples
     /// come from the task `open` returns.
     pub fn subscription(&self) -> Subscription<Message> {
-        keyboard::listen().map(Message::KeyPressed)
+        Subscription::batch([
+            keyboard::listen().map(Message::KeyPressed),
+            iced::event::listen_with(|event, _status, _window| match event {
+                iced::Event::Window(iced::window::Event::FileDropped(path)) => {
+                    Some(Message::FileDropped(path))
+                }
+                _ => None,
+            }),
+        ])
+    }
+
+    /// The recent captures.
+    #[cfg(test)]
+    pub fn recent(&self) -> &Recent {
+        &self.recent
     }
 
     /// Dispatches a message.
@@ -391,6 +438,9 @@ impl App {
             Message::RangeSet(r) => return self.set_range(r),
             Message::StreamReady(f) => self.on_stream_ready(f),
             Message::Stream(m) => self.on_stream(m),
+            Message::RecentChosen(RecentItem(path)) | Message::FileDropped(path) => {
+                return self.open(path);
+            }
         }
         Task::none()
     }
@@ -728,9 +778,7 @@ impl App {
         }
         page = page.push(self.query_bar());
         let content: Element<'_, Message> = match (&self.doc, self.screen) {
-            (None, _) => container(text("Open a capture with Ctrl+O"))
-                .center(Fill)
-                .into(),
+            (None, _) => self.start_page(),
             (Some(d), Screen::Overview) => {
                 overview::view(&d.digest, d.progress_total()).map(Message::Overview)
             }
@@ -773,6 +821,19 @@ impl App {
                 button(text("Open…").size(14))
                     .on_press(Message::OpenRequested)
                     .padding([4, 10]),
+                pick_list(
+                    self.recent
+                        .files()
+                        .iter()
+                        .cloned()
+                        .map(RecentItem)
+                        .collect::<Vec<_>>(),
+                    None::<RecentItem>,
+                    Message::RecentChosen,
+                )
+                .placeholder("Recent")
+                .text_size(14)
+                .width(110),
                 button(text(theme_label).size(14))
                     .on_press(Message::ThemeToggled)
                     .padding([4, 10]),
@@ -854,6 +915,24 @@ impl App {
             .width(Fill)
             .into(),
         )
+    }
+
+    /// What shows with no capture open: how to open one, and the recent
+    /// ones.
+    fn start_page(&self) -> Element<'_, Message> {
+        let mut col =
+            column![text("Open a capture with Ctrl+O, or drop a file on this window").size(16)]
+                .spacing(8)
+                .align_x(iced::Center);
+        for p in self.recent.files() {
+            col = col.push(
+                button(text(RecentItem(p.clone()).to_string()).size(13))
+                    .on_press(Message::RecentChosen(RecentItem(p.clone())))
+                    .padding([2, 10])
+                    .style(button::text),
+            );
+        }
+        container(col).center(Fill).into()
     }
 
     /// The filter bar, the time range, and what they leave shown.
@@ -1284,6 +1363,25 @@ mod tests {
             .find(|&i| snap.row(i).unwrap().len_bytes.is_none())
             .unwrap();
         assert!(follow_of(snap, not_io).is_none());
+    }
+
+    #[test]
+    fn dropped_and_recent_files_open() {
+        let (mut app, old) = opened();
+        let other = PathBuf::from("/nonexistent/dropped.scap");
+        let _ = app.update(Message::FileDropped(other.clone()));
+        let doc = app.document().unwrap();
+        assert_eq!(doc.path, other);
+        assert_ne!(doc.load_id, old, "a new load replaced the old one");
+        assert_eq!(app.recent().files()[0], other);
+        assert_eq!(app.recent().files()[1], crate::demo_capture());
+        let _ = app.update(Message::RecentChosen(RecentItem(crate::demo_capture())));
+        assert_eq!(app.document().unwrap().path, crate::demo_capture());
+        assert_eq!(app.recent().files()[0], crate::demo_capture());
+        assert_eq!(
+            RecentItem(PathBuf::from("/a/b.scap")).to_string(),
+            "b.scap — /a"
+        );
     }
 
     #[test]
