@@ -426,7 +426,7 @@ impl App {
             Message::ScreenSelected(s) => self.screen = s,
             Message::ThemeToggled => self.mode = self.mode.toggled(),
             Message::KeyPressed(event) => return self.on_key(&event),
-            Message::Overview(m) => self.on_overview(m),
+            Message::Overview(m) => return self.on_overview(m),
             Message::List(m) => return self.on_list(m),
             Message::Filter(m) => return self.on_filter_bar(m),
             Message::QueryDone(out) => return self.on_query_done(out),
@@ -631,9 +631,20 @@ impl App {
         }
     }
 
-    fn on_overview(&mut self, m: overview::Message) {
+    fn on_overview(&mut self, m: overview::Message) -> Task<Message> {
         match overview::update(m) {
-            overview::Action::Show(s) => self.screen = s,
+            overview::Action::Show(s) => {
+                self.screen = s;
+                Task::none()
+            }
+            overview::Action::Narrow { bin, bins, then } => {
+                let Some(d) = self.doc.as_ref() else {
+                    return Task::none();
+                };
+                self.screen = then;
+                let range = bin_range(d.digest.first_ts_ns, d.digest.last_ts_ns, bin, bins);
+                self.set_range(range)
+            }
         }
     }
 
@@ -1043,6 +1054,17 @@ impl App {
     }
 }
 
+/// Bin `bin` of `bins` equal bins over `[first_ns, last_ns]` (the last bin
+/// includes `last_ns`), in exact integer nanoseconds.
+pub fn bin_range(first_ns: u64, last_ns: u64, bin: usize, bins: usize) -> Option<TimeRange> {
+    if bins == 0 || bin >= bins || last_ns < first_ns {
+        return None;
+    }
+    let span = u128::from(last_ns - first_ns) + 1;
+    let at = |k: usize| first_ns + (span * k as u128 / bins as u128) as u64;
+    TimeRange::new(at(bin), at(bin + 1))
+}
+
 /// The stream holding `event`, ready to show.
 fn follow_of(snapshot: Arc<Snapshot>, event: usize) -> Option<Box<stream::Follow>> {
     let all = scapscope_core::streams::reassemble(&snapshot, None);
@@ -1382,6 +1404,41 @@ mod tests {
             RecentItem(PathBuf::from("/a/b.scap")).to_string(),
             "b.scap — /a"
         );
+    }
+
+    #[test]
+    fn a_click_on_a_spike_narrows_the_time_range() {
+        let (mut app, id) = opened();
+        let _ = app.update(sample(id, 572, true));
+        let d = app.document().unwrap().digest.clone();
+        let bins = d.spark(digest::Metric::Events).len();
+        assert!(bins > 1);
+        // The busiest bin.
+        let values = d.spark(digest::Metric::Events);
+        let bin = (0..bins)
+            .max_by(|&a, &b| values[a].total_cmp(&values[b]))
+            .unwrap();
+        let _ = app.update(Message::Overview(overview::Message::SpikeClicked(
+            overview::Tile::Events,
+            bin,
+            bins,
+        )));
+        assert_eq!(app.screen(), Screen::List);
+        let r = app.query().range.expect("a range");
+        assert_eq!(Some(r), bin_range(d.first_ts_ns, d.last_ts_ns, bin, bins));
+        let snap = demo();
+        let inside = (0..snap.len())
+            .filter(|&i| r.contains(snap.row(i).unwrap().ts_ns))
+            .count();
+        assert_eq!(app.rows().len(), inside);
+        assert!(inside > 0 && inside < snap.len());
+        // The bins tile the span exactly: no gap, no overlap, last included.
+        let all: Vec<_> = (0..bins)
+            .map(|k| bin_range(d.first_ts_ns, d.last_ts_ns, k, bins).unwrap())
+            .collect();
+        assert_eq!(all[0].from_ns, d.first_ts_ns);
+        assert_eq!(all[bins - 1].to_ns, d.last_ts_ns + 1);
+        assert!(all.windows(2).all(|w| w[0].to_ns == w[1].from_ns));
     }
 
     #[test]
