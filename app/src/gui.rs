@@ -22,6 +22,8 @@ mod filter_bar;
 #[cfg(feature = "gui")]
 mod format;
 #[cfg(feature = "gui")]
+mod history;
+#[cfg(feature = "gui")]
 mod load;
 #[cfg(feature = "gui")]
 mod query;

@@ -18,6 +18,7 @@ use super::dialog::{self, PickFile};
 use super::digest::Digest;
 use super::filter_bar::{self, FilterBar};
 use super::format;
+use super::history::{History, Place};
 use super::load;
 use super::query::{self, Engine, Query, Rows, TimeRange};
 use super::recent::Recent;
@@ -186,6 +187,12 @@ pub enum Message {
     RecentChosen(RecentItem),
     /// A file was dropped on the window.
     FileDropped(PathBuf),
+    /// Back (Alt+←, the mouse's back button).
+    Back,
+    /// Forward (Alt+→, the mouse's forward button).
+    Forward,
+    /// A breadcrumb was clicked: go back this many steps.
+    CrumbClicked(usize),
 }
 
 /// A recent capture as the picker shows it: name, then folder.
@@ -247,6 +254,9 @@ pub struct App {
     /// Why the last follow-stream found nothing.
     follow_note: Option<String>,
     recent: Recent,
+    history: History,
+    /// Set while a message walks the history (see `update`).
+    walked: bool,
     doc: Option<Document>,
     /// Event to select when the load ends (`--select`).
     select_when_loaded: Option<usize>,
@@ -272,6 +282,8 @@ impl App {
             } else {
                 Recent::load_default()
             },
+            history: History::default(),
+            walked: false,
             doc: None,
             select_when_loaded: settings.select,
             offset_s: crate::cli::local_offset_s(),
@@ -404,6 +416,11 @@ impl App {
                 iced::Event::Window(iced::window::Event::FileDropped(path)) => {
                     Some(Message::FileDropped(path))
                 }
+                iced::Event::Mouse(iced::mouse::Event::ButtonPressed(b)) => match b {
+                    iced::mouse::Button::Back => Some(Message::Back),
+                    iced::mouse::Button::Forward => Some(Message::Forward),
+                    _ => None,
+                },
                 _ => None,
             }),
         ])
@@ -415,8 +432,46 @@ impl App {
         &self.recent
     }
 
-    /// Dispatches a message.
+    /// Where the user is.
+    fn place(&self) -> Place {
+        Place {
+            screen: self.screen,
+            query: self.shown.query.clone(),
+        }
+    }
+
+    /// Dispatches a message, and records in the history any move to
+    /// another place (screen, filter or time range) it caused.
     pub fn update(&mut self, message: Message) -> Task<Message> {
+        let before = self.place();
+        let load = self.doc.as_ref().map(|d| d.load_id);
+        let task = self.dispatch(message);
+        if self.doc.as_ref().map(|d| d.load_id) != load {
+            // Another capture: the old path means nothing there.
+            self.history = History::default();
+        } else if !std::mem::take(&mut self.walked) && self.place() != before {
+            self.history.visit(before);
+        }
+        task
+    }
+
+    fn go(&mut self, to: Option<Place>) -> Task<Message> {
+        // Walking the history is not a new visit (also when a key press
+        // asked for it through a nested update).
+        self.walked = true;
+        let Some(to) = to else { return Task::none() };
+        self.screen = to.screen;
+        if to.screen == Screen::Stream && self.follow.is_none() {
+            self.screen = Screen::List;
+        }
+        self.filter_bar.show_applied(to.query.filter.as_ref());
+        if to.query.range.is_none() {
+            self.shown.range_text.clear();
+        }
+        self.set_query(to.query)
+    }
+
+    fn dispatch(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::LoadProgressed(u) => return self.on_load_progress(u),
             Message::LoadCancelled => self.cancel_load(),
@@ -440,6 +495,18 @@ impl App {
             Message::Stream(m) => self.on_stream(m),
             Message::RecentChosen(RecentItem(path)) | Message::FileDropped(path) => {
                 return self.open(path);
+            }
+            Message::Back => {
+                let to = self.history.back(self.place());
+                return self.go(to);
+            }
+            Message::Forward => {
+                let to = self.history.forward(self.place());
+                return self.go(to);
+            }
+            Message::CrumbClicked(steps) => {
+                let to = self.history.back_by(self.place(), steps);
+                return self.go(to);
             }
         }
         Task::none()
@@ -737,6 +804,13 @@ impl App {
         let keyboard::Event::KeyPressed { key, modifiers, .. } = event else {
             return Task::none();
         };
+        if modifiers.alt() {
+            match key.as_ref() {
+                Key::Named(Named::ArrowLeft) => return self.dispatch(Message::Back),
+                Key::Named(Named::ArrowRight) => return self.dispatch(Message::Forward),
+                _ => {}
+            }
+        }
         match (key.as_ref(), modifiers.command()) {
             (Key::Character("o"), true) => return self.update(Message::OpenRequested),
             (Key::Character("l"), true) => self.screen = Screen::List,
@@ -1008,11 +1082,49 @@ impl App {
             .push(space::horizontal())
             .push(text(shown).size(12));
         column![
+            self.breadcrumbs(),
             self.filter_bar.view().map(Message::Filter),
             container(range_row).padding([0, 12]),
         ]
         .spacing(2)
         .into()
+    }
+
+    /// Back/Forward and the path that led here (the last steps).
+    fn breadcrumbs(&self) -> Element<'_, Message> {
+        const SHOWN: usize = 5;
+        let (can_back, can_forward) = self.history.can();
+        let mut crumbs = row![
+            button(text("◀").size(12))
+                .on_press_maybe(can_back.then_some(Message::Back))
+                .padding([1, 6]),
+            button(text("▶").size(12))
+                .on_press_maybe(can_forward.then_some(Message::Forward))
+                .padding([1, 6]),
+        ]
+        .spacing(4)
+        .align_y(iced::Center);
+        let trail = self.history.trail();
+        let skip = trail.len().saturating_sub(SHOWN);
+        if skip > 0 {
+            crumbs = crumbs.push(text("…").size(12));
+        }
+        let origin = self.doc.as_ref().map_or(0, |d| d.digest.first_ts_ns);
+        for (k, p) in trail.iter().enumerate().skip(skip) {
+            crumbs = crumbs.push(
+                button(text(place_label(p, origin)).size(12))
+                    .on_press(Message::CrumbClicked(trail.len() - k))
+                    .padding([1, 6])
+                    .style(button::text),
+            );
+            crumbs = crumbs.push(text("›").size(12));
+        }
+        crumbs = crumbs.push(text(place_label(&self.place(), origin)).size(12).style(
+            |t: &Theme| text::Style {
+                color: Some(style::accent(t)),
+            },
+        ));
+        container(crumbs).padding([2, 12]).into()
     }
 
     fn status_bar(&self) -> Element<'_, Message> {
@@ -1039,7 +1151,7 @@ impl App {
             row![
                 text(facts).size(12),
                 space::horizontal(),
-                text("Ctrl+O open · Ctrl+F filter · Ctrl+L list · Esc back · ↑↓ PgUp PgDn select · Ctrl+T theme")
+                text("Ctrl+O open · Ctrl+F filter · Ctrl+L list · Alt+←→ back/forward · Esc · ↑↓ PgUp PgDn · Ctrl+T theme")
                     .size(12)
                     .style(|t: &Theme| text::Style {
                         color: Some(style::dim(t)),
@@ -1052,6 +1164,28 @@ impl App {
         .style(style::bar)
         .into()
     }
+}
+
+/// A breadcrumb: screen, filter (shortened) and time range.
+fn place_label(p: &Place, origin_ns: u64) -> String {
+    let mut s = p.screen.label().to_string();
+    if let Some(f) = &p.query.filter {
+        let f = f.to_string();
+        let short: String = f.chars().take(40).collect();
+        s.push_str(" · ");
+        s.push_str(&short);
+        if short.len() < f.len() {
+            s.push('…');
+        }
+    }
+    if let Some(r) = p.query.range {
+        s.push_str(&format!(
+            " · +{}…+{}",
+            format::duration_ns(r.from_ns.saturating_sub(origin_ns)),
+            format::duration_ns(r.to_ns.saturating_sub(origin_ns))
+        ));
+    }
+    s
 }
 
 /// Bin `bin` of `bins` equal bins over `[first_ns, last_ns]` (the last bin
@@ -1439,6 +1573,43 @@ mod tests {
         assert_eq!(all[0].from_ns, d.first_ts_ns);
         assert_eq!(all[bins - 1].to_ns, d.last_ts_ns + 1);
         assert!(all.windows(2).all(|w| w[0].to_ns == w[1].from_ns));
+    }
+
+    #[test]
+    fn back_and_forward_walk_screens_filters_and_ranges() {
+        let (mut app, id) = opened();
+        let _ = app.update(sample(id, 572, true));
+        let all = demo().len();
+        let _ = app.update(Message::ScreenSelected(Screen::List));
+        type_filter(&mut app, "proc.name=containerd");
+        let filtered = app.rows().len();
+        let _ = app.update(Message::RangeEdited("100ms..300ms".into()));
+        let _ = app.update(Message::RangeSubmitted);
+        let narrowed = app.rows().len();
+        assert!(narrowed < filtered && filtered < all);
+        assert_eq!(app.history.trail().len(), 3);
+        // Alt+← twice: the range goes, then the filter (and its text).
+        let alt_left = key(Key::Named(Named::ArrowLeft), Modifiers::ALT);
+        let _ = app.update(alt_left.clone());
+        assert_eq!(app.query().range, None);
+        assert_eq!(app.rows().len(), filtered);
+        let _ = app.update(alt_left);
+        assert!(app.query().is_empty());
+        assert_eq!(app.filter_bar().text(), "");
+        assert_eq!(app.rows().len(), all);
+        assert_eq!(app.screen(), Screen::List);
+        // Forward restores the filter text too.
+        let _ = app.update(Message::Forward);
+        assert_eq!(app.filter_bar().text(), "proc.name=containerd");
+        assert_eq!(app.rows().len(), filtered);
+        // A breadcrumb jumps back to the overview at once.
+        let steps = app.history.trail().len();
+        let _ = app.update(Message::CrumbClicked(steps));
+        assert_eq!(app.screen(), Screen::Overview);
+        assert!(app.query().is_empty());
+        // Another capture starts a new path.
+        let _ = app.update(Message::FileDropped(crate::demo_capture()));
+        assert_eq!(app.history.can(), (false, false));
     }
 
     #[test]

@@ -96,6 +96,13 @@ impl FilterBar {
         }
     }
 
+    /// Shows `filter` as the applied one (Back/Forward restored it).
+    pub fn show_applied(&mut self, filter: Option<&Filter>) {
+        self.applied = filter.cloned();
+        self.text = filter.map(ToString::to_string).unwrap_or_default();
+        self.error = None;
+    }
+
     /// Appends `clause` with `and` (a click in a table or the details)
     /// and applies the result when it is valid.
     pub fn append_clause(&mut self, clause: &str) -> Action {
