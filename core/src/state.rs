@@ -18,7 +18,7 @@ pub mod paths;
 mod stdmap;
 mod thread;
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::Arc;
 
 pub use container::{Container, Mount, resolve_container};
@@ -330,26 +330,26 @@ pub(crate) struct FdPtr {
 #[derive(Debug, Default, Clone)]
 pub struct State {
     /// Threads by tid.
-    pub threads: HashMap<i64, Arc<Thread>>,
+    pub threads: FxHashMap<i64, Arc<Thread>>,
     /// Each thread's own fd table, by tid. Threads with CLONE_FILES use
     /// their main thread's (see [`State::get_fd`]).
-    pub fd_tables: HashMap<i64, HashMap<i64, Arc<Fd>>>,
+    pub fd_tables: FxHashMap<i64, FxHashMap<i64, Arc<Fd>>>,
     /// Users by uid.
-    pub users: HashMap<u32, User>,
+    pub users: FxHashMap<u32, User>,
     /// Groups by gid.
-    pub groups: HashMap<u32, String>,
+    pub groups: FxHashMap<u32, String>,
     /// Containers by (short) id.
-    pub containers: HashMap<String, Arc<Container>>,
+    pub containers: FxHashMap<String, Arc<Container>>,
     /// Network interfaces of the capturing host.
     pub interfaces: Vec<Interface>,
     /// Per-thread bookkeeping by tid.
-    pub dyns: HashMap<i64, ThreadDyn>,
+    pub dyns: FxHashMap<i64, ThreadDyn>,
     tid_to_remove: Option<i64>,
     tid_of_fd_to_remove: i64,
     fds_to_remove: Vec<i64>,
-    server_ports: HashSet<u16>,
+    server_ports: FxHashSet<u16>,
     pending_threads: Vec<ThreadEntry>,
-    pending_fds: HashMap<i64, Vec<FdEntry>>,
+    pending_fds: FxHashMap<i64, Vec<FdEntry>>,
     imported: bool,
     /// libsinsp's `m_tmp_evt`: the enter event last loaded by a parser.
     tmp_evt: Option<Arc<StoredEnter>>,
@@ -572,7 +572,7 @@ impl State {
     /// `add_thread`: counts a CLONE_THREAD thread on its main thread
     /// (creating it) unless it comes from the process list, then inserts
     /// it, replacing any entry with its tid. `fds`: its own fd table.
-    fn add_thread(&mut self, t: Thread, from_pl: bool, fds: HashMap<i64, Arc<Fd>>) -> bool {
+    fn add_thread(&mut self, t: Thread, from_pl: bool, fds: FxHashMap<i64, Arc<Fd>>) -> bool {
         if self.threads.len() >= MAX_THREADS {
             return false;
         }
@@ -612,7 +612,7 @@ impl State {
         }
         let mut t = Thread::unknown(tid);
         t.nchilds = self.threads.values().filter(|o| o.pid == tid).count() as u64;
-        self.add_thread(t, false, HashMap::new())
+        self.add_thread(t, false, FxHashMap::default())
     }
 
     /// `get_main_thread()`: the thread itself, or the entry of its pid
@@ -886,7 +886,7 @@ impl State {
         t.container_id = resolve_container(&t.cgroups, &mut self.containers);
         // fds: libsinsp reuses one record per thread without clearing the
         // socket union between entries.
-        let mut table: HashMap<i64, Arc<Fd>> = HashMap::new();
+        let mut table: FxHashMap<i64, Arc<Fd>> = FxHashMap::default();
         let mut rec = Fd::new(FdKind::Unknown, String::new());
         for fe in fds {
             if let Some(f) = self.fd_from_scap(fe, &mut rec)
