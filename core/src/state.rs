@@ -532,6 +532,31 @@ impl State {
         }
     }
 
+    /// A state that knows one thread (and its process, from the thread's
+    /// own fields) and one of its fds: enough to render an event's
+    /// parameters from the columnar store, which keeps each event's thread
+    /// and fd versions rather than whole tables. Its own fd, the cwd that
+    /// relative paths resolve against and its process name then render as
+    /// the live state would; other fds of the process show no name.
+    pub fn for_event(thread: Option<&Thread>, fd: Option<(i64, &Fd)>) -> State {
+        let mut st = State::default();
+        let Some(t) = thread else { return st };
+        st.threads.insert(t.tid, Arc::new(t.clone()));
+        if !t.is_main_thread() && !st.threads.contains_key(&t.pid) {
+            // The process's main thread as far as this thread knows it.
+            let mut main = t.clone();
+            main.tid = t.pid;
+            st.threads.insert(t.pid, Arc::new(main));
+        }
+        if let (Some((num, f)), Some(owner)) = (fd, st.fd_owner(t.tid)) {
+            st.fd_tables
+                .entry(owner)
+                .or_default()
+                .insert(num, Arc::new(f.clone()));
+        }
+        st
+    }
+
     /// Looks up an fd of a thread in the table it uses.
     pub fn get_fd(&self, tid: i64, fd: i64) -> Option<&Arc<Fd>> {
         if fd < 0 {

@@ -279,17 +279,9 @@ impl List {
                 .into();
         }
         let first = self.first.min(len.saturating_sub(fit));
-        let state = State::default();
         let rows = (first..(first + fit).min(len)).filter_map(|pos| {
             let i = shown.event(pos)?;
-            Some(row_view(
-                snap,
-                i,
-                pos,
-                self.selected == Some(pos),
-                &state,
-                offset_s,
-            ))
+            Some(row_view(snap, i, pos, self.selected == Some(pos), offset_s))
         });
         column(rows).width(Fill).height(Fill).clip(true).into()
     }
@@ -362,8 +354,10 @@ fn header<'a>() -> Element<'a, Message> {
 }
 
 /// The texts of one row: sysdig's default line split into columns.
-pub fn row_texts(snap: &Snapshot, i: usize, state: &State, offset_s: i64) -> Option<[String; 10]> {
+pub fn row_texts(snap: &Snapshot, i: usize, offset_s: i64) -> Option<[String; 10]> {
     let r = snap.row(i)?;
+    // The event's own thread and fd: its fd parameters show their names.
+    let state = State::for_event(r.thread, r.fd_num.zip(r.fd));
     let rec = snap.record(i);
     let ty = match &rec {
         Some(rec) => render::event_type_name(rec),
@@ -371,7 +365,7 @@ pub fn row_texts(snap: &Snapshot, i: usize, state: &State, offset_s: i64) -> Opt
     };
     let info = rec
         .as_ref()
-        .map(|rec| render::evt_args(rec, state))
+        .map(|rec| render::evt_args(rec, &state))
         .unwrap_or_default();
     let fd = match (r.fd_num, r.fd) {
         (Some(n), Some(f)) => format!("{n} <{}>{}", f.kind.type_char(), f.name),
@@ -414,10 +408,9 @@ fn row_view<'a>(
     i: usize,
     pos: usize,
     selected: bool,
-    state: &State,
     offset_s: i64,
 ) -> Element<'a, Message> {
-    let Some(texts) = row_texts(snap, i, state, offset_s) else {
+    let Some(texts) = row_texts(snap, i, offset_s) else {
         return text("").height(ROW_HEIGHT).into();
     };
     let r = snap.row(i);
@@ -502,6 +495,49 @@ mod tests {
         // Clicking past the loaded events selects the last one.
         l.update(Message::RowClicked(99), len);
         assert_eq!(l.selected(), Some(24));
+    }
+
+    #[test]
+    fn info_names_the_events_own_fd_like_the_live_state() {
+        use scapscope_core::reader::Reader;
+        use scapscope_core::store::{LoadOptions, load_blocking};
+        // A busier real capture when the shared ones are here.
+        let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../shared/captures/workshop_example0_nginx.scap");
+        let path = if shared.exists() {
+            shared
+        } else {
+            eprintln!("../shared/captures absent: checking the demo capture only");
+            crate::demo_capture()
+        };
+        let snap = load_blocking(&path, LoadOptions::default()).unwrap();
+        let mut reader = Reader::open(&path).unwrap();
+        let (mut checked, mut named) = (0, 0);
+        let mut k = 0;
+        while let Some(ev) = reader.next_event() {
+            let desc = ev.rec.desc();
+            // Enter events whose only fd parameter is the event's own fd.
+            let fd_params = desc
+                .params
+                .iter()
+                .filter(|p| p.ty == schema::ParamType::Fd)
+                .count();
+            if schema::is_enter(ev.rec.event_type)
+                && fd_params == 1
+                && desc.params.first().is_some_and(|p| p.name == "fd")
+            {
+                let live = render::evt_args(&ev.rec, ev.state);
+                let ours = row_texts(&snap, k, 0).unwrap()[9].clone();
+                assert_eq!(ours, live, "event {k}");
+                checked += 1;
+                named += usize::from(live.contains("fd=") && live.contains('<'));
+            }
+            k += 1;
+        }
+        assert!(
+            checked >= 5 && named > 0,
+            "{checked} checked, {named} named"
+        );
     }
 
     #[test]

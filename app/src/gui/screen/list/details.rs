@@ -220,7 +220,7 @@ pub fn view(snap: &Snapshot, i: usize, offset_s: i64) -> Element<'_, Message> {
         return text("").into();
     };
     let rec = snap.record(i);
-    let state = State::default();
+    let state = State::for_event(r.thread, r.fd_num.zip(r.fd));
     let type_name = rec.as_ref().map_or_else(
         || render::sysdig_event_name(r.event_type).to_string(),
         render::event_type_name,
