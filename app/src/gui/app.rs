@@ -1679,6 +1679,40 @@ mod tests {
     /// The outermost ring: iced_test drives the real view headlessly
     /// (clicks by text), and the messages it yields go through `update`.
     #[test]
+    fn simulated_typing_in_the_filter_bar_filters_the_list() {
+        let settings_ = iced::Settings {
+            fonts: style::fonts().into_iter().map(Into::into).collect(),
+            default_font: style::SANS,
+            ..iced::Settings::default()
+        };
+        let (mut app, id) = opened();
+        let _ = app.update(sample(id, 572, true));
+        let _ = app.update(Message::ScreenSelected(Screen::List));
+        let mut ui =
+            iced_test::Simulator::with_size(settings_.clone(), (1200.0, 800.0), app.view());
+        // Focus the input by clicking its placeholder, type, press Enter.
+        let _ = ui
+            .click("filter, e.g. proc.name=nginx and evt.type in (read, write)   (Ctrl+F)")
+            .unwrap();
+        let _ = ui.typewrite("evt.type=switch");
+        let _ = ui.tap_key(keyboard::key::Named::Enter);
+        for m in ui.into_messages() {
+            let _ = app.update(m);
+        }
+        let f = app
+            .query()
+            .filter
+            .as_ref()
+            .expect("the typed filter applied");
+        assert_eq!(f.to_string(), "evt.type=switch");
+        let snap = demo();
+        assert!(!app.rows().is_empty() && app.rows().len() < snap.len());
+        let mut ui = iced_test::Simulator::with_size(settings_, (1200.0, 800.0), app.view());
+        let shown = format!("{} of {} events", app.rows().len(), snap.len());
+        assert!(ui.find(shown.as_str()).is_ok(), "the count shows: {shown}");
+    }
+
+    #[test]
     fn simulated_clicks_open_the_list_and_show_details() {
         let settings_ = iced::Settings {
             fonts: style::fonts().into_iter().map(Into::into).collect(),

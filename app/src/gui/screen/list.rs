@@ -23,6 +23,7 @@ use scapscope_core::store::Snapshot;
 
 use crate::gui::format;
 use crate::gui::query::Rows;
+use crate::gui::screen::stream::PayloadMode;
 use crate::gui::style::{self, MONO, ROW_HEIGHT, ROW_TEXT};
 
 /// Rows a wheel notch moves.
@@ -41,6 +42,8 @@ pub struct List {
     selected: Option<usize>,
     /// Rows that fit, as last measured.
     page_rows: usize,
+    /// How the details pane shows payloads.
+    payload_mode: PayloadMode,
 }
 
 impl Default for List {
@@ -49,6 +52,7 @@ impl Default for List {
             first: 0,
             selected: None,
             page_rows: DEFAULT_PAGE_ROWS,
+            payload_mode: PayloadMode::Hex,
         }
     }
 }
@@ -72,6 +76,8 @@ pub enum Message {
     FilterClause(String),
     /// "Follow stream" was clicked for this event.
     FollowStream(usize),
+    /// Payloads in hex or as text.
+    PayloadModeChosen(PayloadMode),
 }
 
 /// Keyboard navigation.
@@ -181,6 +187,7 @@ impl List {
             Message::DetailsClosed => self.selected = None,
             Message::FilterClause(c) => return Action::AddClause(c),
             Message::FollowStream(i) => return Action::Follow(i),
+            Message::PayloadModeChosen(m) => self.payload_mode = m,
         }
         Action::None
     }
@@ -252,7 +259,8 @@ impl List {
         match (snap, self.selected.and_then(|r| shown.event(r))) {
             (Some(snap), Some(i)) if i < snap.len() => row![
                 container(table).width(Length::FillPortion(3)),
-                container(details::view(snap, i, offset_s)).width(Length::FillPortion(2)),
+                container(details::view(snap, i, offset_s, self.payload_mode))
+                    .width(Length::FillPortion(2)),
             ]
             .spacing(8)
             .height(Fill)

@@ -13,6 +13,7 @@ use scapscope_core::store::Snapshot;
 
 use super::{Message, result_text};
 use crate::gui::format;
+use crate::gui::screen::stream::PayloadMode;
 use crate::gui::style::{self, MONO};
 
 /// Bytes of payload shown before "… more".
@@ -215,7 +216,7 @@ pub fn filter_clauses(r: &scapscope_core::store::Row<'_>, type_name: &str) -> Ve
 }
 
 /// The pane for event `i` of `snap`.
-pub fn view(snap: &Snapshot, i: usize, offset_s: i64) -> Element<'_, Message> {
+pub fn view(snap: &Snapshot, i: usize, offset_s: i64, mode: PayloadMode) -> Element<'_, Message> {
     let Some(r) = snap.row(i) else {
         return text("").into();
     };
@@ -345,7 +346,21 @@ pub fn view(snap: &Snapshot, i: usize, offset_s: i64) -> Element<'_, Message> {
 
     for p in params.iter().filter(|p| p.payload.is_some()) {
         let bytes = p.payload.as_deref().unwrap_or_default();
-        body = body.push(heading("Payload"));
+        let mode_button = |label: &'static str, m: PayloadMode| {
+            button(text(label).size(12))
+                .on_press(Message::PayloadModeChosen(m))
+                .padding([1, 8])
+                .style(style::tab(mode == m))
+        };
+        body = body.push(
+            row![
+                heading("Payload"),
+                mode_button("Hex", PayloadMode::Hex),
+                mode_button("Text", PayloadMode::Text),
+            ]
+            .spacing(8)
+            .align_y(iced::Center),
+        );
         let moved = r.len_bytes.map(u64::from);
         let captured = bytes.len() as u64;
         let note = match moved {
@@ -361,7 +376,10 @@ pub fn view(snap: &Snapshot, i: usize, offset_s: i64) -> Element<'_, Message> {
             color: Some(style::dim(t)),
         }));
         let shown = &bytes[..bytes.len().min(PAYLOAD_SHOWN)];
-        let dump = hex_lines(shown).join("\n");
+        let dump = match mode {
+            PayloadMode::Hex => hex_lines(shown).join("\n"),
+            PayloadMode::Text => crate::gui::screen::stream::printable(shown),
+        };
         body = body.push(
             container(
                 text(dump)
