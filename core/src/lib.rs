@@ -18,4 +18,5 @@ pub mod source;
 pub mod state;
 pub mod store;
 pub mod synth;
+pub mod views;
 pub mod writer;
