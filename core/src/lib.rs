@@ -20,4 +20,5 @@ pub mod store;
 pub mod streams;
 pub mod synth;
 pub mod timeline;
+pub mod views;
 pub mod writer;

@@ -499,6 +499,15 @@ impl State {
         self.dyns.get(&tid)
     }
 
+    /// The threads in libsinsp's thread table order (the order csysdig
+    /// visits them in when it adds the thread table to a sample).
+    pub fn threads_in_table_order(&self) -> Vec<&Arc<Thread>> {
+        self.order
+            .iter()
+            .filter_map(|tid| self.threads.get(&tid))
+            .collect()
+    }
+
     /// The main thread of a thread (libsinsp's `get_main_thread`, without
     /// creating it): the cached one while it lives, else the thread itself
     /// when it is a main thread, else the entry of its pid.

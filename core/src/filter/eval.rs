@@ -225,8 +225,9 @@ fn directory_of(n: &str) -> String {
     }
 }
 
-/// Compares an extracted value (sysdig's text for it) with the values.
-pub(super) fn compare_text(c: &Comparison, s: &str) -> bool {
+/// Compares an extracted value (sysdig's text for it) with the values:
+/// numbers, addresses and booleans compare as their type.
+pub fn compare_text(c: &Comparison, s: &str) -> bool {
     match c.ty {
         ValueType::Str | ValueType::Bytes => compare_bytes(c, s.as_bytes()),
         ValueType::Int => s.parse::<i64>().is_ok_and(|x| {
