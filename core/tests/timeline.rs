@@ -108,9 +108,16 @@ fn lanes_and_counts_match_the_store() {
 #[test]
 fn density_at_every_level_matches_brute_force() {
     let p = generated(30_000, 5, None);
-    let snap = load(&p, 4096);
-    let idx = TimelineIndex::new(&snap);
-    let brute = brute_lanes(&snap);
+    // Few chunks, and enough small ones for two levels of the chunk tree.
+    for chunk_events in [4096, 200] {
+        density_matches(&load(&p, chunk_events));
+    }
+    std::fs::remove_file(p).ok();
+}
+
+fn density_matches(snap: &Snapshot) {
+    let idx = TimelineIndex::new(snap);
+    let brute = brute_lanes(snap);
     let (lo, hi) = idx.time_range().unwrap();
     // The busiest lane, a quiet one, and every event.
     let mut keys: Vec<(LaneKey, usize)> = brute.iter().map(|(k, v)| (*k, v.len())).collect();
@@ -129,9 +136,12 @@ fn density_at_every_level_matches_brute_force() {
             let mut got: BTreeMap<u64, [u64; CATEGORIES]> = BTreeMap::new();
             let mut got_errors = 0u64;
             let mut got_bytes = 0u64;
-            idx.for_each_density(key, shift, from, to, |start, d| {
-                if start & ((1u64 << shift) - 1) != 0 {
+            idx.for_each_density(key, Some(shift), from, to, |start, len, d| {
+                if len == 1 {
                     walked_somewhere = true;
+                } else {
+                    assert_eq!(len, 1 << shift);
+                    assert_eq!(start % len, 0);
                 }
                 let e = got.entry((start >> shift) << shift).or_default();
                 for (a, b) in e.iter_mut().zip(d.by_category) {
@@ -159,12 +169,22 @@ fn density_at_every_level_matches_brute_force() {
             assert_eq!(got_errors, want_errors, "lane {key:?} shift {shift}");
             assert_eq!(got_bytes, want_bytes, "lane {key:?} shift {shift}");
         }
+        // Without a level, every event in the range, one by one.
+        let (from, to) = (lo + (hi - lo) / 3, lo + (hi - lo) / 2);
+        let mut n = 0;
+        idx.for_each_density(key, None, from, to, |ts, len, d| {
+            assert_eq!(len, 1);
+            assert!(ts >= from && ts < to);
+            assert_eq!(d.events(), 1);
+            n += 1;
+        });
+        let want = events.iter().filter(|e| e.0 >= from && e.0 < to).count();
+        assert_eq!(n, want, "lane {key:?} event by event");
     }
     assert!(
         walked_somewhere,
         "some lane is sparse at fine levels and walks its events"
     );
-    std::fs::remove_file(p).ok();
 }
 
 #[test]
@@ -196,6 +216,20 @@ fn incremental_update_equals_a_whole_build() {
             assert_eq!(x.key, y.key);
             assert_eq!(x.pyramid, y.pyramid);
         }
+    }
+    // The chunk tree grown step by step reads the same as one built at
+    // once.
+    let (lo, hi) = whole.time_range().unwrap();
+    let read = |t: &TimelineIndex, shift| {
+        let mut v = Vec::new();
+        t.for_each_density(None, Some(shift), lo, hi + 1, |s, l, d| {
+            v.push((s, l, d.events()));
+        });
+        v.sort_unstable();
+        v
+    };
+    for shift in [21, 27, 33] {
+        assert_eq!(read(&idx, shift), read(&whole, shift));
     }
     // A snapshot of another load starts the index again.
     let other = load(&p, 4096);
@@ -248,6 +282,10 @@ fn lane_walks_are_in_time_order_and_complete() {
         let after = events.iter().filter(|e| e.0 >= to).min();
         if let Some(a) = after {
             assert!(got.contains(a), "lane {key:?} keeps its event after");
+        }
+        if let Some(l) = seq.last() {
+            assert_eq!(seq.next(l), None);
+            assert_eq!((seq.ts_ns(l), seq.event(l).index), *got.last().unwrap());
         }
         // first_past finds the first event at or after a time.
         let mid = from + (to - from) / 2;

@@ -16,6 +16,10 @@ use crate::store::{Chunk, Entities, Snapshot};
 /// event whatever the capture looks like.
 const EVENTS_PER_BUCKET: usize = 16;
 
+/// The same for the all-events lane (one per chunk, read by every frame's
+/// metrics strip): finer levels are worth more there.
+const ALL_EVENTS_PER_BUCKET: usize = 8;
+
 /// Time order of some events of a chunk, as chunk-local indices.
 #[derive(Debug, Clone)]
 enum Order {
@@ -148,6 +152,7 @@ fn lane_lod(
     mut events: Vec<(u64, u32)>,
     dens: &[Density],
     last_thread: u32,
+    events_per_bucket: usize,
 ) -> LaneLod {
     // Events of one thread are nearly always in order already; a stable
     // sort keeps file order for equal timestamps.
@@ -156,7 +161,7 @@ fn lane_lod(
     }
     let min_ts_ns = events.first().map_or(0, |e| e.0);
     let max_ts_ns = events.iter().map(|e| e.0).max().unwrap_or(0);
-    let budget = events.len() / EVENTS_PER_BUCKET;
+    let budget = events.len() / events_per_bucket;
     let pyramid = Pyramid::build(events.iter().map(|&(ts, j)| (ts, dens[j as usize])), budget);
     LaneLod {
         key,
@@ -201,17 +206,29 @@ impl ChunkLod {
             lane.2 = ent;
         }
         // The all-events lane has no thread: `u32::MAX` is no entity.
-        let all = lane_lod(LaneKey { pid: -1, tid: -1 }, all, &dens, u32::MAX);
+        let all = lane_lod(
+            LaneKey { pid: -1, tid: -1 },
+            all,
+            &dens,
+            u32::MAX,
+            ALL_EVENTS_PER_BUCKET,
+        );
         let mut lanes: Vec<LaneLod> = lanes
             .into_iter()
-            .map(|(key, ev, last)| lane_lod(key, ev, &dens, last))
+            .map(|(key, ev, last)| lane_lod(key, ev, &dens, last, EVENTS_PER_BUCKET))
             .collect();
         lanes.sort_by_key(|l| l.key);
+        // A chunk of metaevents only bounds no time at all.
+        let (min_ts_ns, max_ts_ns) = if all.is_empty() {
+            (u64::MAX, 0)
+        } else {
+            (all.min_ts_ns, all.max_ts_ns)
+        };
         ChunkLod {
             chunk,
             first_index,
-            min_ts_ns: all.min_ts_ns,
-            max_ts_ns: all.max_ts_ns,
+            min_ts_ns,
+            max_ts_ns,
             lanes,
             all,
         }
@@ -311,15 +328,158 @@ pub fn event_name(event_type: u16) -> &'static str {
     schema::event_desc(event_type).map_or("?", |d| d.name)
 }
 
+/// Children per node of the chunk tree.
+const FANOUT: usize = 8;
+
+/// One lane's part of a [`Node`].
+#[derive(Debug, Clone)]
+struct NodeLane {
+    key: LaneKey,
+    events: usize,
+    min_ts_ns: u64,
+    max_ts_ns: u64,
+    pyramid: Pyramid,
+}
+
+/// A node of the chunk tree: the lanes of [`FANOUT`] consecutive chunks
+/// (level 0) or nodes (above) merged, so that a view over much of a large
+/// capture reads a few merged buckets instead of every chunk's.
+#[derive(Debug, Clone)]
+struct Node {
+    /// Index of the first child (a chunk at level 0, a node of the level
+    /// below otherwise).
+    first: usize,
+    min_ts_ns: u64,
+    max_ts_ns: u64,
+    /// Sorted by key.
+    lanes: Vec<NodeLane>,
+    all: NodeLane,
+}
+
+impl Node {
+    fn lane(&self, key: Option<LaneKey>) -> Option<&NodeLane> {
+        match key {
+            None => Some(&self.all),
+            Some(k) => self
+                .lanes
+                .binary_search_by_key(&k, |l| l.key)
+                .ok()
+                .map(|i| &self.lanes[i]),
+        }
+    }
+
+    /// Merges children given as their lanes (each sorted by key) and
+    /// all-events lane.
+    fn merge<'a>(first: usize, children: &[(Vec<NodeLaneRef<'a>>, NodeLaneRef<'a>)]) -> Node {
+        let mut by_key: BTreeMap<LaneKey, Vec<NodeLaneRef<'a>>> = BTreeMap::new();
+        for (lanes, _) in children {
+            for l in lanes {
+                by_key.entry(l.key).or_default().push(*l);
+            }
+        }
+        let lanes: Vec<NodeLane> = by_key
+            .into_values()
+            .map(|v| merge_lane(&v, EVENTS_PER_BUCKET))
+            .collect();
+        let alls: Vec<NodeLaneRef<'a>> = children.iter().map(|c| c.1).collect();
+        let all = merge_lane(&alls, ALL_EVENTS_PER_BUCKET);
+        let (min_ts_ns, max_ts_ns) = if all.events == 0 {
+            (u64::MAX, 0)
+        } else {
+            (all.min_ts_ns, all.max_ts_ns)
+        };
+        Node {
+            first,
+            min_ts_ns,
+            max_ts_ns,
+            lanes,
+            all,
+        }
+    }
+
+    fn heap_bytes(&self) -> usize {
+        self.lanes.capacity() * std::mem::size_of::<NodeLane>()
+            + self
+                .lanes
+                .iter()
+                .map(|l| l.pyramid.heap_bytes())
+                .sum::<usize>()
+            + self.all.pyramid.heap_bytes()
+    }
+}
+
+/// A lane of a chunk or node, as a node merges it.
+#[derive(Debug, Clone, Copy)]
+struct NodeLaneRef<'a> {
+    key: LaneKey,
+    events: usize,
+    min_ts_ns: u64,
+    max_ts_ns: u64,
+    pyramid: &'a Pyramid,
+}
+
+impl<'a> From<&'a LaneLod> for NodeLaneRef<'a> {
+    fn from(l: &'a LaneLod) -> Self {
+        NodeLaneRef {
+            key: l.key,
+            events: l.len(),
+            min_ts_ns: l.min_ts_ns,
+            max_ts_ns: l.max_ts_ns,
+            pyramid: &l.pyramid,
+        }
+    }
+}
+
+impl<'a> From<&'a NodeLane> for NodeLaneRef<'a> {
+    fn from(l: &'a NodeLane) -> Self {
+        NodeLaneRef {
+            key: l.key,
+            events: l.events,
+            min_ts_ns: l.min_ts_ns,
+            max_ts_ns: l.max_ts_ns,
+            pyramid: &l.pyramid,
+        }
+    }
+}
+
+fn merge_lane(parts: &[NodeLaneRef<'_>], events_per_bucket: usize) -> NodeLane {
+    let parts: Vec<&NodeLaneRef<'_>> = parts.iter().filter(|p| p.events > 0).collect();
+    let events = parts.iter().map(|p| p.events).sum();
+    let pyramids: Vec<&Pyramid> = parts.iter().map(|p| p.pyramid).collect();
+    NodeLane {
+        key: parts
+            .first()
+            .map_or(LaneKey { pid: -1, tid: -1 }, |p| p.key),
+        events,
+        min_ts_ns: parts.iter().map(|p| p.min_ts_ns).min().unwrap_or(0),
+        max_ts_ns: parts.iter().map(|p| p.max_ts_ns).max().unwrap_or(0),
+        pyramid: Pyramid::merge(&pyramids, events / events_per_bucket),
+    }
+}
+
 /// Everything the timeline knows, built chunk by chunk.
 #[derive(Debug, Clone, Default)]
 pub struct TimelineIndex {
     chunks: Vec<Arc<ChunkLod>>,
+    /// `tree[0]` groups chunks, `tree[k]` groups nodes of `tree[k - 1]`;
+    /// only complete groups exist.
+    tree: Vec<Vec<Arc<Node>>>,
+    /// Running maximum of the chunks' latest timestamps.
+    run_max_ts_ns: Vec<u64>,
+    /// Minimum of the chunks' earliest timestamps from each chunk on.
+    rest_min_ts_ns: Vec<u64>,
     lanes: BTreeMap<LaneKey, LaneInfo>,
     entities: Entities,
     events: u64,
     min_ts_ns: u64,
     max_ts_ns: u64,
+}
+
+/// A part of the index a query visits: a tree node or a chunk.
+#[derive(Debug, Clone, Copy)]
+enum Item {
+    Node { level: usize, i: usize },
+    Chunk(usize),
 }
 
 impl TimelineIndex {
@@ -365,9 +525,82 @@ impl TimelineIndex {
         let added = new.len();
         for c in new {
             self.absorb(&c);
+            let m = self.run_max_ts_ns.last().copied().unwrap_or(0);
+            self.run_max_ts_ns.push(m.max(c.max_ts_ns));
             self.chunks.push(c);
         }
+        self.rest_min_ts_ns = vec![u64::MAX; self.chunks.len()];
+        let mut m = u64::MAX;
+        for (i, c) in self.chunks.iter().enumerate().rev() {
+            m = m.min(c.min_ts_ns);
+            self.rest_min_ts_ns[i] = m;
+        }
+        self.grow_tree();
         added
+    }
+
+    /// Builds the tree nodes whose children are now all there.
+    fn grow_tree(&mut self) {
+        let mut level = 0;
+        loop {
+            let below = if level == 0 {
+                self.chunks.len()
+            } else {
+                self.tree[level - 1].len()
+            };
+            if below < FANOUT {
+                return;
+            }
+            if self.tree.len() <= level {
+                self.tree.push(Vec::new());
+            }
+            let have = self.tree[level].len();
+            let firsts: Vec<usize> = (have..below / FANOUT).map(|k| k * FANOUT).collect();
+            let new: Vec<Arc<Node>> = firsts
+                .par_iter()
+                .map(|&first| {
+                    let children: Vec<(Vec<NodeLaneRef<'_>>, NodeLaneRef<'_>)> = if level == 0 {
+                        self.chunks[first..first + FANOUT]
+                            .iter()
+                            .map(|c| (c.lanes.iter().map(Into::into).collect(), (&c.all).into()))
+                            .collect()
+                    } else {
+                        self.tree[level - 1][first..first + FANOUT]
+                            .iter()
+                            .map(|n| (n.lanes.iter().map(Into::into).collect(), (&n.all).into()))
+                            .collect()
+                    };
+                    Arc::new(Node::merge(first, &children))
+                })
+                .collect();
+            self.tree[level].extend(new);
+            level += 1;
+        }
+    }
+
+    /// Tree nodes and chunks that together cover every chunk once, the
+    /// largest nodes first.
+    fn cover(&self) -> Vec<Item> {
+        let mut items = Vec::new();
+        // Chunks covered so far.
+        let mut done = 0;
+        for level in (0..self.tree.len()).rev() {
+            let span = FANOUT.pow(level as u32 + 1);
+            let start = done / span;
+            for i in start..self.tree[level].len() {
+                items.push(Item::Node { level, i });
+                done = (i + 1) * span;
+            }
+        }
+        items.extend((done..self.chunks.len()).map(Item::Chunk));
+        items
+    }
+
+    /// Chunks that may hold events of `[from_ns, to_ns)` (a superset).
+    fn chunk_span(&self, from_ns: u64, to_ns: u64) -> std::ops::Range<usize> {
+        let lo = self.run_max_ts_ns.partition_point(|&m| m < from_ns);
+        let hi = self.rest_min_ts_ns.partition_point(|&m| m < to_ns);
+        lo..hi.max(lo)
     }
 
     fn absorb(&mut self, c: &ChunkLod) {
@@ -478,6 +711,12 @@ impl TimelineIndex {
     /// Heap bytes held by the index (chunks and entities not counted).
     pub fn heap_bytes(&self) -> usize {
         self.chunks.iter().map(|c| c.heap_bytes()).sum::<usize>()
+            + self
+                .tree
+                .iter()
+                .flatten()
+                .map(|n| n.heap_bytes())
+                .sum::<usize>()
             + self.lanes.len() * (std::mem::size_of::<LaneInfo>() + 48)
     }
 
@@ -489,44 +728,101 @@ impl TimelineIndex {
     }
 
     /// Visits what lane `key` (every event when `None`) holds in
-    /// `[from_ns, to_ns)` at bucket width `2^shift`: `f(start_ns, density)`
-    /// for each stored bucket where a chunk keeps that level, and for each
-    /// single event where it does not (the lane is sparse there). Buckets
-    /// at the edges may reach outside the range.
+    /// `[from_ns, to_ns)` at bucket width `2^shift`:
+    /// `f(start_ns, len_ns, density)` for each stored bucket where a chunk
+    /// keeps that level (`len_ns` is `2^shift`), and for each single event
+    /// where it does not, because the lane is sparse there (`len_ns` is 1).
+    /// With `shift` `None` every event is visited singly. Buckets at the
+    /// edges may reach outside the range.
     pub fn for_each_density(
         &self,
         key: Option<LaneKey>,
-        shift: u32,
+        shift: Option<u32>,
         from_ns: u64,
         to_ns: u64,
-        mut f: impl FnMut(u64, &Density),
+        mut f: impl FnMut(u64, u64, &Density),
     ) {
-        for c in &self.chunks {
-            if c.max_ts_ns < from_ns || c.min_ts_ns >= to_ns {
-                continue;
+        for item in self.cover() {
+            self.visit_density(item, key, shift, from_ns, to_ns, &mut f);
+        }
+    }
+
+    fn visit_density(
+        &self,
+        item: Item,
+        key: Option<LaneKey>,
+        shift: Option<u32>,
+        from_ns: u64,
+        to_ns: u64,
+        f: &mut impl FnMut(u64, u64, &Density),
+    ) {
+        let (level, i) = match item {
+            Item::Chunk(i) => return self.chunk_density(i, key, shift, from_ns, to_ns, f),
+            Item::Node { level, i } => (level, i),
+        };
+        let node = &self.tree[level][i];
+        if node.max_ts_ns < from_ns || node.min_ts_ns >= to_ns {
+            return;
+        }
+        let Some(lane) = node.lane(key) else {
+            return;
+        };
+        if lane.events == 0 || lane.max_ts_ns < from_ns || lane.min_ts_ns >= to_ns {
+            return;
+        }
+        if let Some(l) = shift.and_then(|s| lane.pyramid.level(s)) {
+            for b in l.overlapping(from_ns, to_ns) {
+                f(b.index << l.shift, 1 << l.shift, &b.density);
             }
-            let Some(lane) = Self::lane_of(c, key) else {
-                continue;
+            return;
+        }
+        for c in node.first..node.first + FANOUT {
+            let child = if level == 0 {
+                Item::Chunk(c)
+            } else {
+                Item::Node {
+                    level: level - 1,
+                    i: c,
+                }
             };
-            if lane.is_empty() || lane.max_ts_ns < from_ns || lane.min_ts_ns >= to_ns {
-                continue;
+            self.visit_density(child, key, shift, from_ns, to_ns, f);
+        }
+    }
+
+    fn chunk_density(
+        &self,
+        i: usize,
+        key: Option<LaneKey>,
+        shift: Option<u32>,
+        from_ns: u64,
+        to_ns: u64,
+        f: &mut impl FnMut(u64, u64, &Density),
+    ) {
+        let c = &self.chunks[i];
+        if c.max_ts_ns < from_ns || c.min_ts_ns >= to_ns {
+            return;
+        }
+        let Some(lane) = Self::lane_of(c, key) else {
+            return;
+        };
+        if lane.is_empty() || lane.max_ts_ns < from_ns || lane.min_ts_ns >= to_ns {
+            return;
+        }
+        if let Some(level) = shift.and_then(|s| lane.pyramid.level(s)) {
+            for b in level.overlapping(from_ns, to_ns) {
+                f(b.index << level.shift, 1 << level.shift, &b.density);
             }
-            if let Some(level) = lane.pyramid.level(shift) {
-                for b in level.overlapping(from_ns, to_ns) {
-                    f(b.index << shift, &b.density);
-                }
-                continue;
+            return;
+        }
+        let chunk = &c.chunk;
+        let lo = partition(lane, chunk, |ts| ts >= from_ns);
+        for k in lo..lane.len() {
+            let j = lane.event_at(k);
+            let ts = chunk.ts_ns(j);
+            if ts >= to_ns {
+                break;
             }
-            let chunk = &c.chunk;
-            let lo = partition(lane, chunk, |ts| ts >= from_ns);
-            for k in lo..lane.len() {
-                let j = lane.event_at(k);
-                let ts = chunk.ts_ns(j);
-                if ts >= to_ns {
-                    break;
-                }
-                f(ts, &event_density(chunk, j, &self.entities).0);
-            }
+            f(ts, 1, &event_density(chunk, j, &self.entities).0);
         }
     }
 
@@ -534,42 +830,40 @@ impl TimelineIndex {
     /// `[from_ns, to_ns)`: those inside, plus the lane's last event before
     /// and first event after, so that spans crossing the edges are found.
     pub fn seq(&self, key: Option<LaneKey>, from_ns: u64, to_ns: u64) -> LaneSeq<'_> {
-        let mut parts = Vec::new();
-        let mut before: Option<(&ChunkLod, &LaneLod)> = None;
-        for c in &self.chunks {
-            let Some(lane) = Self::lane_of(c, key) else {
+        let lane_in = |i: usize| {
+            let c = &self.chunks[i];
+            Self::lane_of(c, key)
+                .filter(|l| !l.is_empty())
+                .map(|l| (&**c, l))
+        };
+        let span = self.chunk_span(from_ns, to_ns);
+        let mut before = None;
+        let mut inside = Vec::new();
+        let mut after = None;
+        for i in span.clone() {
+            let Some((c, lane)) = lane_in(i) else {
                 continue;
             };
-            if lane.is_empty() {
-                continue;
-            }
             if lane.max_ts_ns < from_ns {
-                if parts.is_empty() {
+                if inside.is_empty() {
                     before = Some((c, lane));
                 }
-                continue;
-            }
-            if lane.min_ts_ns >= to_ns {
-                if parts.is_empty()
-                    && let Some(b) = before.take()
-                {
-                    parts.push(b);
-                }
-                parts.push((&**c, lane));
+            } else if lane.min_ts_ns >= to_ns {
+                after = Some((c, lane));
                 break;
+            } else {
+                inside.push((c, lane));
             }
-            if parts.is_empty()
-                && let Some(b) = before.take()
-            {
-                parts.push(b);
-            }
-            parts.push((&**c, lane));
         }
-        if parts.is_empty()
-            && let Some(b) = before
-        {
-            parts.push(b);
+        // The lane's neighbours outside the range, for spans that cross
+        // its edges; chunks outside the span are all before or after it.
+        if before.is_none() {
+            before = (0..span.start).rev().find_map(lane_in);
         }
+        if after.is_none() {
+            after = (span.end..self.chunks.len()).find_map(lane_in);
+        }
+        let parts = before.into_iter().chain(inside).chain(after).collect();
         LaneSeq {
             entities: &self.entities,
             parts,
@@ -616,6 +910,15 @@ impl LaneSeq<'_> {
     /// The first event.
     pub fn first(&self) -> Option<SeqPos> {
         (!self.parts.is_empty()).then_some(SeqPos { part: 0, k: 0 })
+    }
+
+    /// The last event.
+    pub fn last(&self) -> Option<SeqPos> {
+        let (i, (_, lane)) = self.parts.iter().enumerate().next_back()?;
+        Some(SeqPos {
+            part: i as u32,
+            k: lane.len() as u32 - 1,
+        })
     }
 
     /// The event after `p`.

@@ -138,6 +138,12 @@ impl Pyramid {
             });
         }
         levels.reverse();
+        Pyramid::within(levels, budget)
+    }
+
+    /// Keeps levels (coarsest first) from the top while they fit `budget`
+    /// buckets in all; the coarsest is always kept.
+    fn within(mut levels: Vec<Level>, budget: usize) -> Pyramid {
         let mut kept = 0;
         let mut used = 0;
         for l in &levels {
@@ -149,6 +155,38 @@ impl Pyramid {
         }
         levels.truncate(kept);
         Pyramid { levels }
+    }
+
+    /// The pyramid of consecutive stretches of one lane (given in time
+    /// order) taken together: the levels every part keeps, merged, within
+    /// `budget` buckets.
+    pub fn merge(parts: &[&Pyramid], budget: usize) -> Pyramid {
+        let depth = parts.iter().map(|p| p.levels.len()).min().unwrap_or(0);
+        let levels = (0..depth)
+            .map(|i| {
+                let mut buckets: Vec<Bucket> = Vec::new();
+                for p in parts {
+                    let l = &p.levels[i].buckets;
+                    // Stretches meet at a bucket boundary now and then:
+                    // the bucket they share becomes one.
+                    match (buckets.last_mut(), l.first()) {
+                        (Some(a), Some(b)) if a.index == b.index => {
+                            a.density.add(&b.density);
+                            buckets.extend_from_slice(&l[1..]);
+                        }
+                        _ => buckets.extend_from_slice(l),
+                    }
+                }
+                if !buckets.is_sorted_by_key(|b| b.index) {
+                    buckets = merge_sorted(buckets, 0);
+                }
+                Level {
+                    shift: parts[0].levels[i].shift,
+                    buckets: buckets.into_boxed_slice(),
+                }
+            })
+            .collect();
+        Pyramid::within(levels, budget)
     }
 
     /// The level of width `2^shift`, if kept.
@@ -273,6 +311,33 @@ mod tests {
         assert_eq!(f.overlapping(0, 640).len(), 10);
         assert_eq!(f.overlapping(640, 700).len(), 0);
         assert_eq!(f.overlapping(100, 100).len(), 0);
+    }
+
+    #[test]
+    fn merging_stretches_equals_building_the_whole() {
+        let events: Vec<(u64, Density)> = (0..3000u64)
+            .map(|i| (i * 997 + (i % 7) * 13, ev((i % 5) as usize)))
+            .collect();
+        let whole = Pyramid::build(events.iter().copied(), usize::MAX);
+        let parts: Vec<Pyramid> = events
+            .chunks(700)
+            .map(|c| Pyramid::build(c.iter().copied(), usize::MAX))
+            .collect();
+        let refs: Vec<&Pyramid> = parts.iter().collect();
+        assert_eq!(Pyramid::merge(&refs, usize::MAX), whole);
+        // A part that kept fewer levels limits the merge to its levels.
+        let sparse = Pyramid::build(events[..700].iter().copied(), 0);
+        let merged = Pyramid::merge(&[&sparse, &parts[1]], usize::MAX);
+        assert_eq!(merged.levels().len(), 1);
+        let total: u64 = merged.levels()[0]
+            .buckets
+            .iter()
+            .map(|b| b.density.events())
+            .sum();
+        assert_eq!(total, 1400);
+        // And the budget applies to the merged pyramid.
+        let small = Pyramid::merge(&refs, 40);
+        assert!(small.bucket_count() <= 40 || small.levels().len() == 1);
     }
 
     #[test]
