@@ -4,6 +4,7 @@
 pub mod list;
 pub mod overview;
 pub mod stream;
+pub mod views;
 
 /// Which screen the workspace shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -13,13 +14,15 @@ pub enum Screen {
     Overview,
     /// Every event, one line each, with details of the selected one.
     List,
+    /// Tables (csysdig's views), the process tree, commands executed.
+    Views,
     /// The I/O of one fd or connection (opened from an event).
     Stream,
 }
 
 impl Screen {
     /// Every screen, in tab order.
-    pub const ALL: [Screen; 2] = [Screen::Overview, Screen::List];
+    pub const ALL: [Screen; 3] = [Screen::Overview, Screen::Views, Screen::List];
 
     /// The screen called `name` on the command line.
     pub fn from_name(name: &str) -> Option<Screen> {
@@ -27,6 +30,7 @@ impl Screen {
             "overview" | "tiles" => Some(Screen::Overview),
             "list" | "syscalls" | "events" | "dig" => Some(Screen::List),
             "stream" | "follow" => Some(Screen::Stream),
+            "views" | "view" | "tables" => Some(Screen::Views),
             _ => None,
         }
     }
@@ -37,6 +41,7 @@ impl Screen {
             Screen::Overview => "Overview",
             Screen::List => "Syscalls",
             Screen::Stream => "Stream",
+            Screen::Views => "Views",
         }
     }
 }
