@@ -33,6 +33,14 @@ enum Command {
     Synth(cli::synth::SynthArgs),
     /// List the fields usable in `-p` formats.
     Fields,
+    /// List the I/O streams (per fd and connection, per direction) of a
+    /// capture.
+    Streams(cli::dissect::StreamsArgs),
+    /// Decode the protocol messages of a capture's streams with the
+    /// sandboxed dissectors.
+    Dissect(cli::dissect::DissectArgs),
+    /// Manage community dissector plugins.
+    Plugin(cli::plugin::PluginArgs),
 }
 
 /// The small real capture bundled with scapscope (libs' `sample.scap`,
@@ -48,6 +56,9 @@ fn main() -> ExitCode {
         Some(Command::Count(a)) => cli::count::run(a),
         Some(Command::Stats(a)) => cli::stats::run(a),
         Some(Command::Synth(a)) => cli::synth::run(a),
+        Some(Command::Streams(a)) => cli::dissect::run_streams(a),
+        Some(Command::Dissect(a)) => cli::dissect::run_dissect(a),
+        Some(Command::Plugin(a)) => cli::plugin::run(a),
         Some(Command::Fields) => {
             for (name, about) in scapscope_core::fields::field_list() {
                 println!("{name:<22} {about}");
