@@ -1,6 +1,8 @@
 //! Command-line subcommands.
 
 pub mod count;
+pub mod dissect;
+pub mod plugin;
 pub mod print;
 pub mod stats;
 pub mod synth;

@@ -36,6 +36,14 @@ enum Command {
     /// Compute a view (csysdig's tables: procs, files, syscalls, …; the
     /// process tree; commands executed) over a time range and filter.
     View(cli::view::ViewArgs),
+    /// List the I/O streams (per fd and connection, per direction) of a
+    /// capture.
+    Streams(cli::dissect::StreamsArgs),
+    /// Decode the protocol messages of a capture's streams with the
+    /// sandboxed dissectors.
+    Dissect(cli::dissect::DissectArgs),
+    /// Manage community dissector plugins.
+    Plugin(cli::plugin::PluginArgs),
 }
 
 /// The small real capture bundled with scapscope (libs' `sample.scap`,
@@ -52,6 +60,9 @@ fn main() -> ExitCode {
         Some(Command::Stats(a)) => cli::stats::run(a),
         Some(Command::Synth(a)) => cli::synth::run(a),
         Some(Command::View(a)) => cli::view::run(a),
+        Some(Command::Streams(a)) => cli::dissect::run_streams(a),
+        Some(Command::Dissect(a)) => cli::dissect::run_dissect(a),
+        Some(Command::Plugin(a)) => cli::plugin::run(a),
         Some(Command::Fields) => {
             for (name, about) in scapscope_core::fields::field_list() {
                 println!("{name:<22} {about}");

@@ -198,6 +198,20 @@ impl Stream {
         self.segments.iter().filter(|s| s.gap_bytes() > 0).count()
     }
 
+    /// Where stream position `offset` of direction `dir` lies: the index
+    /// of its segment and the byte's index in that segment's payload.
+    /// `None` when the position is past the stream or falls in a gap
+    /// (moved but not captured). Maps a dissector's byte ranges back to
+    /// events.
+    pub fn locate(&self, dir: Direction, offset: u64) -> Option<(usize, usize)> {
+        self.segments.iter().enumerate().find_map(|(k, s)| {
+            let inside = s.direction == dir
+                && offset >= s.offset_bytes
+                && offset - s.offset_bytes < u64::from(s.captured_len_bytes);
+            inside.then(|| (k, (offset - s.offset_bytes) as usize))
+        })
+    }
+
     /// The captured bytes of one direction, concatenated, with the offsets
     /// (in the returned buffer) where a gap follows and how long it is.
     /// For a quick look at a stream; dissectors take segments one by one.

@@ -409,6 +409,12 @@ fn built_capture_order_truncation_datagrams_sendfile() {
     let (out, gaps) = tcp.direction_bytes(&snap, Direction::Outbound);
     assert_eq!(out, b"PING\r\nECHO");
     assert_eq!(gaps, vec![(10, 6), (10, 4096)]);
+    // Positions map back to segments; gap bytes map nowhere.
+    assert_eq!(tcp.locate(Direction::Outbound, 7), Some((2, 1)));
+    assert_eq!(tcp.locate(Direction::Outbound, 5), Some((0, 5)));
+    assert_eq!(tcp.locate(Direction::Inbound, 5), Some((1, 5)));
+    assert_eq!(tcp.locate(Direction::Outbound, 12), None, "in the gap");
+    assert_eq!(tcp.locate(Direction::Outbound, 5000), None);
 
     let udp = &all.streams[1];
     assert!(udp.datagrams);

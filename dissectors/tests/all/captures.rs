@@ -1,0 +1,258 @@
+//! The built-in dissectors on real captures, through wasmtime.
+
+use scapscope_core::store::Snapshot;
+use scapscope_core::streams::{Direction as CoreDir, Stream, segment_data};
+use scapscope_dissectors::{
+    Choice, Direction, DissectOptions, Message, MessageKind, StreamDissection,
+};
+
+use crate::{builtin, open};
+
+fn field<'a>(m: &'a Message, name: &str) -> Option<&'a str> {
+    m.fields
+        .iter()
+        .find(|f| f.name == name)
+        .map(|f| f.value.as_str())
+}
+
+/// The captured bytes a field's range covers (it must lie inside one
+/// captured segment).
+fn field_bytes<'a>(snap: &'a Snapshot, s: &Stream, m: &Message, name: &str) -> &'a [u8] {
+    let f = m.fields.iter().find(|f| f.name == name).unwrap();
+    let dir = match m.direction {
+        Direction::Inbound => CoreDir::Inbound,
+        Direction::Outbound => CoreDir::Outbound,
+    };
+    let (seg, at) = s.locate(dir, f.offset).unwrap();
+    &segment_data(snap, &s.segments[seg])[at..at + f.len as usize]
+}
+
+fn dissect_all(
+    name: &str,
+) -> Option<(std::sync::Arc<Snapshot>, Vec<Stream>, Vec<StreamDissection>)> {
+    let (snap, streams) = open(name)?;
+    let all: Vec<&Stream> = streams.streams.iter().collect();
+    let res = builtin().dissect(&snap, &all, &DissectOptions::default());
+    Some((snap.clone(), streams.streams.clone(), res))
+}
+
+#[test]
+fn curl_google_http_request_and_cut_response() {
+    let Some((snap, streams, res)) = dissect_all("libs_curl_google.scap") else {
+        return;
+    };
+    let (s, d) = streams
+        .iter()
+        .zip(&res)
+        .find(|(s, _)| s.info.server_port() == Some(80))
+        .unwrap();
+    assert_eq!(d.plugin.as_deref(), Some("http"));
+    assert!(matches!(d.choice, Choice::Port(95)));
+    assert_eq!(d.messages.len(), 2);
+    let req = &d.messages[0];
+    assert_eq!(req.kind, MessageKind::Request);
+    assert_eq!(req.direction, Direction::Outbound);
+    assert_eq!(req.summary, "GET / HTTP/1.1");
+    assert_eq!(field(req, "method"), Some("GET"));
+    assert_eq!(field(req, "Host"), Some("www.google.com"));
+    assert_eq!(field(req, "User-Agent"), Some("curl/7.47.0"));
+    assert_eq!(req.len, 78, "the whole request");
+    assert_eq!(field_bytes(&snap, s, req, "method"), b"GET");
+    assert_eq!(field_bytes(&snap, s, req, "Host"), b"Host: www.google.com");
+    let resp = &d.messages[1];
+    assert_eq!(resp.kind, MessageKind::Response);
+    assert_eq!(field(resp, "status"), Some("200"));
+    assert_eq!(field(resp, "Date"), Some("Fri, 17 Aug 2018 17:35:48 GMT"));
+    assert_eq!(field_bytes(&snap, s, resp, "status"), b"200");
+    // 80 of 6040 bytes captured: the head is cut, and says so.
+    assert!(
+        resp.errors
+            .iter()
+            .any(|e| e.contains("headers cut") && e.contains("5960")),
+        "{:?}",
+        resp.errors
+    );
+    assert_eq!(resp.pair_key, req.pair_key);
+    let pairs = d.pairs();
+    assert_eq!(pairs.len(), 1);
+    assert_eq!(pairs[0].latency_ns, resp.ts_ns - req.ts_ns);
+    assert!(pairs[0].latency_ns > 0);
+}
+
+/// Every request and status line that starts a captured segment of an
+/// HTTP stream is one decoded message, and the other way round: counted
+/// independently of the dissector by looking at the raw bytes.
+#[test]
+fn k8s_http_messages_match_start_lines_in_the_raw_bytes() {
+    let Some((snap, streams, res)) = dissect_all("bencer_k8s_capture.scap") else {
+        return;
+    };
+    let mut checked = 0;
+    for (s, d) in streams.iter().zip(&res) {
+        if d.plugin.as_deref() != Some("http") {
+            continue;
+        }
+        assert!(d.disabled.is_empty(), "{:?}", d.disabled);
+        let starts = |kind: MessageKind| {
+            s.segments
+                .iter()
+                .filter(|g| {
+                    let b = segment_data(&snap, g);
+                    match kind {
+                        MessageKind::Response => b.starts_with(b"HTTP/1."),
+                        _ => ["GET ", "PUT ", "POST ", "DELETE ", "PATCH ", "HEAD "]
+                            .iter()
+                            .any(|m| b.starts_with(m.as_bytes())),
+                    }
+                })
+                .count()
+        };
+        let count = |kind: MessageKind| {
+            d.messages
+                .iter()
+                .filter(|m| {
+                    m.kind == kind
+                        || (kind == MessageKind::Response && m.kind == MessageKind::Other)
+                })
+                .count()
+        };
+        assert_eq!(
+            count(MessageKind::Request),
+            starts(MessageKind::Request),
+            "stream {}",
+            s.id
+        );
+        assert_eq!(
+            count(MessageKind::Response),
+            starts(MessageKind::Response),
+            "stream {}",
+            s.id
+        );
+        for m in &d.messages {
+            if m.kind == MessageKind::Request {
+                assert!(field(m, "uri").is_some_and(|u| u.starts_with('/')), "{m:?}");
+            }
+        }
+        checked += d.messages.len();
+    }
+    assert!(checked > 100, "{checked}");
+}
+
+#[test]
+fn k8s_etcd_chunked_responses() {
+    let Some((_snap, streams, res)) = dissect_all("bencer_k8s_capture.scap") else {
+        return;
+    };
+    let (_, d) = streams
+        .iter()
+        .zip(&res)
+        .find(|(s, _)| s.info.comm == "etcd" && s.info.server_port() == Some(4001))
+        .unwrap();
+    assert_eq!(
+        d.plugin.as_deref(),
+        Some("http"),
+        "found by probing, no port hint"
+    );
+    assert!(matches!(d.choice, Choice::Probe(95)));
+    let req = &d.messages[0];
+    assert_eq!(
+        field(req, "uri"),
+        Some("/v2/keys/registry/minions?quorum=false&recursive=true&sorted=true")
+    );
+    let resp = &d.messages[1];
+    assert!(
+        resp.summary.starts_with("HTTP/1.1 200 OK"),
+        "{}",
+        resp.summary
+    );
+    assert_eq!(field(resp, "Transfer-Encoding"), Some("chunked"));
+    let body = resp.fields.iter().find(|f| f.name == "body").unwrap();
+    let chunks: Vec<&str> = resp
+        .fields
+        .iter()
+        .filter(|f| f.name == "chunk")
+        .map(|f| f.value.as_str())
+        .collect();
+    assert!(chunks.len() >= 2, "{chunks:?}");
+    assert!(body.value.ends_with("chunked"), "{}", body.value);
+    let data = resp.fields.iter().find(|f| f.name == "data").unwrap();
+    assert!(data.value.contains("\"action\""), "{}", data.value);
+    assert!(d.pairs().len() >= 4);
+}
+
+#[test]
+fn nginx_and_httpd_workshop_requests() {
+    for (name, uri) in [
+        ("workshop_example0_nginx.scap", "/"),
+        ("workshop_example5_httpd.scap", "/foobar.bin"),
+    ] {
+        let Some((_snap, _streams, res)) = dissect_all(name) else {
+            continue;
+        };
+        let d = res
+            .iter()
+            .find(|d| d.plugin.as_deref() == Some("http"))
+            .unwrap();
+        let req = d
+            .messages
+            .iter()
+            .find(|m| m.kind == MessageKind::Request)
+            .unwrap();
+        assert_eq!(field(req, "uri"), Some(uri), "{name}");
+        assert_eq!(
+            req.direction,
+            Direction::Inbound,
+            "{name}: servers read requests"
+        );
+        let resp = d
+            .messages
+            .iter()
+            .find(|m| m.kind == MessageKind::Response)
+            .unwrap();
+        assert_eq!(field(resp, "status"), Some("200"), "{name}");
+        assert_eq!(d.pairs().len(), 1, "{name}");
+    }
+}
+
+#[test]
+fn forcing_a_dissector_and_parallel_runs_agree() {
+    let Some((snap, streams)) = open("workshop_example2_502error.scap") else {
+        return;
+    };
+    let reg = builtin();
+    let all: Vec<&Stream> = streams.streams.iter().collect();
+    let one = reg.dissect(
+        &snap,
+        &all,
+        &DissectOptions {
+            threads: 1,
+            ..DissectOptions::default()
+        },
+    );
+    let four = reg.dissect(
+        &snap,
+        &all,
+        &DissectOptions {
+            threads: 4,
+            ..DissectOptions::default()
+        },
+    );
+    assert_eq!(one.len(), four.len());
+    for (a, b) in one.iter().zip(&four) {
+        assert_eq!(a.stream, b.stream);
+        assert_eq!(a.messages, b.messages);
+    }
+    // A syslog stream (UDP 514) is claimed by nobody; forced to HTTP it
+    // yields nothing (its bytes are not HTTP) but no fault either.
+    let syslog = streams
+        .streams
+        .iter()
+        .find(|s| s.info.server_port() == Some(514))
+        .unwrap();
+    let auto = &one[syslog.id];
+    assert_eq!(auto.choice, Choice::Unclaimed);
+    let forced = reg.dissect_one(&snap, syslog, Some("http"));
+    assert_eq!(forced.choice, Choice::Forced);
+    assert!(forced.messages.is_empty());
+    assert!(forced.disabled.is_empty());
+}
