@@ -1,7 +1,9 @@
 //! Command-line subcommands.
 
 pub mod count;
+pub mod overview;
 pub mod print;
+pub mod series;
 pub mod stats;
 pub mod synth;
 pub mod view;

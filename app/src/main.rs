@@ -36,6 +36,11 @@ enum Command {
     /// Compute a view (csysdig's tables: procs, files, syscalls, …; the
     /// process tree; commands executed) over a time range and filter.
     View(cli::view::ViewArgs),
+    /// A metric over time (events, file or network bytes, processes, …)
+    /// in buckets of any width.
+    Series(cli::series::SeriesArgs),
+    /// The overview tiles (Sysdig Inspect's): totals and time series.
+    Overview(cli::overview::OverviewArgs),
 }
 
 /// The small real capture bundled with scapscope (libs' `sample.scap`,
@@ -52,6 +57,8 @@ fn main() -> ExitCode {
         Some(Command::Stats(a)) => cli::stats::run(a),
         Some(Command::Synth(a)) => cli::synth::run(a),
         Some(Command::View(a)) => cli::view::run(a),
+        Some(Command::Series(a)) => cli::series::run(a),
+        Some(Command::Overview(a)) => cli::overview::run(a),
         Some(Command::Fields) => {
             for (name, about) in scapscope_core::fields::field_list() {
                 println!("{name:<22} {about}");

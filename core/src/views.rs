@@ -22,6 +22,7 @@ pub mod defs;
 mod engine;
 mod extract;
 mod facts;
+pub mod metrics;
 pub mod model;
 mod select;
 pub mod series;

@@ -744,6 +744,7 @@ fn unit_of(f: VF) -> Unit {
     match f {
         VF::VmsizeB
         | VF::VmrssB
+        | VF::Buflen
         | VF::BuflenFile
         | VF::BuflenFileIn
         | VF::BuflenFileOut

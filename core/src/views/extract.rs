@@ -31,6 +31,7 @@ pub enum VF {
     ProcNthreads,
     VmsizeB,
     VmrssB,
+    Buflen,
     BuflenFile,
     BuflenFileIn,
     BuflenFileOut,
@@ -110,6 +111,7 @@ impl VF {
             VF::ProcNthreads => "proc.nthreads",
             VF::VmsizeB => "thread.vmsize.b",
             VF::VmrssB => "thread.vmrss.b",
+            VF::Buflen => "evt.buflen",
             VF::BuflenFile => "evt.buflen.file",
             VF::BuflenFileIn => "evt.buflen.file.in",
             VF::BuflenFileOut => "evt.buflen.file.out",
@@ -162,6 +164,7 @@ impl VF {
             VF::ProcNthreads => (U32, Dec),
             VF::VmsizeB
             | VF::VmrssB
+            | VF::Buflen
             | VF::BuflenFile
             | VF::BuflenFileIn
             | VF::BuflenFileOut
@@ -412,7 +415,8 @@ impl Env<'_> {
                 };
                 Some(Raw::U(u64::from(kb) * 1024))
             }
-            VF::BuflenFile
+            VF::Buflen
+            | VF::BuflenFile
             | VF::BuflenFileIn
             | VF::BuflenFileOut
             | VF::BuflenNet
