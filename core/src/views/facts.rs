@@ -3,7 +3,7 @@
 //! bookkeeping behind `evt.latency`, and the state tables (users,
 //! containers, the thread table at the end).
 
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -33,7 +33,13 @@ pub struct Facts {
     initial: OnceLock<Arc<State>>,
     zero_stamps: OnceLock<Vec<bool>>,
     totals: Vec<OnceLock<Arc<super::metrics::ChunkTotals>>>,
+    /// Per view and filter, the results of whole chunks (most recently
+    /// used first).
+    view_parts: Mutex<Vec<(String, Arc<super::engine::ChunkSlots>)>>,
 }
+
+/// Views (with their filters) whose chunk results stay cached.
+const CACHED_VIEWS: usize = 6;
 
 /// Per chunk, each thread's latency state after the chunk's events (as if
 /// the chunk started from nothing), and per thread the chunks that have
@@ -98,7 +104,29 @@ impl Facts {
             latency: OnceLock::new(),
             initial: OnceLock::new(),
             zero_stamps: OnceLock::new(),
+            view_parts: Mutex::new(Vec::new()),
         }
+    }
+
+    /// The cache of whole-chunk results of a view and filter (`key`),
+    /// created empty when absent; the least recently used one is dropped
+    /// past [`CACHED_VIEWS`].
+    pub(crate) fn view_slots(&self, key: &str) -> Arc<super::engine::ChunkSlots> {
+        let mut v = self.view_parts.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(k) = v.iter().position(|(k, _)| k == key) {
+            let e = v.remove(k);
+            let slots = e.1.clone();
+            v.insert(0, e);
+            return slots;
+        }
+        let slots: Arc<super::engine::ChunkSlots> = Arc::new(
+            (0..self.snap.chunks.len())
+                .map(|_| OnceLock::new())
+                .collect(),
+        );
+        v.insert(0, (key.to_string(), slots.clone()));
+        v.truncate(CACHED_VIEWS);
+        slots
     }
 
     /// The snapshot.

@@ -723,6 +723,39 @@ pub(crate) fn accumulate(
                 }
                 return acc;
             }
+            let span = c.candidates(from_ns, to_ns);
+            if user.is_empty() && metrics.iter().all(|m| m.in_store_summary()) {
+                // The store's own quantities straight from the columns.
+                for j in span {
+                    let ts = c.ts_ns(j);
+                    if ts < from_ns || ts >= to_ns {
+                        continue;
+                    }
+                    let b = bucket_of(ts);
+                    let et = c.event_type[j];
+                    let exit = !schema::is_enter(et);
+                    let res = if exit { c.res(j) } else { None };
+                    for (k, m) in metrics.iter().enumerate() {
+                        acc[k].sums[b] += match m {
+                            Metric::Events => 1,
+                            Metric::Errors => u64::from(res.is_some_and(|r| r < 0)),
+                            _ => match crate::store::io_len_of(et, res) {
+                                Some(n) => {
+                                    let cat = schema::compat_category(et) & 0x3f;
+                                    let want = if *m == Metric::ReadBytes {
+                                        category::IO_READ
+                                    } else {
+                                        category::IO_WRITE
+                                    };
+                                    if cat == want { u64::from(n) } else { 0 }
+                                }
+                                None => 0,
+                            },
+                        };
+                    }
+                }
+                return acc;
+            }
             let base = snap.chunk_starts()[ci];
             let lat = if needs_latency {
                 facts.chunk_latencies(ci)
@@ -732,7 +765,6 @@ pub(crate) fn accumulate(
             let cl = Classifier { env: &env, want };
             let bits = user_bits.as_ref().map(|b| &b[ci]);
             let mut resolved = super::extract::Resolved::default();
-            let span = c.candidates(from_ns, to_ns);
             for j in span {
                 let ts = c.ts_ns(j);
                 if ts < from_ns || ts >= to_ns {
