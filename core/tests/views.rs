@@ -804,3 +804,53 @@ fn series_buckets_partition_the_range_at_any_width() {
     assert!(series(&small, "events", &all, 0).is_err());
     assert!(series(&small, "no_such_metric", &all, 1000).is_err());
 }
+
+#[test]
+fn process_tree_puts_children_under_their_parents() {
+    let Some(path) = shared("workshop_example4_example4-1.scap") else {
+        eprintln!("SKIP: ../shared/captures is absent");
+        return;
+    };
+    let facts = Facts::new(load(&path, 1024));
+    let tree = views::compute(&facts, "proc_tree", &Query::default()).unwrap();
+    let (pid, ppid, depth) = (col(&tree, "PID"), col(&tree, "PPID"), col(&tree, "DEPTH"));
+    let mut at: HashMap<i64, (usize, u64)> = HashMap::new();
+    let mut nested = 0;
+    for (k, r) in tree.rows.iter().enumerate() {
+        let (Value::Int(p), Value::Int(pp), Value::Uint(d)) =
+            (&r.values[pid], &r.values[ppid], &r.values[depth])
+        else {
+            panic!("bad row {r:?}");
+        };
+        if let Some(&(pk, pd)) = at.get(pp).filter(|_| *d > 0) {
+            // Depth first: the parent came before, one level up.
+            assert!(pk < k);
+            assert_eq!(*d, pd + 1, "pid {p}");
+            nested += 1;
+        } else {
+            assert_eq!(*d, 0, "pid {p} has a parent row but is a root");
+        }
+        at.insert(*p, (k, *d));
+    }
+    assert!(nested > 5, "only {nested} processes under a parent");
+    // The same processes as the procs view (but its made-up pid -1 row).
+    let procs = views::compute(&facts, "procs", &Query::default()).unwrap();
+    let a: std::collections::BTreeSet<String> = tree.rows.iter().map(|r| r.key.clone()).collect();
+    let b: std::collections::BTreeSet<String> = procs
+        .rows
+        .iter()
+        .map(|r| r.key.clone())
+        .filter(|k| !k.starts_with('-'))
+        .collect();
+    assert_eq!(a, b);
+    // Commands executed: one row per successful execve, as the tile counts.
+    let cmds = views::compute(&facts, "commands", &Query::default()).unwrap();
+    let o = views::tiles::overview(&facts, &Query::default(), 10).unwrap();
+    let tile = o
+        .tiles
+        .iter()
+        .find(|t| t.def.name == "Executed Commands")
+        .unwrap();
+    assert!(tile.total > 0);
+    assert_eq!(cmds.rows.len() as u64, tile.total);
+}

@@ -331,12 +331,6 @@ impl Run<'_> {
         true
     }
 
-    /// Calls `visit` for every event of chunk `ci` that csysdig sees, in the
-    /// time range, passing the user's filter and the view's filter.
-    pub(crate) fn for_each_event(&self, ci: usize, visit: impl FnMut(&EvRef<'_>)) {
-        self.for_each_in(ci, self.whole_chunk(ci), visit);
-    }
-
     /// Whether chunk `ci` lies whole inside the range (its result then does
     /// not depend on the range, and is cached).
     pub(crate) fn whole_chunk(&self, ci: usize) -> bool {
@@ -347,8 +341,9 @@ impl Run<'_> {
             && (self.from_ns == 0 || !self.facts.has_zero_stamps(ci))
     }
 
-    /// [`Run::for_each_event`] over the whole chunk (`full`) or its part in
-    /// the range.
+    /// Calls `visit` for every event of chunk `ci` that csysdig sees, in
+    /// the whole chunk (`full`) or in its part in the time range, passing
+    /// the user's filter and the view's filter.
     fn for_each_in(&self, ci: usize, full: bool, mut visit: impl FnMut(&EvRef<'_>)) {
         let snap = self.snap;
         let c = &snap.chunks[ci];
@@ -507,6 +502,8 @@ pub(crate) enum ChunkPart {
     Table(ByKey),
     /// Events that passed the filter, and the rows they gave.
     List(usize, Vec<(usize, Vals)>),
+    /// Processes of the tree view.
+    Tree(FxHashMap<i64, super::tree::Proc>),
 }
 
 /// Cached chunk results of one view and filter.
@@ -519,6 +516,26 @@ impl Run<'_> {
             self.plan.def.id,
             q.filter.as_ref().map(|f| f.to_string()).unwrap_or_default()
         )
+    }
+
+    /// The cache slots of this view and filter.
+    pub(crate) fn tree_slots(&self) -> Arc<ChunkSlots> {
+        self.facts.view_slots(&self.cache_key(self.query))
+    }
+
+    /// [`Run::part`], for other modules.
+    pub(crate) fn part_of(
+        &self,
+        slots: &ChunkSlots,
+        ci: usize,
+        make: impl Fn(bool) -> ChunkPart,
+    ) -> Arc<ChunkPart> {
+        self.part(slots, ci, make)
+    }
+
+    /// [`Run::for_each_in`], for other modules.
+    pub(crate) fn for_each_event_in(&self, ci: usize, full: bool, visit: impl FnMut(&EvRef<'_>)) {
+        self.for_each_in(ci, full, visit);
     }
 
     /// Chunk `ci`'s part: cached when the chunk lies whole in the range.
