@@ -3,7 +3,9 @@
 pub mod count;
 pub mod dissect;
 pub mod plugin;
+pub mod overview;
 pub mod print;
+pub mod series;
 pub mod stats;
 pub mod synth;
 pub mod view;

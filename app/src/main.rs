@@ -44,6 +44,11 @@ enum Command {
     Dissect(cli::dissect::DissectArgs),
     /// Manage community dissector plugins.
     Plugin(cli::plugin::PluginArgs),
+    /// A metric over time (events, file or network bytes, processes, …)
+    /// in buckets of any width.
+    Series(cli::series::SeriesArgs),
+    /// The overview tiles (Sysdig Inspect's): totals and time series.
+    Overview(cli::overview::OverviewArgs),
 }
 
 /// The small real capture bundled with scapscope (libs' `sample.scap`,
@@ -63,6 +68,8 @@ fn main() -> ExitCode {
         Some(Command::Streams(a)) => cli::dissect::run_streams(a),
         Some(Command::Dissect(a)) => cli::dissect::run_dissect(a),
         Some(Command::Plugin(a)) => cli::plugin::run(a),
+        Some(Command::Series(a)) => cli::series::run(a),
+        Some(Command::Overview(a)) => cli::overview::run(a),
         Some(Command::Fields) => {
             for (name, about) in scapscope_core::fields::field_list() {
                 println!("{name:<22} {about}");

@@ -19,6 +19,7 @@ mod procdyn;
 
 pub use chunk::{CHUNK_EVENTS, Chunk, ChunkSummary};
 pub use entities::{Entities, FdRef, ThreadRef};
+pub(crate) use ingest::io_len_of;
 pub use ingest::{LoadHandle, LoadOptions, Phase, Progress, load, load_blocking};
 pub use procdyn::{ProcDyn, ProcDynChange, ProcVmChange, fd_code};
 

@@ -22,6 +22,7 @@ pub mod defs;
 mod engine;
 mod extract;
 mod facts;
+pub mod metrics;
 pub mod model;
 mod select;
 pub mod series;
@@ -108,11 +109,12 @@ fn quote(v: &str) -> String {
     s
 }
 
-/// The condition a row of `def` with key `key` implies (`proc.pid=3803`).
-pub fn key_filter(def: &ViewDef, key: &str) -> Option<Filter> {
+/// The condition a row of `def` with key `key` implies (`proc.pid=3803`),
+/// as filter text (canonical: what [`Filter`]'s `to_string` gives).
+pub fn key_filter(def: &ViewDef, key: &str) -> Option<String> {
     def.drilldown?;
     let field = def.drill_field()?;
-    Filter::parse(&format!("{field}={}", quote(key))).ok()
+    Some(format!("{field}={}", quote(key)))
 }
 
 /// The filter of a view as a [`Filter`] (`None` for views without one).
@@ -129,7 +131,7 @@ pub fn view_filter(def: &ViewDef) -> Option<Filter> {
 pub fn drill_down(id: &str, row: &Row, incoming: Option<&Filter>) -> Option<DrillDown> {
     let def = find(id)?;
     let next = find(def.drilldown?)?;
-    let key_filter = row.key_filter.clone()?;
+    let key_filter = Filter::parse(row.key_filter.as_deref()?).ok()?;
     let mut filter = key_filter.clone();
     if def.propagate_filter
         && let Some(vf) = view_filter(def)

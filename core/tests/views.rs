@@ -609,3 +609,248 @@ fn per_process_values_follow_the_state_engine_in_any_range() {
         assert_eq!(ours, theirs, "OPEN per process in [{from}, {to})");
     }
 }
+
+/// Tiles whose definition is Sysdig Inspect's, by Inspect's name (ours
+/// when renamed): their totals must equal its `wsysdig_summary` chisel's.
+const SAME_AS_INSPECT: &[(&str, &str)] = &[
+    ("File Bytes In+Out", "File Bytes In+Out"),
+    ("File Bytes In", "File Bytes In"),
+    ("File Bytes Out", "File Bytes Out"),
+    ("Accessed Files", "Accessed Files"),
+    ("Modified Files", "Modified Files"),
+    ("Net Bytes In+Out", "Net Bytes In+Out"),
+    ("Net Bytes In", "Net Bytes In"),
+    ("Net Bytes Out", "Net Bytes Out"),
+    ("Active Network Connections", "Active Network Connections"),
+    ("Listening Ports", "Listening Ports"),
+    ("New Listening Ports", "New Listening Ports"),
+    ("Executed Commands", "Executed Commands"),
+    (
+        "Executed Interactive Commands",
+        "Executed Interactive Commands",
+    ),
+    ("Modified System Files", "Modified System Files"),
+    ("Deleted Files", "Deleted Files"),
+    ("Received Signals", "Received Signals"),
+    ("Slow File I/O calls (1ms+)", "Slow File I/O calls (1ms+)"),
+    ("Slow File I/O calls (10ms+)", "Slow File I/O calls (10ms+)"),
+    (
+        "Slow File I/O calls (100ms+)",
+        "Slow File I/O calls (100ms+)",
+    ),
+    ("App Log Messages", "App Log Messages"),
+    ("HTTP Bytes", "HTTP Bytes"),
+    ("DNS Bytes", "DNS Bytes"),
+    ("SSH Bytes", "SSH Bytes"),
+    ("etcd Bytes", "etcd Bytes"),
+    // Inspect's "requests" are buffers starting with "HTTP/": responses.
+    ("HTTP Requests", "HTTP Responses"),
+];
+
+fn inspect_summary(path: &Path) -> Option<HashMap<String, u64>> {
+    let o = Command::new("sysdig")
+        .env("TZ", "UTC")
+        .arg("-r")
+        .arg(path)
+        .args(["-c", "wsysdig_summary", "40"])
+        .output()
+        .ok()?;
+    let j: serde_json::Value = serde_json::from_slice(&o.stdout).ok()?;
+    let data = &j["slices"].as_array()?.last()?["data"];
+    Some(
+        data["metrics"]
+            .as_array()?
+            .iter()
+            .filter_map(|m| Some((m["name"].as_str()?.to_string(), m["data"]["tot"].as_u64()?)))
+            .collect(),
+    )
+}
+
+#[test]
+fn tiles_agree_with_sysdig_inspect_where_their_definitions_do() {
+    let Some(dir) = captures_dir() else {
+        eprintln!("SKIP: ../shared/captures is absent");
+        return;
+    };
+    if !csysdig_available() {
+        eprintln!("SKIP: sysdig is not installed (apt-get install sysdig)");
+        return;
+    }
+    let mut compared = 0;
+    let mut failures = Vec::new();
+    for path in captures(&dir) {
+        if path.to_string_lossy().contains("derived") {
+            continue;
+        }
+        let Some(theirs) = inspect_summary(&path) else {
+            continue;
+        };
+        let facts = Facts::new(load(&path, scapscope_core::store::CHUNK_EVENTS));
+        let o = views::tiles::overview(&facts, &Query::default(), 40).unwrap();
+        let ours: HashMap<String, u64> = o
+            .tiles
+            .iter()
+            .map(|t| (t.def.name.clone(), t.total))
+            .collect();
+        for &(inspect, mine) in SAME_AS_INSPECT {
+            let a = theirs.get(inspect).copied().unwrap_or(0);
+            let b = ours.get(mine).copied().unwrap_or(0);
+            compared += usize::from(a != 0);
+            if a != b {
+                failures.push(format!("{}: {mine}: Inspect {a}, ours {b}", path.display()));
+            }
+        }
+        // Every tile's series adds up to its total (sums) or stays within
+        // it (distinct counts).
+        for t in &o.tiles {
+            let s: u64 = t.series.iter().sum();
+            match t.def.metric.kind() {
+                views::metrics::MetricKind::Sum => assert_eq!(s, t.total, "{}", t.def.name),
+                _ => assert!(t.series.iter().all(|&v| v <= t.total), "{}", t.def.name),
+            }
+        }
+        // Running Processes counts what the procs view lists (but for the
+        // made-up thread of container events, pid -1).
+        let procs = views::compute(&facts, "procs", &Query::default()).unwrap();
+        let listed = procs
+            .rows
+            .iter()
+            .filter(|r| !r.key.starts_with('-'))
+            .count();
+        let running = o
+            .tiles
+            .iter()
+            .find(|t| t.def.name == "Running Processes")
+            .unwrap();
+        assert_eq!(running.total, listed as u64, "{}", path.display());
+    }
+    assert!(compared > 30, "only {compared} non-zero tiles compared");
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+#[test]
+fn series_buckets_partition_the_range_at_any_width() {
+    let Some(path) = shared("workshop_example2_502error.scap") else {
+        eprintln!("SKIP: ../shared/captures is absent");
+        return;
+    };
+    use views::series::series;
+    let small = Facts::new(load(&path, 512));
+    let big = Facts::new(load(&path, scapscope_core::store::CHUNK_EVENTS));
+    let snap = small.snapshot().clone();
+    let first = snap.chunks[0].summary.min_ts_ns;
+    let last = snap
+        .chunks
+        .iter()
+        .map(|c| c.summary.max_ts_ns)
+        .max()
+        .unwrap();
+    let all = Query::default();
+    for metric in [
+        "events",
+        "system_calls",
+        "net_bytes",
+        "file_bytes_in",
+        "errors",
+        "new_inbound_connections",
+    ] {
+        let total = series(&big, metric, &all, u64::MAX / 4).unwrap();
+        assert_eq!(total.values.len(), 1);
+        assert!(total.total > 0, "{metric} is never counted");
+        for bucket in [1_000_000_000, 77_777_777, 1_000_003] {
+            let a = series(&small, metric, &all, bucket).unwrap();
+            let b = series(&big, metric, &all, bucket).unwrap();
+            assert_eq!(a, b, "{metric}: chunking changes the series");
+            assert_eq!(
+                a.values.iter().sum::<u64>(),
+                total.total,
+                "{metric} @ {bucket}"
+            );
+            assert_eq!(a.values.len() as u64, (last + 1 - first).div_ceil(bucket));
+            // The chunk-summary path gives what the per-event path gives: a
+            // filter that matches every event forces the latter.
+            let every = Query {
+                filter: Some(Filter::parse("evt.num>=0 or not evt.num>=0").unwrap()),
+                ..Query::default()
+            };
+            let c = series(&small, metric, &every, bucket).unwrap();
+            assert_eq!(
+                c.values, a.values,
+                "{metric} @ {bucket}: summaries differ from events"
+            );
+        }
+    }
+    // 1 ns buckets over a narrow range: each bucket holds the events of
+    // that nanosecond.
+    let mid = snap.row(snap.len() / 2).unwrap().ts_ns - 1_000_000;
+    let q = Query {
+        from_ns: Some(mid),
+        to_ns: Some(mid + 5_000_000),
+        filter: None,
+    };
+    let s = series(&small, "events", &q, 1).unwrap();
+    assert_eq!(s.values.len(), 5_000_000);
+    let mut expect = vec![0u64; 5_000_000];
+    for i in 0..snap.len() {
+        let ts = snap.row(i).unwrap().ts_ns;
+        if (mid..mid + 5_000_000).contains(&ts) {
+            expect[(ts - mid) as usize] += 1;
+        }
+    }
+    assert!(expect.iter().sum::<u64>() > 0);
+    assert_eq!(s.values, expect);
+    // Too many buckets is an error, not an allocation of the world.
+    assert!(series(&small, "events", &all, 1).is_err());
+    assert!(series(&small, "events", &all, 0).is_err());
+    assert!(series(&small, "no_such_metric", &all, 1000).is_err());
+}
+
+#[test]
+fn process_tree_puts_children_under_their_parents() {
+    let Some(path) = shared("workshop_example4_example4-1.scap") else {
+        eprintln!("SKIP: ../shared/captures is absent");
+        return;
+    };
+    let facts = Facts::new(load(&path, 1024));
+    let tree = views::compute(&facts, "proc_tree", &Query::default()).unwrap();
+    let (pid, ppid, depth) = (col(&tree, "PID"), col(&tree, "PPID"), col(&tree, "DEPTH"));
+    let mut at: HashMap<i64, (usize, u64)> = HashMap::new();
+    let mut nested = 0;
+    for (k, r) in tree.rows.iter().enumerate() {
+        let (Value::Int(p), Value::Int(pp), Value::Uint(d)) =
+            (&r.values[pid], &r.values[ppid], &r.values[depth])
+        else {
+            panic!("bad row {r:?}");
+        };
+        if let Some(&(pk, pd)) = at.get(pp).filter(|_| *d > 0) {
+            // Depth first: the parent came before, one level up.
+            assert!(pk < k);
+            assert_eq!(*d, pd + 1, "pid {p}");
+            nested += 1;
+        } else {
+            assert_eq!(*d, 0, "pid {p} has a parent row but is a root");
+        }
+        at.insert(*p, (k, *d));
+    }
+    assert!(nested > 5, "only {nested} processes under a parent");
+    // The same processes as the procs view (but its made-up pid -1 row).
+    let procs = views::compute(&facts, "procs", &Query::default()).unwrap();
+    let a: std::collections::BTreeSet<String> = tree.rows.iter().map(|r| r.key.clone()).collect();
+    let b: std::collections::BTreeSet<String> = procs
+        .rows
+        .iter()
+        .map(|r| r.key.clone())
+        .filter(|k| !k.starts_with('-'))
+        .collect();
+    assert_eq!(a, b);
+    // Commands executed: one row per successful execve, as the tile counts.
+    let cmds = views::compute(&facts, "commands", &Query::default()).unwrap();
+    let o = views::tiles::overview(&facts, &Query::default(), 10).unwrap();
+    let tile = o
+        .tiles
+        .iter()
+        .find(|t| t.def.name == "Executed Commands")
+        .unwrap();
+    assert!(tile.total > 0);
+    assert_eq!(cmds.rows.len() as u64, tile.total);
+}

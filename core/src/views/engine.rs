@@ -35,17 +35,17 @@ use super::{Query, ViewError};
 /// of the event that set it (the first for `None`/`Sum`, the latest for
 /// `Max`) so that partial results merge in event order.
 #[derive(Debug, Clone)]
-struct Cell {
+pub(crate) struct Cell {
     v: Raw,
     cnt: u32,
     idx: usize,
 }
 
-type Cells = Vec<Cell>;
+pub(crate) type Cells = Vec<Cell>;
 
 /// A row key before text is resolved.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-enum KeyRaw {
+pub(crate) enum KeyRaw {
     I(i64),
     U(u64),
     S(SRef),
@@ -53,7 +53,7 @@ enum KeyRaw {
 
 /// A row key after.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-enum KeyFinal {
+pub(crate) enum KeyFinal {
     I(i64),
     U(u64),
     S(Arc<str>),
@@ -299,6 +299,7 @@ fn merge_cell(dst: &mut Cell, src: &Cell, agg: Agg) {
 
 /// The context of one computation.
 pub(crate) struct Run<'a> {
+    query: &'a Query,
     pub(crate) facts: &'a Facts,
     pub(crate) snap: &'a Snapshot,
     pub(crate) env: Env<'a>,
@@ -310,30 +311,43 @@ pub(crate) struct Run<'a> {
 }
 
 /// One event's values, after `use_defaults`.
-type Vals = Vec<(Raw, u32)>;
+pub(crate) type Vals = Vec<(Raw, u32)>;
 
 impl Run<'_> {
     /// The values of every field of the plan for `ev`, or `None` when the
     /// event is dropped.
-    fn values(&self, ev: &EvRef<'_>) -> Option<Vals> {
-        let mut out = Vec::with_capacity(self.plan.fields.len());
+    fn values(&self, ev: &EvRef<'_>, out: &mut Vals) -> bool {
+        out.clear();
         for &f in &self.plan.fields {
             match self.env.extract(f, ev) {
                 Some(v) => out.push((v, 1)),
-                None if self.plan.def.use_defaults => out.push((default_value(f)?, 0)),
-                None => return None,
+                None if self.plan.def.use_defaults => match default_value(f) {
+                    Some(v) => out.push((v, 0)),
+                    None => return false,
+                },
+                None => return false,
             }
         }
-        Some(out)
+        true
     }
 
-    /// Calls `visit` for every event of chunk `ci` that csysdig sees, in the
-    /// time range, passing the user's filter and the view's filter.
-    pub(crate) fn for_each_event(&self, ci: usize, mut visit: impl FnMut(&EvRef<'_>)) {
+    /// Whether chunk `ci` lies whole inside the range (its result then does
+    /// not depend on the range, and is cached).
+    pub(crate) fn whole_chunk(&self, ci: usize) -> bool {
+        let c = &self.snap.chunks[ci];
+        !c.is_empty()
+            && c.summary.min_ts_ns >= self.from_ns
+            && c.summary.max_ts_ns < self.to_ns
+            && (self.from_ns == 0 || !self.facts.has_zero_stamps(ci))
+    }
+
+    /// Calls `visit` for every event of chunk `ci` that csysdig sees, in
+    /// the whole chunk (`full`) or in its part in the time range, passing
+    /// the user's filter and the view's filter.
+    fn for_each_in(&self, ci: usize, full: bool, mut visit: impl FnMut(&EvRef<'_>)) {
         let snap = self.snap;
         let c = &snap.chunks[ci];
         let base = snap.chunk_starts()[ci];
-        let full = self.from_ns == 0 && self.to_ns == u64::MAX;
         let span = if full {
             0..c.len()
         } else {
@@ -450,7 +464,95 @@ impl Run<'_> {
     }
 }
 
-type Partial = FxHashMap<KeyRaw, Cells>;
+pub(crate) type Partial = FxHashMap<KeyRaw, Cells>;
+
+/// A chunk's rows keyed by their resolved key (rows of different entities
+/// with the same text merged, in event order).
+pub(crate) type ByKey = FxHashMap<KeyFinal, Cells>;
+
+/// Merges a chunk's rows by resolved key.
+fn resolve_keys(r: &Run<'_>, raw: Partial, aggs: &[Agg]) -> ByKey {
+    let mut res = Resolved::default();
+    let mut out: ByKey = FxHashMap::default();
+    for (k, cells) in raw {
+        let key = match k {
+            KeyRaw::I(v) => KeyFinal::I(v),
+            KeyRaw::U(v) => KeyFinal::U(v),
+            KeyRaw::S(s) => KeyFinal::S(res.get(&r.env, &s)),
+        };
+        match out.get_mut(&key) {
+            Some(dst) => {
+                for (k, c) in cells.into_iter().enumerate() {
+                    combine(&mut dst[k], c, if k == 0 { Agg::None } else { aggs[k] });
+                }
+            }
+            None => {
+                out.insert(key, cells);
+            }
+        }
+    }
+    out
+}
+
+/// One chunk's result for a view and filter, kept for the ranges that
+/// cover the chunk whole.
+#[derive(Debug)]
+pub(crate) enum ChunkPart {
+    /// Rows by key.
+    Table(ByKey),
+    /// Events that passed the filter, and the rows they gave.
+    List(usize, Vec<(usize, Vals)>),
+    /// Processes of the tree view.
+    Tree(FxHashMap<i64, super::tree::Proc>),
+}
+
+/// Cached chunk results of one view and filter.
+pub(crate) type ChunkSlots = Vec<std::sync::OnceLock<Arc<ChunkPart>>>;
+
+impl Run<'_> {
+    fn cache_key(&self, q: &Query) -> String {
+        format!(
+            "{}\u{0}{}",
+            self.plan.def.id,
+            q.filter.as_ref().map(|f| f.to_string()).unwrap_or_default()
+        )
+    }
+
+    /// The cache slots of this view and filter.
+    pub(crate) fn tree_slots(&self) -> Arc<ChunkSlots> {
+        self.facts.view_slots(&self.cache_key(self.query))
+    }
+
+    /// [`Run::part`], for other modules.
+    pub(crate) fn part_of(
+        &self,
+        slots: &ChunkSlots,
+        ci: usize,
+        make: impl Fn(bool) -> ChunkPart,
+    ) -> Arc<ChunkPart> {
+        self.part(slots, ci, make)
+    }
+
+    /// [`Run::for_each_in`], for other modules.
+    pub(crate) fn for_each_event_in(&self, ci: usize, full: bool, visit: impl FnMut(&EvRef<'_>)) {
+        self.for_each_in(ci, full, visit);
+    }
+
+    /// Chunk `ci`'s part: cached when the chunk lies whole in the range.
+    fn part(
+        &self,
+        slots: &ChunkSlots,
+        ci: usize,
+        make: impl Fn(bool) -> ChunkPart,
+    ) -> Arc<ChunkPart> {
+        if self.whole_chunk(ci)
+            && let Some(slot) = slots.get(ci)
+        {
+            return slot.get_or_init(|| Arc::new(make(true))).clone();
+        }
+        Arc::new(make(false))
+    }
+}
 
 fn key_of(v: &Raw) -> KeyRaw {
     match v {
@@ -467,16 +569,16 @@ fn cells_of(vals: Vals, idx: usize) -> Cells {
         .collect()
 }
 
-fn add_to(partial: &mut Partial, vals: Vals, idx: usize, aggs: &[Agg]) {
+fn add_to(partial: &mut Partial, vals: &mut Vals, idx: usize, aggs: &[Agg]) {
     let key = key_of(&vals[0].0);
     match partial.get_mut(&key) {
         Some(cells) => {
-            for (k, (v, cnt)) in vals.into_iter().enumerate().skip(1) {
+            for (k, (v, cnt)) in vals.drain(..).enumerate().skip(1) {
                 add_event(&mut cells[k], v, cnt, idx, aggs[k]);
             }
         }
         None => {
-            partial.insert(key, cells_of(vals, idx));
+            partial.insert(key, cells_of(std::mem::take(vals), idx));
         }
     }
 }
@@ -542,6 +644,7 @@ pub(crate) fn run(facts: &Facts, def: &'static ViewDef, q: &Query) -> Result<Tab
     let plan = Plan::new(def, &user);
     let user_bits = user.chunk_bits(snap);
     let r = Run {
+        query: q,
         facts,
         snap,
         env: Env {
@@ -564,16 +667,20 @@ pub(crate) fn run(facts: &Facts, def: &'static ViewDef, q: &Query) -> Result<Tab
 fn table(r: &Run<'_>) -> Table {
     let snap = r.snap;
     let aggs = &r.plan.aggs;
-    let partials: Vec<Partial> = (0..snap.chunks.len())
+    let slots = r.facts.view_slots(&r.cache_key(r.query));
+    let partials: Vec<Arc<ChunkPart>> = (0..snap.chunks.len())
         .into_par_iter()
         .map(|ci| {
-            let mut p = Partial::default();
-            r.for_each_event(ci, |ev| {
-                if let Some(vals) = r.values(ev) {
-                    add_to(&mut p, vals, ev.i, aggs);
-                }
-            });
-            p
+            r.part(&slots, ci, |full| {
+                let mut p = Partial::default();
+                let mut vals = Vals::new();
+                r.for_each_in(ci, full, |ev| {
+                    if r.values(ev, &mut vals) {
+                        add_to(&mut p, &mut vals, ev.i, aggs);
+                    }
+                });
+                ChunkPart::Table(resolve_keys(r, p, aggs))
+            })
         })
         .collect();
     // Thread-table events come after every event.
@@ -594,28 +701,34 @@ fn table(r: &Run<'_>) -> Table {
             if !view_filter(r.plan.def.filter, &r.env, &ev) {
                 continue;
             }
-            if let Some(vals) = r.values(&ev) {
-                add_to(&mut tail, vals, usize::MAX / 2 + k, aggs);
+            let mut vals = Vals::new();
+            if r.values(&ev, &mut vals) {
+                add_to(&mut tail, &mut vals, usize::MAX / 2 + k, aggs);
             }
         }
     }
     let mut resolved = Resolved::default();
     let mut rows: FxHashMap<KeyFinal, Cells> = FxHashMap::default();
-    for p in partials.into_iter().chain(std::iter::once(tail)) {
-        for (k, cells) in p {
-            let key = match k {
-                KeyRaw::I(v) => KeyFinal::I(v),
-                KeyRaw::U(v) => KeyFinal::U(v),
-                KeyRaw::S(s) => KeyFinal::S(resolved.get(&r.env, &s)),
-            };
-            match rows.get_mut(&key) {
+    let tail = ChunkPart::Table(resolve_keys(r, tail, aggs));
+    for p in partials
+        .iter()
+        .map(Arc::as_ref)
+        .chain(std::iter::once(&tail))
+    {
+        let ChunkPart::Table(p) = p else { continue };
+        for (key, cells) in p {
+            match rows.get_mut(key) {
                 Some(dst) => {
-                    for (k, c) in cells.into_iter().enumerate().skip(1) {
-                        combine(&mut dst[k], c, aggs[k]);
+                    for (k, c) in cells.iter().enumerate() {
+                        combine(
+                            &mut dst[k],
+                            c.clone(),
+                            if k == 0 { Agg::None } else { aggs[k] },
+                        );
                     }
                 }
                 None => {
-                    rows.insert(key, cells);
+                    rows.insert(key.clone(), cells.clone());
                 }
             }
         }
@@ -744,6 +857,7 @@ fn unit_of(f: VF) -> Unit {
     match f {
         VF::VmsizeB
         | VF::VmrssB
+        | VF::Buflen
         | VF::BuflenFile
         | VF::BuflenFileIn
         | VF::BuflenFileOut
@@ -787,20 +901,24 @@ pub(crate) fn columns(def: &ViewDef) -> Vec<Column> {
 
 fn list(r: &Run<'_>) -> Table {
     let snap = r.snap;
-    let parts: Vec<(usize, Vec<(usize, Vals)>)> = (0..snap.chunks.len())
+    let slots = r.facts.view_slots(&r.cache_key(r.query));
+    let parts: Vec<Arc<ChunkPart>> = (0..snap.chunks.len())
         .into_par_iter()
         .map(|ci| {
-            let mut passed = 0usize;
-            let mut rows = Vec::new();
-            r.for_each_event(ci, |ev| {
-                // csysdig's row counter counts every event that passed the
-                // filter, also those dropped for a missing value.
-                passed += 1;
-                if let Some(vals) = r.values(ev) {
-                    rows.push((passed, vals));
-                }
-            });
-            (passed, rows)
+            r.part(&slots, ci, |full| {
+                let mut passed = 0usize;
+                let mut rows = Vec::new();
+                let mut vals = Vals::new();
+                r.for_each_in(ci, full, |ev| {
+                    // csysdig's row counter counts every event that passed
+                    // the filter, also those dropped for a missing value.
+                    passed += 1;
+                    if r.values(ev, &mut vals) {
+                        rows.push((passed, std::mem::take(&mut vals)));
+                    }
+                });
+                ChunkPart::List(passed, rows)
+            })
         })
         .collect();
     let mut resolved = Resolved::default();
@@ -808,11 +926,18 @@ fn list(r: &Run<'_>) -> Table {
     let mut before = 0usize;
     let span = r.span();
     let delta_ns = span.1.saturating_sub(span.0);
-    for (passed, rows) in parts {
+    for part in &parts {
+        let ChunkPart::List(passed, rows) = part.as_ref() else {
+            continue;
+        };
         for (n, vals) in rows {
             let cells: Cells = vals
-                .into_iter()
-                .map(|(v, cnt)| Cell { v, cnt, idx: 0 })
+                .iter()
+                .map(|(v, cnt)| Cell {
+                    v: v.clone(),
+                    cnt: *cnt,
+                    idx: 0,
+                })
                 .collect();
             out.push(Row {
                 key: (before + n).to_string(),
@@ -824,7 +949,7 @@ fn list(r: &Run<'_>) -> Table {
                 key_filter: None,
             });
         }
-        before += passed;
+        before += *passed;
     }
     Table {
         view: r.plan.def.id,

@@ -31,6 +31,7 @@ pub enum VF {
     ProcNthreads,
     VmsizeB,
     VmrssB,
+    Buflen,
     BuflenFile,
     BuflenFileIn,
     BuflenFileOut,
@@ -110,6 +111,7 @@ impl VF {
             VF::ProcNthreads => "proc.nthreads",
             VF::VmsizeB => "thread.vmsize.b",
             VF::VmrssB => "thread.vmrss.b",
+            VF::Buflen => "evt.buflen",
             VF::BuflenFile => "evt.buflen.file",
             VF::BuflenFileIn => "evt.buflen.file.in",
             VF::BuflenFileOut => "evt.buflen.file.out",
@@ -162,6 +164,7 @@ impl VF {
             VF::ProcNthreads => (U32, Dec),
             VF::VmsizeB
             | VF::VmrssB
+            | VF::Buflen
             | VF::BuflenFile
             | VF::BuflenFileIn
             | VF::BuflenFileOut
@@ -256,8 +259,10 @@ pub(crate) enum EStr {
 }
 
 /// A text value, resolved to a string when shown: most are a field of an
-/// entity, so that grouping by them costs an id comparison.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+/// entity, so that grouping by them costs an id comparison. Literals
+/// compare by address (equal texts at two addresses are merged when rows
+/// are keyed by resolved text).
+#[derive(Debug, Clone)]
 pub(crate) enum SRef {
     Lit(&'static str),
     Thread(TStr, u32),
@@ -265,6 +270,36 @@ pub(crate) enum SRef {
     Event(EStr, usize),
     Errno(i64),
     Own(Arc<str>),
+}
+
+impl PartialEq for SRef {
+    fn eq(&self, other: &SRef) -> bool {
+        match (self, other) {
+            (SRef::Lit(a), SRef::Lit(b)) => std::ptr::eq(*a, *b),
+            (SRef::Thread(a, x), SRef::Thread(b, y)) => a == b && x == y,
+            (SRef::Fd(a, x, t), SRef::Fd(b, y, u)) => a == b && x == y && t == u,
+            (SRef::Event(a, x), SRef::Event(b, y)) => a == b && x == y,
+            (SRef::Errno(a), SRef::Errno(b)) => a == b,
+            (SRef::Own(a), SRef::Own(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+impl Eq for SRef {}
+
+impl std::hash::Hash for SRef {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        std::mem::discriminant(self).hash(h);
+        match self {
+            SRef::Lit(s) => (s.as_ptr() as usize).hash(h),
+            SRef::Thread(f, x) => (f, x).hash(h),
+            SRef::Fd(f, x, t) => (f, x, t).hash(h),
+            SRef::Event(e, i) => (e, i).hash(h),
+            SRef::Errno(r) => r.hash(h),
+            SRef::Own(o) => o.hash(h),
+        }
+    }
 }
 
 /// A field value of one event.
@@ -412,7 +447,8 @@ impl Env<'_> {
                 };
                 Some(Raw::U(u64::from(kb) * 1024))
             }
-            VF::BuflenFile
+            VF::Buflen
+            | VF::BuflenFile
             | VF::BuflenFileIn
             | VF::BuflenFileOut
             | VF::BuflenNet

@@ -3,7 +3,7 @@
 //! bookkeeping behind `evt.latency`, and the state tables (users,
 //! containers, the thread table at the end).
 
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -30,7 +30,16 @@ pub struct Facts {
     procdyn: OnceLock<FxHashMap<i64, Vec<(usize, ProcDyn)>>>,
     fd_starts: OnceLock<Vec<FxHashMap<i64, u64>>>,
     latency: OnceLock<LatencyIndex>,
+    initial: OnceLock<Arc<State>>,
+    zero_stamps: OnceLock<Vec<bool>>,
+    totals: Vec<OnceLock<Arc<super::metrics::ChunkTotals>>>,
+    /// Per view and filter, the results of whole chunks (most recently
+    /// used first).
+    view_parts: Mutex<Vec<(String, Arc<super::engine::ChunkSlots>)>>,
 }
+
+/// Views (with their filters) whose chunk results stay cached.
+const CACHED_VIEWS: usize = 6;
 
 /// Per chunk, each thread's latency state after the chunk's events (as if
 /// the chunk started from nothing), and per thread the chunks that have
@@ -86,13 +95,38 @@ impl Facts {
     /// Facts of `snap`.
     pub fn new(snap: Arc<Snapshot>) -> Facts {
         Facts {
+            totals: (0..snap.chunks.len()).map(|_| OnceLock::new()).collect(),
             snap,
             state: OnceLock::new(),
             cpu: OnceLock::new(),
             procdyn: OnceLock::new(),
             fd_starts: OnceLock::new(),
             latency: OnceLock::new(),
+            initial: OnceLock::new(),
+            zero_stamps: OnceLock::new(),
+            view_parts: Mutex::new(Vec::new()),
         }
+    }
+
+    /// The cache of whole-chunk results of a view and filter (`key`),
+    /// created empty when absent; the least recently used one is dropped
+    /// past [`CACHED_VIEWS`].
+    pub(crate) fn view_slots(&self, key: &str) -> Arc<super::engine::ChunkSlots> {
+        let mut v = self.view_parts.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(k) = v.iter().position(|(k, _)| k == key) {
+            let e = v.remove(k);
+            let slots = e.1.clone();
+            v.insert(0, e);
+            return slots;
+        }
+        let slots: Arc<super::engine::ChunkSlots> = Arc::new(
+            (0..self.snap.chunks.len())
+                .map(|_| OnceLock::new())
+                .collect(),
+        );
+        v.insert(0, (key.to_string(), slots.clone()));
+        v.truncate(CACHED_VIEWS);
+        slots
     }
 
     /// The snapshot.
@@ -107,6 +141,40 @@ impl Facts {
             Some(s) => s.clone(),
             None => Arc::new(initial_state(&self.snap)),
         })
+    }
+
+    /// The state before the first event (process, fd, user and interface
+    /// lists of the capture's metadata).
+    pub fn initial_state(&self) -> &Arc<State> {
+        self.initial
+            .get_or_init(|| Arc::new(initial_state(&self.snap)))
+    }
+
+    /// Whether chunk `ci` holds events stamped 0 (metaevents).
+    pub(crate) fn has_zero_stamps(&self, ci: usize) -> bool {
+        self.zero_stamps
+            .get_or_init(|| {
+                self.snap
+                    .chunks
+                    .par_iter()
+                    .map(|c| (0..c.len()).any(|j| c.ts_ns(j) == 0))
+                    .collect()
+            })
+            .get(ci)
+            .copied()
+            .unwrap_or(true)
+    }
+
+    /// The cached whole-chunk metric totals of chunk `ci`.
+    pub(crate) fn chunk_totals(
+        &self,
+        ci: usize,
+        make: impl FnOnce() -> super::metrics::ChunkTotals,
+    ) -> Arc<super::metrics::ChunkTotals> {
+        match self.totals.get(ci) {
+            Some(cell) => cell.get_or_init(|| Arc::new(make())).clone(),
+            None => Arc::new(make()),
+        }
     }
 
     /// Whether the state is the one at the end of the capture.
@@ -416,6 +484,14 @@ fn fd_starts(snap: &Snapshot) -> Vec<FxHashMap<i64, u64>> {
 /// interface lists): what is known before the first event.
 fn initial_state(snap: &Snapshot) -> State {
     let mut r = crate::reader::Reader::from_shared(snap.bytes.clone());
-    let _ = r.next_event();
+    // The process list is imported by the first event that is not one of
+    // the container events opening a capture (nor of a type sysdig 0.29.3
+    // skips).
+    while let Some(ev) = r.next_event() {
+        let t = ev.rec.event_type;
+        if t < crate::reader::SYSDIG_EVENT_MAX && !matches!(t, 228 | 272 | 324) {
+            break;
+        }
+    }
     std::mem::take(&mut r.state)
 }

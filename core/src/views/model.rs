@@ -180,9 +180,10 @@ pub struct Row {
     pub key: String,
     /// One value per column.
     pub values: Vec<Value>,
-    /// The filter that selects this row's events (`proc.pid=3803`), for
-    /// views whose rows can be drilled into.
-    pub key_filter: Option<Filter>,
+    /// The condition that selects this row's events (`proc.pid=3803`), as
+    /// filter text, for views whose rows can be drilled into (see
+    /// [`super::drill_down`]).
+    pub key_filter: Option<String>,
 }
 
 /// Where a drill-down from a row leads.
@@ -259,7 +260,7 @@ impl Table {
                     "values": r.values.iter().map(Value::to_json).collect::<Vec<_>>(),
                 });
                 if let Some(f) = &r.key_filter {
-                    o["filter"] = f.to_string().into();
+                    o["filter"] = f.as_str().into();
                 }
                 o
             })

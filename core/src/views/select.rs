@@ -207,10 +207,13 @@ pub(crate) fn view_filter(vf: ViewFilter, env: &Env<'_>, ev: &EvRef<'_>) -> bool
     let fd_name_nonempty = || -> bool {
         match env.extract(VF::FdName, ev) {
             Some(Raw::S(s)) => match &s {
-                SRef::Fd(..) => ev
-                    .fd
-                    .and_then(|f| f.fd.as_deref())
-                    .is_some_and(|f| !crate::state::fd::sanitize(f.name.as_bytes()).is_empty()),
+                // Printing keeps the bytes 0x20..0x7f before a NUL.
+                SRef::Fd(..) => ev.fd.and_then(|f| f.fd.as_deref()).is_some_and(|f| {
+                    f.name
+                        .bytes()
+                        .take_while(|&c| c != 0)
+                        .any(|c| (0x20..0x7f).contains(&c))
+                }),
                 other => !env.resolve(other).is_empty(),
             },
             _ => false,

@@ -2,19 +2,22 @@
 //! range reaches the end of the capture, every process still alive), each
 //! under its parent, depth first.
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::defs::ViewDef;
-use super::engine::{Run, columns, thread_table_events};
+use super::engine::{ChunkPart, Run, columns, thread_table_events};
 use super::model::{Row, Table, Value};
 
 /// What the tree knows of a process.
 #[derive(Debug, Clone)]
-struct Proc {
+pub(crate) struct Proc {
     ppid: i64,
-    name: String,
-    exeline: String,
+    /// Thread entity the name comes from (`u32::MAX`: from the thread
+    /// table, see `named`).
+    ent: u32,
     events: u64,
     first_ns: u64,
     last_ns: u64,
@@ -34,8 +37,7 @@ fn merge(a: &mut Proc, b: Proc) {
         (b.from_main && !a.from_main) || (b.from_main == a.from_main && b.seen_at > a.seen_at);
     if better {
         a.ppid = b.ppid;
-        a.name = b.name;
-        a.exeline = b.exeline;
+        a.ent = b.ent;
         a.from_main = b.from_main;
         a.seen_at = b.seen_at;
     }
@@ -43,69 +45,68 @@ fn merge(a: &mut Proc, b: Proc) {
 
 pub(crate) fn tree(r: &Run<'_>, def: &'static ViewDef) -> Table {
     let snap = r.snap;
-    let parts: Vec<FxHashMap<i64, Proc>> = (0..snap.chunks.len())
+    let slots = r.tree_slots();
+    let parts: Vec<Arc<ChunkPart>> = (0..snap.chunks.len())
         .into_par_iter()
         .map(|ci| {
-            let mut m: FxHashMap<i64, Proc> = FxHashMap::default();
-            r.for_each_event(ci, |ev| {
-                let Some(t) = ev.thread else { return };
-                let p = Proc {
-                    ppid: if t.is_main_thread() {
-                        t.ptid
-                    } else {
-                        ev.dynv.map_or(-1, |d| d.ptid)
-                    },
-                    name: String::new(),
-                    exeline: String::new(),
-                    events: 1,
-                    first_ns: ev.ts_ns,
-                    last_ns: ev.ts_ns,
-                    from_main: t.is_main_thread(),
-                    seen_at: ev.i,
-                };
-                match m.get_mut(&t.pid) {
-                    Some(a) => {
-                        let better = (p.from_main && !a.from_main)
-                            || (p.from_main == a.from_main && p.seen_at > a.seen_at);
-                        if better {
-                            a.name = t.comm.clone();
-                            a.exeline = exeline(t);
+            r.part_of(&slots, ci, |full| {
+                let mut m: FxHashMap<i64, Proc> = FxHashMap::default();
+                r.for_each_event_in(ci, full, |ev| {
+                    // Container events carry a made-up thread (pid -1).
+                    let Some(t) = ev.thread.filter(|t| t.pid >= 0) else {
+                        return;
+                    };
+                    let p = Proc {
+                        ppid: if t.is_main_thread() {
+                            t.ptid
+                        } else {
+                            ev.dynv.map_or(-1, |d| d.ptid)
+                        },
+                        ent: ev.thread_ent,
+                        events: 1,
+                        first_ns: ev.ts_ns,
+                        last_ns: ev.ts_ns,
+                        from_main: t.is_main_thread(),
+                        seen_at: ev.i,
+                    };
+                    match m.get_mut(&t.pid) {
+                        Some(a) => merge(a, p),
+                        None => {
+                            m.insert(t.pid, p);
                         }
-                        merge(a, p);
                     }
-                    None => {
-                        let mut p = p;
-                        p.name = t.comm.clone();
-                        p.exeline = exeline(t);
-                        m.insert(t.pid, p);
-                    }
-                }
-            });
-            m
+                });
+                ChunkPart::Tree(m)
+            })
         })
         .collect();
     let mut procs: FxHashMap<i64, Proc> = FxHashMap::default();
-    for part in parts {
+    for part in &parts {
+        let ChunkPart::Tree(part) = part.as_ref() else {
+            continue;
+        };
         for (pid, p) in part {
-            match procs.get_mut(&pid) {
-                Some(a) => merge(a, p),
+            match procs.get_mut(pid) {
+                Some(a) => merge(a, p.clone()),
                 None => {
-                    procs.insert(pid, p);
+                    procs.insert(*pid, p.clone());
                 }
             }
         }
     }
+    // Names of processes known only from the thread table.
+    let mut named: FxHashMap<i64, (String, String)> = FxHashMap::default();
     if r.reaches_end() && r_user_is_empty(r) {
         for (t, _) in thread_table_events(r.facts, snap) {
             if !t.is_main_thread() || procs.contains_key(&t.pid) {
                 continue;
             }
+            named.insert(t.pid, (t.comm.clone(), exeline(t)));
             procs.insert(
                 t.pid,
                 Proc {
                     ppid: t.ptid,
-                    name: t.comm.clone(),
-                    exeline: exeline(t),
+                    ent: u32::MAX,
                     events: 0,
                     first_ns: 0,
                     last_ns: 0,
@@ -145,6 +146,10 @@ pub(crate) fn tree(r: &Run<'_>, def: &'static ViewDef) -> Table {
             continue;
         }
         let p = &procs[&pid];
+        let (name, line) = match snap.entities.thread(p.ent).thread.as_deref() {
+            Some(t) if p.ent != u32::MAX => (t.comm.clone(), exeline(t)),
+            _ => named.get(&pid).cloned().unwrap_or_default(),
+        };
         let ts = |v: u64| {
             if v == 0 {
                 Value::Null
@@ -158,11 +163,11 @@ pub(crate) fn tree(r: &Run<'_>, def: &'static ViewDef) -> Table {
                 Value::Int(pid),
                 Value::Int(p.ppid),
                 Value::Uint(depth),
-                Value::Text(p.name.clone()),
+                Value::Text(name),
                 Value::Uint(p.events),
                 ts(p.first_ns),
                 ts(p.last_ns),
-                Value::Text(p.exeline.clone()),
+                Value::Text(line),
             ],
             key_filter: super::key_filter(def, &pid.to_string()),
         });

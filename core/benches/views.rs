@@ -1,0 +1,189 @@
+//! Views, tiles and series over a generated capture, next to csysdig on
+//! the same file.
+//!
+//! `SCAPSCOPE_BENCH_EVENTS` sets the capture size (default 2,000,000
+//! events, shared with the ingest and filter benchmarks and generated once
+//! under the target directory); `SCAPSCOPE_BENCH_FILE` uses a capture
+//! that already exists instead. Groups, for each view:
+//! - `cold/VIEW`: the whole range on a fresh [`Facts`] (every chunk
+//!   scanned; what the first look at a view costs);
+//! - `warm/VIEW`: the whole range again (whole chunks come from the
+//!   per-chunk results of the first run: what every later click costs);
+//! - `warm-1pct/VIEW`: a range of 1% of the capture's time, in its middle;
+//! - `csysdig/VIEW`: `csysdig -r FILE -j -v VIEW` on the same file (a few
+//!   views; skipped when csysdig is absent or `SCAPSCOPE_BENCH_CSYSDIG=0`).
+//!
+//! Plus `overview` (all tiles, 40 points) and `series/net_bytes` at 1 ms.
+
+#![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::sync::Arc;
+use std::time::Duration;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use scapscope_core::store::{LoadOptions, Snapshot, load_blocking};
+use scapscope_core::synth::{SynthConfig, Target, synth};
+use scapscope_core::views::{self, Facts, Query};
+
+const VIEWS: &[&str] = &[
+    "procs",
+    "threads",
+    "containers",
+    "files",
+    "directories",
+    "connections",
+    "syscalls",
+    "errors",
+    "io_by_type",
+    "file_opens",
+    "port_bindings",
+    "procs_fd_usage",
+    "procs_errors",
+    "sports",
+    "incoming_connections",
+    "spy_users",
+    "proc_tree",
+    "commands",
+];
+
+const CSYSDIG_VIEWS: &[&str] = &["procs", "files", "syscalls", "connections"];
+
+fn capture() -> PathBuf {
+    if let Ok(p) = std::env::var("SCAPSCOPE_BENCH_FILE") {
+        return PathBuf::from(p);
+    }
+    let events: u64 = std::env::var("SCAPSCOPE_BENCH_EVENTS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(2_000_000);
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/bench-data");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(format!("synth-{events}.scap"));
+    if !path.exists() {
+        let cfg = SynthConfig {
+            seed: 1,
+            target: Target::Events(events),
+            ..Default::default()
+        };
+        let tmp = path.with_extension("partial");
+        synth(
+            &cfg,
+            std::io::BufWriter::new(std::fs::File::create(&tmp).unwrap()),
+        )
+        .unwrap();
+        std::fs::rename(&tmp, &path).unwrap();
+    }
+    path
+}
+
+fn one_percent(snap: &Snapshot) -> Query {
+    let first = snap
+        .chunks
+        .iter()
+        .map(|c| c.summary.min_ts_ns)
+        .filter(|&t| t != 0)
+        .min()
+        .unwrap();
+    let last = snap
+        .chunks
+        .iter()
+        .map(|c| c.summary.max_ts_ns)
+        .max()
+        .unwrap();
+    let span = last - first;
+    let from = first + span / 2;
+    Query {
+        from_ns: Some(from),
+        to_ns: Some(from + span / 100),
+        filter: None,
+    }
+}
+
+fn bench(c: &mut Criterion) {
+    let path = capture();
+    let snap: Arc<Snapshot> = load_blocking(&path, LoadOptions::default()).unwrap();
+    let n = snap.len() as u64;
+    let pct = one_percent(&snap);
+    let all = Query::default();
+
+    let mut g = c.benchmark_group("cold");
+    g.sample_size(10)
+        .warm_up_time(Duration::from_millis(1))
+        .measurement_time(Duration::from_secs(5))
+        .throughput(Throughput::Elements(n));
+    for &v in VIEWS {
+        g.bench_function(v, |b| {
+            b.iter(|| {
+                let facts = Facts::new(snap.clone());
+                views::compute(&facts, v, &all).unwrap()
+            })
+        });
+    }
+    g.finish();
+
+    let facts = Facts::new(snap.clone());
+    let mut g = c.benchmark_group("warm");
+    g.sample_size(10)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(3))
+        .throughput(Throughput::Elements(n));
+    for &v in VIEWS {
+        g.bench_function(v, |b| b.iter(|| views::compute(&facts, v, &all).unwrap()));
+    }
+    g.finish();
+
+    let mut g = c.benchmark_group("warm-1pct");
+    g.sample_size(10)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(3));
+    for &v in VIEWS {
+        g.bench_function(v, |b| b.iter(|| views::compute(&facts, v, &pct).unwrap()));
+    }
+    g.finish();
+
+    let mut g = c.benchmark_group("tiles");
+    g.sample_size(10)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(3))
+        .throughput(Throughput::Elements(n));
+    g.bench_function("overview-40", |b| {
+        b.iter(|| views::tiles::overview(&facts, &all, 40).unwrap())
+    });
+    g.bench_function("series/net_bytes-1ms", |b| {
+        b.iter(|| views::series::series(&facts, "net_bytes", &all, 1_000_000).unwrap())
+    });
+    g.bench_function("series/events-1s", |b| {
+        b.iter(|| views::series::series(&facts, "events", &all, 1_000_000_000).unwrap())
+    });
+    g.finish();
+
+    let csysdig = std::env::var("SCAPSCOPE_BENCH_CSYSDIG").map_or(true, |v| v != "0")
+        && Command::new("csysdig").arg("--version").output().is_ok();
+    if csysdig {
+        let mut g = c.benchmark_group("csysdig");
+        g.sample_size(10)
+            .warm_up_time(Duration::from_millis(1))
+            .measurement_time(Duration::from_secs(5))
+            .throughput(Throughput::Elements(n));
+        for &v in CSYSDIG_VIEWS {
+            g.bench_function(v, |b| {
+                b.iter(|| {
+                    let o = Command::new("csysdig")
+                        .arg("-r")
+                        .arg(&path)
+                        .args(["-j", "-v", v])
+                        .output()
+                        .unwrap();
+                    assert!(o.status.success());
+                    o.stdout.len()
+                })
+            });
+        }
+        g.finish();
+    }
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

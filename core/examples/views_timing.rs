@@ -1,0 +1,119 @@
+//! Times views, tiles and series on one capture, once cold (a fresh
+//! `Facts`: every chunk scanned) and warm (whole chunks from the first
+//! run's per-chunk results), over the whole range and a 1% range in the
+//! middle; for captures too big for the criterion benchmark's repeated
+//! runs.
+//!
+//! `cargo run --release -p scapscope-core --example views_timing -- FILE [VIEW…]`
+
+use std::time::{Duration, Instant};
+
+use scapscope_core::store::{LoadOptions, load_blocking};
+use scapscope_core::views::{self, Facts, Query};
+
+fn ms(d: Duration) -> String {
+    format!("{:.1} ms", d.as_secs_f64() * 1e3)
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let Some(path) = args.next() else {
+        eprintln!("usage: views_timing FILE [VIEW…]");
+        std::process::exit(2);
+    };
+    let mut ids: Vec<String> = args.collect();
+    if ids.is_empty() {
+        ids = views::VIEWS.iter().map(|v| v.id.to_string()).collect();
+    }
+    let t = Instant::now();
+    let snap = match load_blocking(std::path::Path::new(&path), LoadOptions::default()) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{path}: {e}");
+            std::process::exit(1);
+        }
+    };
+    println!(
+        "{path}: {} events, {} chunks, loaded in {:.1} s, store heap {:.0} MiB",
+        snap.len(),
+        snap.chunks.len(),
+        t.elapsed().as_secs_f64(),
+        snap.heap_bytes() as f64 / (1 << 20) as f64
+    );
+    let first = snap
+        .chunks
+        .iter()
+        .map(|c| c.summary.min_ts_ns)
+        .filter(|&t| t != 0)
+        .min()
+        .unwrap_or(0);
+    let last = snap
+        .chunks
+        .iter()
+        .map(|c| c.summary.max_ts_ns)
+        .max()
+        .unwrap_or(0);
+    let span = last - first;
+    let pct = Query {
+        from_ns: Some(first + span / 2),
+        to_ns: Some(first + span / 2 + span / 100),
+        filter: None,
+    };
+    let all = Query::default();
+    println!(
+        "{:<22} {:>12} {:>12} {:>12} {:>9}",
+        "view", "cold", "warm", "warm 1%", "rows"
+    );
+    for id in &ids {
+        let facts = Facts::new(snap.clone());
+        let t = Instant::now();
+        let table = match views::compute(&facts, id, &all) {
+            Ok(t) => t,
+            Err(e) => {
+                println!("{id}: {e}");
+                continue;
+            }
+        };
+        let cold = t.elapsed();
+        let best = |q: &Query| {
+            (0..3)
+                .map(|_| {
+                    let t = Instant::now();
+                    let _ = views::compute(&facts, id, q);
+                    t.elapsed()
+                })
+                .min()
+                .unwrap_or_default()
+        };
+        let warm = best(&all);
+        let warm_pct = best(&pct);
+        println!(
+            "{id:<22} {:>12} {:>12} {:>12} {:>9}",
+            ms(cold),
+            ms(warm),
+            ms(warm_pct),
+            table.rows.len()
+        );
+    }
+    let facts = Facts::new(snap.clone());
+    let t = Instant::now();
+    let o = views::tiles::overview(&facts, &all, 40);
+    let cold = t.elapsed();
+    let t = Instant::now();
+    let _ = views::tiles::overview(&facts, &all, 40);
+    println!(
+        "overview (40 points): cold {}, again {} ({} tiles)",
+        ms(cold),
+        ms(t.elapsed()),
+        o.map_or(0, |o| o.tiles.len())
+    );
+    for (metric, bucket) in [("events", 1_000_000_000u64), ("net_bytes", 1_000_000_000)] {
+        let t = Instant::now();
+        let s = views::series::series(&facts, metric, &all, bucket);
+        println!(
+            "series {metric} @ {bucket} ns: {} ({} buckets)",
+            ms(t.elapsed()),
+            s.map_or(0, |s| s.values.len())
+        );
+    }
+}
