@@ -4,6 +4,7 @@ pub mod count;
 pub mod print;
 pub mod stats;
 pub mod synth;
+pub mod view;
 
 /// The current local UTC offset in seconds, whole minutes only, as sysdig
 /// applies it to every timestamp (not the offset at the event's date).

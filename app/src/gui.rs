@@ -18,9 +18,17 @@ mod dialog;
 #[cfg(feature = "gui")]
 mod digest;
 #[cfg(feature = "gui")]
+mod filter_bar;
+#[cfg(feature = "gui")]
 mod format;
 #[cfg(feature = "gui")]
+mod history;
+#[cfg(feature = "gui")]
 mod load;
+#[cfg(feature = "gui")]
+mod query;
+#[cfg(feature = "gui")]
+mod recent;
 #[cfg(feature = "gui")]
 mod screen;
 #[cfg(feature = "gui")]
@@ -41,7 +49,8 @@ pub struct OpenArgs {
     /// software rendering otherwise).
     #[arg(long, value_name = "PATH")]
     pub screenshot: Option<PathBuf>,
-    /// Screen to show: `overview` or `list` (the syscall list).
+    /// Screen to show: `overview`, `list` (the syscall list) or `stream`
+    /// (follow the stream of the `--select`ed event).
     #[arg(long, alias = "view", value_name = "NAME", default_value = "overview")]
     pub screen: String,
     /// Window (or screenshot) size in logical pixels.
@@ -54,6 +63,10 @@ pub struct OpenArgs {
     /// so that its details and payload show.
     #[arg(long, value_name = "N")]
     pub select: Option<usize>,
+    /// sysdig filter to apply at start (the filter bar's text), e.g.
+    /// `--filter 'proc.name=nginx and evt.type=read'`.
+    #[arg(long, value_name = "FILTER")]
+    pub filter: Option<String>,
 }
 
 fn parse_size(s: &str) -> Result<(u32, u32), String> {

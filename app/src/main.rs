@@ -33,6 +33,9 @@ enum Command {
     Synth(cli::synth::SynthArgs),
     /// List the fields usable in `-p` formats.
     Fields,
+    /// Compute a view (csysdig's tables: procs, files, syscalls, …; the
+    /// process tree; commands executed) over a time range and filter.
+    View(cli::view::ViewArgs),
 }
 
 /// The small real capture bundled with scapscope (libs' `sample.scap`,
@@ -48,6 +51,7 @@ fn main() -> ExitCode {
         Some(Command::Count(a)) => cli::count::run(a),
         Some(Command::Stats(a)) => cli::stats::run(a),
         Some(Command::Synth(a)) => cli::synth::run(a),
+        Some(Command::View(a)) => cli::view::run(a),
         Some(Command::Fields) => {
             for (name, about) in scapscope_core::fields::field_list() {
                 println!("{name:<22} {about}");

@@ -567,8 +567,14 @@ pub fn eval(field: &Field, ev: &Event<'_>, env: &FieldEnv) -> Option<String> {
         ),
         "evt.type" => Some(render::event_type_name(rec)),
         "syscall.type" => {
-            let c = rec.desc().category;
-            (c & category::SYSCALL != 0).then(|| render::event_type_name(rec))
+            // libsinsp 0.29.3 tests the event *flags* against EC_INTERNAL
+            // (256), which is EF_SKIPPARSERESET: so every event but
+            // switch and those has a syscall.type (procexit,
+            // signaldeliver, … included).
+            let flags = schema::compat_flags(rec.event_type);
+            (rec.event_type != crate::state::ids::SCHEDSWITCH_6_E
+                && flags & event_flags::SKIPPARSERESET == 0)
+                .then(|| render::event_type_name(rec))
         }
         "evt.category" => Some(category_name(ev)),
         "evt.args" | "evt.info" => Some(render::evt_args(rec, state)),
@@ -652,14 +658,36 @@ pub fn eval(field: &Field, ev: &Event<'_>, env: &FieldEnv) -> Option<String> {
 }
 
 fn category_name(ev: &Event<'_>) -> String {
-    let c = schema::compat_category(ev.rec.event_type) & 0x3f;
-    let io = |ev: &Event<'_>| match ev.ctx.fd.as_ref().map(|f| f.kind) {
-        Some(FdKind::File | FdKind::Directory) => "file",
-        Some(
-            FdKind::Ipv4 | FdKind::Ipv6 | FdKind::Ipv4Server | FdKind::Ipv6Server | FdKind::Unix,
-        ) => "net",
-        Some(FdKind::Fifo) => "ipc",
-        _ => "unknown",
+    // libsinsp's `sinsp_evt::get_category`: generic events take the
+    // category of their syscall (PPM_SC code in parameter 0), with no fd
+    // subcategory; others their table category, and I/O ones the kind of
+    // the event's own fd (`m_fdinfo`, not the thread's last fd).
+    let generic = matches!(ev.rec.event_type, 0 | 1);
+    let c = if generic {
+        let id = ev
+            .rec
+            .param(0)
+            .and_then(|b| b.get(..2))
+            .map(|b| u16::from_le_bytes([b[0], b[1]]));
+        id.and_then(schema::syscall_category)
+            .unwrap_or(category::UNKNOWN)
+    } else {
+        // Current libs add flag bits (EC_SYSCALL, …) above 0xff for event
+        // types sysdig 0.29.3 does not know.
+        schema::compat_category(ev.rec.event_type) & 0xff
+    };
+    let io = |ev: &Event<'_>| {
+        if generic || !ev.ctx.fd_from_event {
+            return "unknown";
+        }
+        match ev.ctx.fd.as_ref().map(|f| f.kind) {
+            Some(FdKind::File | FdKind::Directory) => "file",
+            Some(FdKind::Ipv4 | FdKind::Ipv6 | FdKind::Ipv4Server | FdKind::Ipv6Server) => "net",
+            Some(
+                FdKind::Fifo | FdKind::Unix | FdKind::Event | FdKind::Signalfd | FdKind::Inotify,
+            ) => "ipc",
+            _ => "unknown",
+        }
     };
     match c {
         category::OTHER => "other",
@@ -675,16 +703,9 @@ fn category_name(ev: &Event<'_>) -> String {
         category::TIME => "time",
         category::PROCESSING => "processing",
         category::IO_READ | category::IO_WRITE | category::IO_OTHER => io(ev),
-        _ => {
-            let full = schema::compat_category(ev.rec.event_type);
-            if full & category::WAIT != 0 {
-                "wait"
-            } else if full & category::SCHEDULER != 0 {
-                "scheduler"
-            } else {
-                "unknown"
-            }
-        }
+        category::WAIT => "wait",
+        category::SCHEDULER => "scheduler",
+        _ => "unknown",
     }
     .into()
 }

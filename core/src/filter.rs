@@ -34,7 +34,7 @@ use std::net::IpAddr;
 
 use crate::fields::{Field, FieldArg};
 
-pub use eval::{Matcher, with_context};
+pub use eval::{Matcher, compare_text, with_context};
 pub use glob::glob_match;
 pub use store::{StoreFilter, Unsupported};
 pub use types::ValueType;

@@ -17,6 +17,8 @@ pub mod schema;
 pub mod source;
 pub mod state;
 pub mod store;
+pub mod streams;
 pub mod synth;
 pub mod timeline;
+pub mod views;
 pub mod writer;

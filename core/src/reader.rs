@@ -9,6 +9,7 @@
 use std::path::Path;
 
 use crate::error::{OpenError, ReadError, ReadErrorKind};
+use crate::filter::Matcher;
 use crate::format::blocks::{BlockKind, classify};
 use crate::format::event::{BadEvent, EventRecord, parse_event};
 use crate::format::meta::{self, MachineInfo, SectionHeader};
@@ -53,6 +54,9 @@ pub struct Event<'a> {
     pub ctx: &'a EventContext,
     /// The state after the event.
     pub state: &'a State,
+    /// Whether the reader's filter ([`Reader::set_filter`]) passed the
+    /// event; `true` without a filter.
+    pub passed: bool,
 }
 
 /// Reads a capture from start to end.
@@ -83,6 +87,9 @@ pub struct Reader {
     /// What printing does to the state in sysdig (depends on the output
     /// format; see [`crate::state::PrintEffects`]).
     pub print_effects: crate::state::PrintEffects,
+    /// The capture filter, applied inside the state engine as sysdig does.
+    filter: Option<Matcher>,
+    cur_passed: bool,
 }
 
 impl Reader {
@@ -124,7 +131,19 @@ impl Reader {
             events_started: false,
             done: false,
             print_effects: crate::state::PrintEffects::default(),
+            filter: None,
+            cur_passed: true,
         }
+    }
+
+    /// Applies a filter the way `sysdig -r FILE FILTER` does: inside the
+    /// state engine, so that an event the filter rejects before it is
+    /// parsed (one that does not modify state) changes no state (see
+    /// [`State::apply_gated`]). Every event is still yielded, with
+    /// [`Event::passed`] saying whether the filter passed it. Set it before
+    /// the first event.
+    pub fn set_filter(&mut self, matcher: Matcher) {
+        self.filter = Some(matcher);
     }
 
     /// How the file is stored.
@@ -163,6 +182,7 @@ impl Reader {
             rec,
             ctx: &self.ctx,
             state: &self.state,
+            passed: self.cur_passed,
         })
     }
 
@@ -288,12 +308,44 @@ impl Reader {
                                 self.cur_num = None;
                             }
                             self.cur_hidden = is_hidden(&rec, &mut self.leading_containers);
-                            self.state
-                                .apply(&rec, &mut self.ctx, &mut self.problems, offset);
+                            self.cur_passed = match self.filter.as_mut() {
+                                None => {
+                                    self.state.apply(
+                                        &rec,
+                                        &mut self.ctx,
+                                        &mut self.problems,
+                                        offset,
+                                    );
+                                    true
+                                }
+                                Some(m) => {
+                                    let (num, index, hidden) =
+                                        (self.cur_num, self.evt_index, self.cur_hidden);
+                                    let mut gate = |state: &State, ctx: &EventContext| {
+                                        m.matches(&Event {
+                                            num,
+                                            index,
+                                            hidden,
+                                            offset,
+                                            rec: rec.clone(),
+                                            ctx,
+                                            state,
+                                            passed: true,
+                                        })
+                                    };
+                                    self.state.apply_gated(
+                                        &rec,
+                                        &mut self.ctx,
+                                        &mut self.problems,
+                                        offset,
+                                        Some(&mut gate),
+                                    )
+                                }
+                            };
                             if rec.is_state_only() {
                                 continue;
                             }
-                            if !self.cur_hidden {
+                            if !self.cur_hidden && self.cur_passed {
                                 // sysdig's field extraction has side effects.
                                 self.state.after_print(&rec, &self.ctx, self.print_effects);
                             }

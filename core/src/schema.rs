@@ -16,7 +16,7 @@ mod syscalls;
 pub use compat::SYSDIG_0_29;
 pub use events::EVENTS;
 pub use flags::*;
-pub use syscalls::{syscall_name, syscall_name_libs};
+pub use syscalls::{syscall_category, syscall_name, syscall_name_libs};
 
 /// How a parameter is encoded on the wire (libs' `ppm_param_type`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

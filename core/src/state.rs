@@ -18,7 +18,7 @@ pub mod paths;
 mod stdmap;
 mod thread;
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::Arc;
 
 pub use container::{Container, Mount, resolve_container};
@@ -330,26 +330,26 @@ pub(crate) struct FdPtr {
 #[derive(Debug, Default, Clone)]
 pub struct State {
     /// Threads by tid.
-    pub threads: HashMap<i64, Arc<Thread>>,
+    pub threads: FxHashMap<i64, Arc<Thread>>,
     /// Each thread's own fd table, by tid. Threads with CLONE_FILES use
     /// their main thread's (see [`State::get_fd`]).
-    pub fd_tables: HashMap<i64, HashMap<i64, Arc<Fd>>>,
+    pub fd_tables: FxHashMap<i64, FxHashMap<i64, Arc<Fd>>>,
     /// Users by uid.
-    pub users: HashMap<u32, User>,
+    pub users: FxHashMap<u32, User>,
     /// Groups by gid.
-    pub groups: HashMap<u32, String>,
+    pub groups: FxHashMap<u32, String>,
     /// Containers by (short) id.
-    pub containers: HashMap<String, Arc<Container>>,
+    pub containers: FxHashMap<String, Arc<Container>>,
     /// Network interfaces of the capturing host.
     pub interfaces: Vec<Interface>,
     /// Per-thread bookkeeping by tid.
-    pub dyns: HashMap<i64, ThreadDyn>,
+    pub dyns: FxHashMap<i64, ThreadDyn>,
     tid_to_remove: Option<i64>,
     tid_of_fd_to_remove: i64,
     fds_to_remove: Vec<i64>,
-    server_ports: HashSet<u16>,
+    server_ports: FxHashSet<u16>,
     pending_threads: Vec<ThreadEntry>,
-    pending_fds: HashMap<i64, Vec<FdEntry>>,
+    pending_fds: FxHashMap<i64, Vec<FdEntry>>,
     imported: bool,
     /// libsinsp's `m_tmp_evt`: the enter event last loaded by a parser.
     tmp_evt: Option<Arc<StoredEnter>>,
@@ -434,6 +434,10 @@ pub(crate) struct Ev {
     synthetic: Option<Arc<Thread>>,
 }
 
+/// A capture filter as [`State::apply_gated`] runs it: whether to keep the
+/// event, given the state and the event's context at that point.
+pub type Gate<'a> = dyn FnMut(&State, &EventContext) -> bool + 'a;
+
 impl State {
     /// Drops everything (a new section starts).
     pub fn reset_for_new_section(&mut self) {
@@ -495,6 +499,15 @@ impl State {
         self.dyns.get(&tid)
     }
 
+    /// The threads in libsinsp's thread table order (the order csysdig
+    /// visits them in when it adds the thread table to a sample).
+    pub fn threads_in_table_order(&self) -> Vec<&Arc<Thread>> {
+        self.order
+            .iter()
+            .filter_map(|tid| self.threads.get(&tid))
+            .collect()
+    }
+
     /// The main thread of a thread (libsinsp's `get_main_thread`, without
     /// creating it): the cached one while it lives, else the thread itself
     /// when it is a main thread, else the entry of its pid.
@@ -526,6 +539,31 @@ impl State {
         } else {
             self.main_thread_of(t).map(|m| m.tid)
         }
+    }
+
+    /// A state that knows one thread (and its process, from the thread's
+    /// own fields) and one of its fds: enough to render an event's
+    /// parameters from the columnar store, which keeps each event's thread
+    /// and fd versions rather than whole tables. Its own fd, the cwd that
+    /// relative paths resolve against and its process name then render as
+    /// the live state would; other fds of the process show no name.
+    pub fn for_event(thread: Option<&Thread>, fd: Option<(i64, &Fd)>) -> State {
+        let mut st = State::default();
+        let Some(t) = thread else { return st };
+        st.threads.insert(t.tid, Arc::new(t.clone()));
+        if !t.is_main_thread() && !st.threads.contains_key(&t.pid) {
+            // The process's main thread as far as this thread knows it.
+            let mut main = t.clone();
+            main.tid = t.pid;
+            st.threads.insert(t.pid, Arc::new(main));
+        }
+        if let (Some((num, f)), Some(owner)) = (fd, st.fd_owner(t.tid)) {
+            st.fd_tables
+                .entry(owner)
+                .or_default()
+                .insert(num, Arc::new(f.clone()));
+        }
+        st
     }
 
     /// Looks up an fd of a thread in the table it uses.
@@ -568,7 +606,7 @@ impl State {
     /// `add_thread`: counts a CLONE_THREAD thread on its main thread
     /// (creating it) unless it comes from the process list, then inserts
     /// it, replacing any entry with its tid. `fds`: its own fd table.
-    fn add_thread(&mut self, t: Thread, from_pl: bool, fds: HashMap<i64, Arc<Fd>>) -> bool {
+    fn add_thread(&mut self, t: Thread, from_pl: bool, fds: FxHashMap<i64, Arc<Fd>>) -> bool {
         if self.threads.len() >= MAX_THREADS {
             return false;
         }
@@ -608,7 +646,7 @@ impl State {
         }
         let mut t = Thread::unknown(tid);
         t.nchilds = self.threads.values().filter(|o| o.pid == tid).count() as u64;
-        self.add_thread(t, false, HashMap::new())
+        self.add_thread(t, false, FxHashMap::default())
     }
 
     /// `get_main_thread()`: the thread itself, or the entry of its pid
@@ -882,7 +920,7 @@ impl State {
         t.container_id = resolve_container(&t.cgroups, &mut self.containers);
         // fds: libsinsp reuses one record per thread without clearing the
         // socket union between entries.
-        let mut table: HashMap<i64, Arc<Fd>> = HashMap::new();
+        let mut table: FxHashMap<i64, Arc<Fd>> = FxHashMap::default();
         let mut rec = Fd::new(FdKind::Unknown, String::new());
         for fe in fds {
             if let Some(f) = self.fd_from_scap(fe, &mut rec)
@@ -1043,13 +1081,36 @@ impl State {
         &mut self,
         rec: &EventRecord<'_>,
         ctx: &mut EventContext,
+        problems: &mut Problems,
+        offset: u64,
+    ) {
+        self.apply_gated(rec, ctx, problems, offset, None);
+    }
+
+    /// Applies one event under a capture filter, the way libsinsp runs
+    /// `sysdig -r FILE FILTER`, and says whether the event passed `gate`.
+    ///
+    /// An event without `EF_MODIFIES_STATE` is tested right after the
+    /// parser's reset, before it is parsed; when rejected it is not parsed
+    /// at all (so e.g. a rejected `switch` does not update memory
+    /// counters), its thread forgets its last event type (the next exit is
+    /// unpaired) and its stored enter is kept. A state-modifying event is
+    /// parsed first and tested after; when rejected its stored enter is
+    /// kept too (libsinsp skips `event_cleanup`). `ctx` is what the gate
+    /// saw for rejected events and the context after parsing for passed
+    /// ones. `None` passes every event.
+    pub fn apply_gated(
+        &mut self,
+        rec: &EventRecord<'_>,
+        ctx: &mut EventContext,
         _problems: &mut Problems,
         _offset: u64,
-    ) {
+        mut gate: Option<&mut Gate<'_>>,
+    ) -> bool {
         *ctx = EventContext::default();
         let etype = rec.event_type;
         if etype >= SYSDIG_EVENT_MAX {
-            return;
+            return gate.is_none_or(|g| g(self, ctx));
         }
         let is_container = matches!(
             etype,
@@ -1073,8 +1134,42 @@ impl State {
         }
         let mut ev = Ev::default();
         self.reset(rec, &mut ev);
+        let eflags = schema::compat_flags(etype);
+        let filter_later = eflags & event_flags::MODIFIES_STATE != 0;
+        // With a filter, libsinsp's tracer check gives a `write` exit
+        // without an fd of its own its thread's last fd, for the filter and
+        // for parsing.
+        if gate.is_some()
+            && etype == ids::WRITE_X
+            && ev.fdptr.is_none()
+            && let Some(t) = ev.tinfo
+        {
+            let lfd = self.last_fd(t);
+            ev.fdptr = self.lookup_fd(t, lfd);
+        }
+        if !filter_later && let Some(g) = gate.as_mut() {
+            self.fill_context(rec, &ev, ctx);
+            if !g(self, ctx) {
+                let skip_reset =
+                    eflags & event_flags::SKIPPARSERESET != 0 || etype == ids::SCHEDSWITCH_6_E;
+                if !skip_reset
+                    && let Some(t) = ev.tinfo
+                    && let Some(d) = self.dyns.get_mut(&t)
+                {
+                    d.lastevent_type = u32::from(SYSDIG_EVENT_MAX);
+                }
+                return false;
+            }
+            *ctx = EventContext::default();
+        }
         self.dispatch(rec, &mut ev);
         self.fill_context(rec, &ev, ctx);
+        if filter_later
+            && let Some(g) = gate.as_mut()
+            && !g(self, ctx)
+        {
+            return false;
+        }
         // event_cleanup: an exit frees its thread's stored enter.
         if !schema::is_enter(etype)
             && let Some(t) = ev.tinfo
@@ -1083,6 +1178,7 @@ impl State {
             d.lastevent_data = None;
             d.data_valid = false;
         }
+        true
     }
 
     /// What sysdig's field extraction does to the state when it prints an

@@ -15,10 +15,12 @@
 mod chunk;
 mod entities;
 mod ingest;
+mod procdyn;
 
 pub use chunk::{CHUNK_EVENTS, Chunk, ChunkSummary};
 pub use entities::{Entities, FdRef, ThreadRef};
 pub use ingest::{LoadHandle, LoadOptions, Phase, Progress, load, load_blocking};
+pub use procdyn::{ProcDyn, ProcDynChange, ProcVmChange, fd_code};
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -27,7 +29,7 @@ use crate::format::blocks::EventBlockFormat;
 use crate::format::event::{EventRecord, parse_event};
 use crate::problems::Problems;
 use crate::source::SharedBytes;
-use crate::state::{Fd, Thread};
+use crate::state::{Fd, State, Thread};
 
 /// An immutable view of everything loaded so far.
 #[derive(Debug, Clone)]
@@ -52,6 +54,9 @@ pub struct Snapshot {
     pub error: Option<crate::error::ReadError>,
     /// Why the capture could not be opened, if it could not.
     pub open_error: Option<crate::error::OpenError>,
+    /// The state engine's tables after the last event (threads still
+    /// alive, users, containers), once the load is done.
+    pub end_state: Option<Arc<State>>,
     starts: Arc<Vec<usize>>,
 }
 
@@ -101,6 +106,7 @@ impl Snapshot {
             done: false,
             error: None,
             open_error: None,
+            end_state: None,
             starts: Arc::new(Vec::new()),
         }
     }
@@ -117,6 +123,11 @@ impl Snapshot {
             (Some(s), Some(c)) => s + c.len(),
             _ => 0,
         }
+    }
+
+    /// Index of the first event of each chunk.
+    pub fn chunk_starts(&self) -> &[usize] {
+        &self.starts
     }
 
     /// Whether no event is loaded yet.

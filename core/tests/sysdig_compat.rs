@@ -186,7 +186,8 @@ const DEFAULT_LINE: &str =
 const WIDE: &str = "*%evt.num|%proc.exe|%proc.args|%proc.cwd|%proc.exepath|%proc.vpid|%thread.vtid\
 |%fd.cip|%fd.sip|%fd.cport|%fd.sport|%fd.l4proto|%fd.sockfamily|%fd.is_server|%fd.directory\
 |%fd.filename|%fd.typechar|%container.name|%container.image|%user.uid|%group.name|%evt.latency\
-|%evt.res|%evt.failed|%evt.is_io|%proc.cmdline|%proc.pname|%proc.tty|%evt.deltatime|%evt.reltime";
+|%evt.res|%evt.failed|%evt.is_io|%proc.cmdline|%proc.pname|%proc.tty|%evt.deltatime|%evt.reltime\
+|%evt.category|%syscall.type|%evt.buflen|%evt.is_wait|%evt.io_dir";
 
 fn agreement(path: &Path, format: &str) -> (usize, usize) {
     let s = theirs_with(path, format);

@@ -23,11 +23,12 @@ pub struct CountArgs {
 pub fn run(a: CountArgs) -> anyhow::Result<ExitCode> {
     let filter = super::print::parse_filter(&a.filter)?;
     let mut reader = Reader::open(&a.file)?;
-    let mut matcher = filter.map(|f| Matcher::new(f, super::local_offset_s()));
+    if let Some(f) = filter {
+        reader.set_filter(Matcher::new(f, super::local_offset_s()));
+    }
     let mut n = 0u64;
     while let Some(ev) = reader.next_event() {
-        let matched = matcher.as_mut().is_none_or(|m| m.matches(&ev));
-        if matched && (a.all || !ev.hidden) {
+        if ev.passed && (a.all || !ev.hidden) {
             n += 1;
         }
     }

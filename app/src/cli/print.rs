@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use scapscope_core::filter::{Filter, Matcher, with_context};
+use scapscope_core::filter::{Filter, Matcher};
 use scapscope_core::output::{DEFAULT_FORMAT, OutputFormat, Printer};
 use scapscope_core::reader::Reader;
 
@@ -47,25 +47,18 @@ pub fn run(a: PrintArgs) -> anyhow::Result<ExitCode> {
     let mut reader = Reader::open(&a.file)?;
     let tz = super::local_offset_s();
     let mut printer = Printer::new(fmt, tz, a.all);
-    let mut matcher = filter.map(|f| Matcher::new(f, tz));
+    if let Some(f) = filter {
+        // Inside the state engine, as sysdig does (see Reader::set_filter).
+        reader.set_filter(Matcher::new(f, tz));
+    }
     let stdout = std::io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     while let Some(ev) = reader.next_event() {
-        let line = match matcher.as_mut() {
-            None => printer.line(&ev),
-            Some(m) => {
-                if !m.matches(&ev) {
-                    printer.skip(&ev);
-                    continue;
-                }
-                // sysdig may see this event with another context (see
-                // Matcher).
-                match m.context() {
-                    Some(ctx) => printer.line(&with_context(&ev, ctx)),
-                    None => printer.line(&ev),
-                }
-            }
-        };
+        if !ev.passed {
+            printer.skip(&ev);
+            continue;
+        }
+        let line = printer.line(&ev);
         if let Some(line) = line
             && writeln!(out, "{line}").is_err()
         {

@@ -8,15 +8,21 @@ use std::sync::Arc;
 use anyhow::{Context as _, anyhow};
 use iced::keyboard::{self, Key, key::Named};
 use iced::task;
-use iced::widget::{button, column, container, progress_bar, row, space, text};
+use iced::widget::{
+    button, column, container, pick_list, progress_bar, row, space, text, text_input,
+};
 use iced::{Element, Fill, Size, Subscription, Task, Theme};
 use scapscope_core::store::{Progress, Snapshot};
 
 use super::dialog::{self, PickFile};
 use super::digest::Digest;
+use super::filter_bar::{self, FilterBar};
 use super::format;
+use super::history::{History, Place};
 use super::load;
-use super::screen::{Screen, list, overview};
+use super::query::{self, Engine, Query, Rows, TimeRange};
+use super::recent::Recent;
+use super::screen::{Screen, list, overview, stream};
 use super::style::{self, Mode};
 
 /// What the app starts with (from the command line).
@@ -32,6 +38,8 @@ pub struct Settings {
     pub mode: Mode,
     /// Event to select once loaded.
     pub select: Option<usize>,
+    /// Filter to apply at start.
+    pub filter: Option<String>,
 }
 
 impl Settings {
@@ -40,11 +48,20 @@ impl Settings {
         Ok(Settings {
             file: a.file.clone().unwrap_or_else(crate::demo_capture),
             screen: Screen::from_name(&a.screen)
-                .ok_or_else(|| anyhow!("unknown screen {:?} (overview, list)", a.screen))?,
+                .ok_or_else(|| anyhow!("unknown screen {:?} (overview, list, stream)", a.screen))?,
             size: a.size,
             mode: Mode::from_name(&a.theme)
                 .ok_or_else(|| anyhow!("unknown theme {:?} (dark, light)", a.theme))?,
             select: a.select,
+            filter: match &a.filter {
+                Some(t) => {
+                    // Refuse a bad filter before any window opens.
+                    scapscope_core::filter::Filter::parse(t)
+                        .map_err(|e| anyhow!("--filter {t:?}: {e}"))?;
+                    Some(t.clone())
+                }
+                None => None,
+            },
         })
     }
 }
@@ -151,6 +168,79 @@ pub enum Message {
     Overview(overview::Message),
     /// The syscall list screen.
     List(list::Message),
+    /// The filter bar.
+    Filter(filter_bar::Message),
+    /// Matching for the list finished (`None`: its worker died).
+    QueryDone(Option<query::Outcome>),
+    /// The time range text changed.
+    RangeEdited(String),
+    /// The typed time range was submitted.
+    RangeSubmitted,
+    /// A time range was chosen (`None` clears it), e.g. by the timeline.
+    RangeSet(Option<TimeRange>),
+    /// The stream of an event was reassembled (`None`: the event is not
+    /// part of one, or the worker died).
+    StreamReady(Option<Box<stream::Follow>>),
+    /// The follow-stream screen.
+    Stream(stream::Message),
+    /// A recent capture was chosen.
+    RecentChosen(RecentItem),
+    /// A file was dropped on the window.
+    FileDropped(PathBuf),
+    /// Back (Alt+←, the mouse's back button).
+    Back,
+    /// Forward (Alt+→, the mouse's forward button).
+    Forward,
+    /// A breadcrumb was clicked: go back this many steps.
+    CrumbClicked(usize),
+}
+
+/// A recent capture as the picker shows it: name, then folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecentItem(pub PathBuf);
+
+impl std::fmt::Display for RecentItem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let name = self.0.file_name().map(|n| n.to_string_lossy());
+        let dir = self.0.parent().map(|d| d.display().to_string());
+        match (name, dir) {
+            (Some(n), Some(d)) => write!(f, "{n} — {d}"),
+            _ => write!(f, "{}", self.0.display()),
+        }
+    }
+}
+
+/// What the list shows, and the matching that keeps it up to date.
+#[derive(Debug, Default)]
+struct Shown {
+    /// The filter and time range.
+    query: Query,
+    /// Bumped by every change of `query`; results of another are dropped.
+    generation: u64,
+    /// The rows for `query` over the first `covered` events.
+    rows: Rows,
+    /// Events matched so far.
+    covered: usize,
+    /// The generation being computed, if any.
+    running: Option<u64>,
+    /// How the last match ran, or why it failed.
+    how: Option<Result<Engine, String>>,
+    /// The time range being typed, and why it is not valid.
+    range_text: String,
+    range_error: Option<String>,
+    /// Where matching jobs run.
+    runner: Runner,
+}
+
+/// Where matching jobs run: a worker thread; tests run them inline or
+/// hold them to deliver later.
+#[derive(Debug, Default)]
+enum Runner {
+    #[default]
+    Thread,
+    Inline,
+    #[cfg(test)]
+    Hold(Vec<query::Job>),
 }
 
 /// The app's state.
@@ -158,6 +248,15 @@ pub struct App {
     mode: Mode,
     screen: Screen,
     list: list::List,
+    filter_bar: FilterBar,
+    shown: Shown,
+    follow: Option<stream::Follow>,
+    /// Why the last follow-stream found nothing.
+    follow_note: Option<String>,
+    recent: Recent,
+    history: History,
+    /// Set while a message walks the history (see `update`).
+    walked: bool,
     doc: Option<Document>,
     /// Event to select when the load ends (`--select`).
     select_when_loaded: Option<usize>,
@@ -169,15 +268,38 @@ pub struct App {
 impl App {
     /// The app with nothing open.
     pub fn new(settings: &Settings) -> App {
-        App {
+        let mut app = App {
             mode: settings.mode,
             screen: settings.screen,
             list: list::List::default(),
+            filter_bar: FilterBar::default(),
+            shown: Shown::default(),
+            follow: None,
+            follow_note: None,
+            // Tests never touch the user's list.
+            recent: if cfg!(test) {
+                Recent::default()
+            } else {
+                Recent::load_default()
+            },
+            history: History::default(),
+            walked: false,
             doc: None,
             select_when_loaded: settings.select,
             offset_s: crate::cli::local_offset_s(),
             picker: Box::new(dialog::Native),
+        };
+        if let Some(text) = &settings.filter {
+            let _ = app.update(Message::Filter(filter_bar::Message::Edited(text.clone())));
+            let _ = app.update(Message::Filter(filter_bar::Message::Submitted));
         }
+        app
+    }
+
+    /// Runs matching on the calling thread (one-frame renders, which run
+    /// no tasks).
+    pub fn match_inline(&mut self) {
+        self.shown.runner = Runner::Inline;
     }
 
     /// The app with the settings' capture loading.
@@ -219,6 +341,10 @@ impl App {
 
     /// Starts loading `path`, replacing (and so cancelling) any load.
     pub fn open(&mut self, path: PathBuf) -> Task<Message> {
+        if let Err(e) = self.recent.add(&path) {
+            // Not worth a banner: the capture still opens.
+            eprintln!("scapscope: cannot save the recent-files list: {e}");
+        }
         let (load_id, samples) = load::start(&path);
         let (samples, handle) = samples.abortable();
         self.adopt(path, load_id, Some(handle.abort_on_drop()));
@@ -229,6 +355,38 @@ impl App {
     pub fn adopt(&mut self, path: PathBuf, load_id: u64, loader: Option<task::Handle>) {
         self.doc = Some(Document::new(path, load_id, loader));
         self.list = list::List::default();
+        self.follow = None;
+        if self.screen == Screen::Stream {
+            self.screen = Screen::List;
+        }
+        // The filter stays (it is about the kind of events, not the file);
+        // the time range belonged to the old capture.
+        let query = Query {
+            filter: self.shown.query.filter.take(),
+            range: None,
+        };
+        let runner = std::mem::take(&mut self.shown.runner);
+        self.shown = Shown::default();
+        self.shown.query = query;
+        self.shown.runner = runner;
+    }
+
+    /// The rows the list shows.
+    #[cfg(test)]
+    pub fn rows(&self) -> &Rows {
+        &self.shown.rows
+    }
+
+    /// The filter bar.
+    #[cfg(test)]
+    pub fn filter_bar(&self) -> &FilterBar {
+        &self.filter_bar
+    }
+
+    /// The applied filter and time range.
+    #[cfg(test)]
+    pub fn query(&self) -> &Query {
+        &self.shown.query
     }
 
     /// The window title: the file, and the load while it runs.
@@ -252,13 +410,70 @@ impl App {
     /// Keys are the only outside events the app listens to; load samples
     /// come from the task `open` returns.
     pub fn subscription(&self) -> Subscription<Message> {
-        keyboard::listen().map(Message::KeyPressed)
+        Subscription::batch([
+            keyboard::listen().map(Message::KeyPressed),
+            iced::event::listen_with(|event, _status, _window| match event {
+                iced::Event::Window(iced::window::Event::FileDropped(path)) => {
+                    Some(Message::FileDropped(path))
+                }
+                iced::Event::Mouse(iced::mouse::Event::ButtonPressed(b)) => match b {
+                    iced::mouse::Button::Back => Some(Message::Back),
+                    iced::mouse::Button::Forward => Some(Message::Forward),
+                    _ => None,
+                },
+                _ => None,
+            }),
+        ])
     }
 
-    /// Dispatches a message.
+    /// The recent captures.
+    #[cfg(test)]
+    pub fn recent(&self) -> &Recent {
+        &self.recent
+    }
+
+    /// Where the user is.
+    fn place(&self) -> Place {
+        Place {
+            screen: self.screen,
+            query: self.shown.query.clone(),
+        }
+    }
+
+    /// Dispatches a message, and records in the history any move to
+    /// another place (screen, filter or time range) it caused.
     pub fn update(&mut self, message: Message) -> Task<Message> {
+        let before = self.place();
+        let load = self.doc.as_ref().map(|d| d.load_id);
+        let task = self.dispatch(message);
+        if self.doc.as_ref().map(|d| d.load_id) != load {
+            // Another capture: the old path means nothing there.
+            self.history = History::default();
+        } else if !std::mem::take(&mut self.walked) && self.place() != before {
+            self.history.visit(before);
+        }
+        task
+    }
+
+    fn go(&mut self, to: Option<Place>) -> Task<Message> {
+        // Walking the history is not a new visit (also when a key press
+        // asked for it through a nested update).
+        self.walked = true;
+        let Some(to) = to else { return Task::none() };
+        self.screen = to.screen;
+        if to.screen == Screen::Stream && self.follow.is_none() {
+            self.screen = Screen::List;
+        }
+        self.filter_bar.show_applied(to.query.filter.as_ref());
+        if to.query.range.is_none() {
+            self.shown.range_text.clear();
+        }
+        self.set_query(to.query)
+    }
+
+    fn dispatch(&mut self, message: Message) -> Task<Message> {
         match message {
-            Message::LoadProgressed(u) => self.on_load_progress(u),
+            Message::LoadProgressed(u) => return self.on_load_progress(u),
             Message::LoadCancelled => self.cancel_load(),
             Message::OpenRequested => return self.picker.pick_capture().map(Message::FilePicked),
             Message::FilePicked(Some(path)) => return self.open(path),
@@ -266,20 +481,188 @@ impl App {
             Message::ScreenSelected(s) => self.screen = s,
             Message::ThemeToggled => self.mode = self.mode.toggled(),
             Message::KeyPressed(event) => return self.on_key(&event),
-            Message::Overview(m) => self.on_overview(m),
-            Message::List(m) => self.on_list(m),
+            Message::Overview(m) => return self.on_overview(m),
+            Message::List(m) => return self.on_list(m),
+            Message::Filter(m) => return self.on_filter_bar(m),
+            Message::QueryDone(out) => return self.on_query_done(out),
+            Message::RangeEdited(t) => {
+                self.shown.range_text = t;
+                self.shown.range_error = None;
+            }
+            Message::RangeSubmitted => return self.on_range_submitted(),
+            Message::RangeSet(r) => return self.set_range(r),
+            Message::StreamReady(f) => self.on_stream_ready(f),
+            Message::Stream(m) => self.on_stream(m),
+            Message::RecentChosen(RecentItem(path)) | Message::FileDropped(path) => {
+                return self.open(path);
+            }
+            Message::Back => {
+                let to = self.history.back(self.place());
+                return self.go(to);
+            }
+            Message::Forward => {
+                let to = self.history.forward(self.place());
+                return self.go(to);
+            }
+            Message::CrumbClicked(steps) => {
+                let to = self.history.back_by(self.place(), steps);
+                return self.go(to);
+            }
         }
         Task::none()
     }
 
-    fn on_load_progress(&mut self, u: load::Update) {
+    fn on_filter_bar(&mut self, m: filter_bar::Message) -> Task<Message> {
+        match self.filter_bar.update(m) {
+            filter_bar::Action::None => Task::none(),
+            filter_bar::Action::Apply(f) => self.set_query(Query {
+                filter: f,
+                range: self.shown.query.range,
+            }),
+        }
+    }
+
+    fn on_range_submitted(&mut self) -> Task<Message> {
+        let text = self.shown.range_text.trim().to_string();
+        if text.is_empty() {
+            return self.set_range(None);
+        }
+        let origin = self.doc.as_ref().map_or(0, |d| d.digest.first_ts_ns);
+        match query::parse_range(&text, origin) {
+            Ok(r) => self.set_range(Some(r)),
+            Err(e) => {
+                self.shown.range_error = Some(e);
+                Task::none()
+            }
+        }
+    }
+
+    fn set_range(&mut self, range: Option<TimeRange>) -> Task<Message> {
+        if range.is_none() {
+            self.shown.range_text.clear();
+            self.shown.range_error = None;
+        }
+        self.set_query(Query {
+            filter: self.shown.query.filter.clone(),
+            range,
+        })
+    }
+
+    /// Makes `query` the one the list follows and starts matching it.
+    fn set_query(&mut self, query: Query) -> Task<Message> {
+        if query == self.shown.query {
+            return Task::none();
+        }
+        self.shown.query = query;
+        self.shown.generation += 1;
+        self.shown.covered = 0;
+        self.shown.how = None;
+        if self.shown.query.is_empty() {
+            let sel = self.list.selected_event(&self.shown.rows);
+            self.shown.rows = Rows::All(self.doc.as_ref().map_or(0, Document::len));
+            self.shown.running = None;
+            self.list.rows_changed(sel, &self.shown.rows);
+            return Task::none();
+        }
+        self.spawn_query()
+    }
+
+    /// The next matching job the list needs, if any (marks it running).
+    pub fn next_query_job(&mut self) -> Option<query::Job> {
+        let doc = self.doc.as_ref()?;
+        let snapshot = doc.snapshot.clone()?;
+        let shown = &mut self.shown;
+        if shown.query.is_empty() || shown.running == Some(shown.generation) {
+            return None;
+        }
+        let from = shown.covered;
+        if from > 0 && from >= snapshot.len() {
+            return None;
+        }
+        // Re-reading the file for each new snapshot would cost a pass per
+        // sample: a reader-matched filter catches up when the load ends.
+        if from > 0 && shown.how == Some(Ok(Engine::Reader)) && doc.status == Status::Loading {
+            return None;
+        }
+        let prev = match (&shown.rows, from) {
+            (Rows::Picked(v), f) if f > 0 => v.clone(),
+            _ => Arc::default(),
+        };
+        shown.running = Some(shown.generation);
+        Some(query::Job {
+            generation: shown.generation,
+            query: shown.query.clone(),
+            snapshot,
+            path: doc.path.clone(),
+            from,
+            prev,
+            tz_offset_s: self.offset_s,
+        })
+    }
+
+    fn spawn_query(&mut self) -> Task<Message> {
+        let Some(job) = self.next_query_job() else {
+            return Task::none();
+        };
+        match &mut self.shown.runner {
+            Runner::Thread => {}
+            Runner::Inline => return self.on_query_done(Some(query::run(job))),
+            #[cfg(test)]
+            Runner::Hold(held) => {
+                held.push(job);
+                return Task::none();
+            }
+        }
+        let (tx, rx) = iced::futures::channel::oneshot::channel();
+        let spawned = std::thread::Builder::new()
+            .name("scapscope-gui-query".into())
+            .spawn(move || {
+                let _ = tx.send(query::run(job));
+            });
+        if spawned.is_err() {
+            self.shown.running = None;
+            self.shown.how = Some(Err("cannot start a thread to match events".into()));
+            return Task::none();
+        }
+        Task::perform(async move { rx.await.ok() }, Message::QueryDone)
+    }
+
+    fn on_query_done(&mut self, out: Option<query::Outcome>) -> Task<Message> {
+        let Some(out) = out else {
+            self.shown.running = None;
+            self.shown.how = Some(Err("matching stopped unexpectedly".into()));
+            return Task::none();
+        };
+        if out.generation != self.shown.generation {
+            // The user changed the filter or range meanwhile.
+            return Task::none();
+        }
+        self.shown.running = None;
+        match out.how {
+            Ok(engine) => {
+                let sel = self.list.selected_event(&self.shown.rows);
+                self.shown.rows = Rows::Picked(out.rows);
+                self.shown.covered = out.covered;
+                self.shown.how = Some(Ok(engine));
+                self.list.rows_changed(sel, &self.shown.rows);
+                // More events arrived while matching: go on.
+                self.spawn_query()
+            }
+            Err(e) => {
+                self.shown.how = Some(Err(e));
+                Task::none()
+            }
+        }
+    }
+
+    fn on_load_progress(&mut self, u: load::Update) -> Task<Message> {
         let Some(doc) = self.doc.as_mut().filter(|d| d.load_id == u.load_id) else {
             // A sample of a load that was replaced or closed.
-            return;
+            return Task::none();
         };
         if doc.status != Status::Loading {
             // Cancelled: keep what was shown when the user stopped.
-            return;
+            return Task::none();
         }
         doc.progress = u.progress;
         doc.digest = u.digest;
@@ -291,12 +674,19 @@ impl App {
             };
         }
         doc.snapshot = Some(u.snapshot);
+        let len = doc.len();
+        if self.shown.query.is_empty() {
+            self.shown.rows = Rows::All(len);
+        }
         if u.finished
             && let Some(i) = self.select_when_loaded.take()
         {
-            let len = doc.len();
-            self.list.select(i, len);
+            match self.shown.rows.row_of(i.min(len.saturating_sub(1))) {
+                Some(r) => self.list.select(r, self.shown.rows.len()),
+                None => self.list.select(i, len),
+            }
         }
+        self.spawn_query()
     }
 
     fn cancel_load(&mut self) {
@@ -308,16 +698,105 @@ impl App {
         }
     }
 
-    fn on_overview(&mut self, m: overview::Message) {
+    fn on_overview(&mut self, m: overview::Message) -> Task<Message> {
         match overview::update(m) {
-            overview::Action::Show(s) => self.screen = s,
+            overview::Action::Show(s) => {
+                self.screen = s;
+                Task::none()
+            }
+            overview::Action::Narrow { bin, bins, then } => {
+                let Some(d) = self.doc.as_ref() else {
+                    return Task::none();
+                };
+                self.screen = then;
+                let range = bin_range(d.digest.first_ts_ns, d.digest.last_ts_ns, bin, bins);
+                self.set_range(range)
+            }
         }
     }
 
-    fn on_list(&mut self, m: list::Message) {
-        let len = self.doc.as_ref().map_or(0, Document::len);
+    fn on_list(&mut self, m: list::Message) -> Task<Message> {
+        let len = self.shown.rows.len();
         match self.list.update(m, len) {
-            list::Action::None => {}
+            list::Action::None => Task::none(),
+            list::Action::AddClause(c) => {
+                let action = self.filter_bar.append_clause(&c);
+                self.on_filter_action(action)
+            }
+            list::Action::Follow(event) => self.follow_stream(event),
+        }
+    }
+
+    /// Reassembles the stream of `event` off the UI thread.
+    fn follow_stream(&mut self, event: usize) -> Task<Message> {
+        let Some(snapshot) = self.doc.as_ref().and_then(|d| d.snapshot.clone()) else {
+            return Task::none();
+        };
+        self.follow_note = Some("reassembling the stream…".into());
+        let (tx, rx) = iced::futures::channel::oneshot::channel();
+        let spawned = std::thread::Builder::new()
+            .name("scapscope-gui-stream".into())
+            .spawn(move || {
+                let _ = tx.send(follow_of(snapshot, event));
+            });
+        if spawned.is_err() {
+            self.follow_note = Some("cannot start a thread to reassemble the stream".into());
+            return Task::none();
+        }
+        Task::perform(async move { rx.await.ok().flatten() }, Message::StreamReady)
+    }
+
+    /// Follows the stream of `event` on the calling thread (one-frame
+    /// renders, which run no tasks).
+    pub fn follow_now(&mut self, event: usize) {
+        if let Some(snapshot) = self.doc.as_ref().and_then(|d| d.snapshot.clone()) {
+            self.on_stream_ready(follow_of(snapshot, event));
+        }
+    }
+
+    fn on_stream_ready(&mut self, f: Option<Box<stream::Follow>>) {
+        match f {
+            Some(f) => {
+                self.follow = Some(*f);
+                self.follow_note = None;
+                self.screen = Screen::Stream;
+            }
+            None => {
+                self.follow_note = Some("this event belongs to no stream with data".into());
+            }
+        }
+    }
+
+    fn on_stream(&mut self, m: stream::Message) {
+        let Some(f) = self.follow.as_mut() else {
+            return;
+        };
+        match f.update(m) {
+            stream::Action::None => {}
+            stream::Action::Close => {
+                self.follow = None;
+                self.screen = Screen::List;
+            }
+            stream::Action::ShowEvent(event) => match self.shown.rows.row_of(event) {
+                Some(r) => {
+                    self.list.select(r, self.shown.rows.len());
+                    self.screen = Screen::List;
+                }
+                None => {
+                    self.follow_note =
+                        Some("that event is hidden by the filter or time range".into());
+                }
+            },
+        }
+    }
+
+    fn on_filter_action(&mut self, a: filter_bar::Action) -> Task<Message> {
+        match a {
+            filter_bar::Action::None => Task::none(),
+            filter_bar::Action::Apply(f) => self.set_query(Query {
+                filter: f,
+                range: self.shown.query.range,
+            }),
         }
     }
 
@@ -325,11 +804,21 @@ impl App {
         let keyboard::Event::KeyPressed { key, modifiers, .. } = event else {
             return Task::none();
         };
+        if modifiers.alt() {
+            match key.as_ref() {
+                Key::Named(Named::ArrowLeft) => return self.dispatch(Message::Back),
+                Key::Named(Named::ArrowRight) => return self.dispatch(Message::Forward),
+                _ => {}
+            }
+        }
         match (key.as_ref(), modifiers.command()) {
             (Key::Character("o"), true) => return self.update(Message::OpenRequested),
             (Key::Character("l"), true) => self.screen = Screen::List,
+            (Key::Character("f"), true) => {
+                return iced::widget::operation::focus(filter_bar::INPUT_ID);
+            }
             (Key::Character("t"), true) => self.mode = self.mode.toggled(),
-            (Key::Named(Named::Escape), _) => self.on_escape(),
+            (Key::Named(Named::Escape), _) => return self.on_escape(),
             (Key::Named(named), false) if self.screen == Screen::List => {
                 let nav = match named {
                     Named::ArrowUp => list::Nav::Up,
@@ -340,17 +829,26 @@ impl App {
                     Named::End => list::Nav::End,
                     _ => return Task::none(),
                 };
-                self.on_list(list::Message::Navigated(nav));
+                return self.on_list(list::Message::Navigated(nav));
             }
             _ => {}
         }
         Task::none()
     }
 
-    /// Esc steps back: first the selection, then to the overview.
-    fn on_escape(&mut self) {
-        if !self.list.clear_selection() {
+    /// Esc steps back: first the selection, then the time range, then to
+    /// the overview.
+    fn on_escape(&mut self) -> Task<Message> {
+        if self.screen == Screen::Stream {
+            self.screen = Screen::List;
+            Task::none()
+        } else if self.list.clear_selection() {
+            Task::none()
+        } else if self.shown.query.range.is_some() {
+            self.set_range(None)
+        } else {
             self.screen = Screen::Overview;
+            Task::none()
         }
     }
 
@@ -363,17 +861,22 @@ impl App {
         if let Some(b) = self.banner() {
             page = page.push(b);
         }
+        page = page.push(self.query_bar());
         let content: Element<'_, Message> = match (&self.doc, self.screen) {
-            (None, _) => container(text("Open a capture with Ctrl+O"))
-                .center(Fill)
-                .into(),
+            (None, _) => self.start_page(),
             (Some(d), Screen::Overview) => {
                 overview::view(&d.digest, d.progress_total()).map(Message::Overview)
             }
             (Some(d), Screen::List) => self
                 .list
-                .view(d.snapshot.as_deref(), self.offset_s)
+                .view(d.snapshot.as_deref(), &self.shown.rows, self.offset_s)
                 .map(Message::List),
+            (Some(_), Screen::Stream) => match &self.follow {
+                Some(f) => f.view().map(Message::Stream),
+                None => container(text("Select an I/O event and click Follow stream"))
+                    .center(Fill)
+                    .into(),
+            },
         };
         page.push(container(content).padding([8, 8]).height(Fill))
             .push(self.status_bar())
@@ -381,7 +884,8 @@ impl App {
     }
 
     fn header(&self) -> Element<'_, Message> {
-        let tabs = Screen::ALL.iter().map(|&s| {
+        let open_stream = self.follow.as_ref().map(|_| Screen::Stream);
+        let tabs = Screen::ALL.iter().copied().chain(open_stream).map(|s| {
             button(text(s.label()).size(14))
                 .on_press(Message::ScreenSelected(s))
                 .padding([4, 12])
@@ -402,6 +906,19 @@ impl App {
                 button(text("Open…").size(14))
                     .on_press(Message::OpenRequested)
                     .padding([4, 10]),
+                pick_list(
+                    self.recent
+                        .files()
+                        .iter()
+                        .cloned()
+                        .map(RecentItem)
+                        .collect::<Vec<_>>(),
+                    None::<RecentItem>,
+                    Message::RecentChosen,
+                )
+                .placeholder("Recent")
+                .text_size(14)
+                .width(110),
                 button(text(theme_label).size(14))
                     .on_press(Message::ThemeToggled)
                     .padding([4, 10]),
@@ -485,6 +1002,131 @@ impl App {
         )
     }
 
+    /// What shows with no capture open: how to open one, and the recent
+    /// ones.
+    fn start_page(&self) -> Element<'_, Message> {
+        let mut col =
+            column![text("Open a capture with Ctrl+O, or drop a file on this window").size(16)]
+                .spacing(8)
+                .align_x(iced::Center);
+        for p in self.recent.files() {
+            col = col.push(
+                button(text(RecentItem(p.clone()).to_string()).size(13))
+                    .on_press(Message::RecentChosen(RecentItem(p.clone())))
+                    .padding([2, 10])
+                    .style(button::text),
+            );
+        }
+        container(col).center(Fill).into()
+    }
+
+    /// The filter bar, the time range, and what they leave shown.
+    fn query_bar(&self) -> Element<'_, Message> {
+        let origin = self.doc.as_ref().map_or(0, |d| d.digest.first_ts_ns);
+        let range_label = match self.shown.query.range {
+            Some(r) => format!(
+                "range +{} … +{} ({})",
+                format::duration_ns(r.from_ns.saturating_sub(origin)),
+                format::duration_ns(r.to_ns.saturating_sub(origin)),
+                format::duration_ns(r.len_ns())
+            ),
+            None => "whole capture".into(),
+        };
+        let total = self.doc.as_ref().map_or(0, Document::len);
+        let shown = match (&self.shown.how, self.shown.running.is_some()) {
+            (_, true) => "matching…".to_string(),
+            (Some(Err(e)), _) => format!("filter failed: {e}"),
+            _ if self.shown.query.is_empty() => format!("{} events", format::grouped(total as u64)),
+            (how, _) => format!(
+                "{} of {} events{}",
+                format::grouped(self.shown.rows.len() as u64),
+                format::grouped(total as u64),
+                match how {
+                    Some(Ok(Engine::Reader)) => " (matched by reading the capture)",
+                    _ => "",
+                }
+            ),
+        };
+        let dim = |t: &Theme| text::Style {
+            color: Some(style::dim(t)),
+        };
+        let mut range_row = row![
+            text("time").size(12).style(dim),
+            text_input("e.g. 1.5s..2s from the start", &self.shown.range_text)
+                .on_input(Message::RangeEdited)
+                .on_submit(Message::RangeSubmitted)
+                .font(style::MONO)
+                .size(13)
+                .padding([2, 6])
+                .width(240),
+            text(range_label).size(12).font(style::MONO),
+        ]
+        .spacing(8)
+        .align_y(iced::Center);
+        if self.shown.query.range.is_some() {
+            range_row = range_row.push(
+                button(text("Clear range (Esc)").size(12))
+                    .on_press(Message::RangeSet(None))
+                    .padding([1, 8]),
+            );
+        }
+        if let Some(e) = &self.shown.range_error {
+            range_row = range_row.push(text(e.clone()).size(12).style(|t: &Theme| text::Style {
+                color: Some(style::error(t)),
+            }));
+        }
+        if let Some(n) = &self.follow_note {
+            range_row = range_row.push(text(n.clone()).size(12));
+        }
+        range_row = range_row
+            .push(space::horizontal())
+            .push(text(shown).size(12));
+        column![
+            self.breadcrumbs(),
+            self.filter_bar.view().map(Message::Filter),
+            container(range_row).padding([0, 12]),
+        ]
+        .spacing(2)
+        .into()
+    }
+
+    /// Back/Forward and the path that led here (the last steps).
+    fn breadcrumbs(&self) -> Element<'_, Message> {
+        const SHOWN: usize = 5;
+        let (can_back, can_forward) = self.history.can();
+        let mut crumbs = row![
+            button(text("◀").size(12))
+                .on_press_maybe(can_back.then_some(Message::Back))
+                .padding([1, 6]),
+            button(text("▶").size(12))
+                .on_press_maybe(can_forward.then_some(Message::Forward))
+                .padding([1, 6]),
+        ]
+        .spacing(4)
+        .align_y(iced::Center);
+        let trail = self.history.trail();
+        let skip = trail.len().saturating_sub(SHOWN);
+        if skip > 0 {
+            crumbs = crumbs.push(text("…").size(12));
+        }
+        let origin = self.doc.as_ref().map_or(0, |d| d.digest.first_ts_ns);
+        for (k, p) in trail.iter().enumerate().skip(skip) {
+            crumbs = crumbs.push(
+                button(text(place_label(p, origin)).size(12))
+                    .on_press(Message::CrumbClicked(trail.len() - k))
+                    .padding([1, 6])
+                    .style(button::text),
+            );
+            crumbs = crumbs.push(text("›").size(12));
+        }
+        crumbs = crumbs.push(text(place_label(&self.place(), origin)).size(12).style(
+            |t: &Theme| text::Style {
+                color: Some(style::accent(t)),
+            },
+        ));
+        container(crumbs).padding([2, 12]).into()
+    }
+
     fn status_bar(&self) -> Element<'_, Message> {
         let facts = match &self.doc {
             None => String::new(),
@@ -509,7 +1151,7 @@ impl App {
             row![
                 text(facts).size(12),
                 space::horizontal(),
-                text("Ctrl+O open · Ctrl+L list · Esc back · ↑↓ PgUp PgDn select · Ctrl+T theme")
+                text("Ctrl+O open · Ctrl+F filter · Ctrl+L list · Alt+←→ back/forward · Esc · ↑↓ PgUp PgDn · Ctrl+T theme")
                     .size(12)
                     .style(|t: &Theme| text::Style {
                         color: Some(style::dim(t)),
@@ -522,6 +1164,50 @@ impl App {
         .style(style::bar)
         .into()
     }
+}
+
+/// A breadcrumb: screen, filter (shortened) and time range.
+fn place_label(p: &Place, origin_ns: u64) -> String {
+    let mut s = p.screen.label().to_string();
+    if let Some(f) = &p.query.filter {
+        let f = f.to_string();
+        let short: String = f.chars().take(40).collect();
+        s.push_str(" · ");
+        s.push_str(&short);
+        if short.len() < f.len() {
+            s.push('…');
+        }
+    }
+    if let Some(r) = p.query.range {
+        s.push_str(&format!(
+            " · +{}…+{}",
+            format::duration_ns(r.from_ns.saturating_sub(origin_ns)),
+            format::duration_ns(r.to_ns.saturating_sub(origin_ns))
+        ));
+    }
+    s
+}
+
+/// Bin `bin` of `bins` equal bins over `[first_ns, last_ns]` (the last bin
+/// includes `last_ns`), in exact integer nanoseconds.
+pub fn bin_range(first_ns: u64, last_ns: u64, bin: usize, bins: usize) -> Option<TimeRange> {
+    if bins == 0 || bin >= bins || last_ns < first_ns {
+        return None;
+    }
+    let span = u128::from(last_ns - first_ns) + 1;
+    let at = |k: usize| first_ns + (span * k as u128 / bins as u128) as u64;
+    TimeRange::new(at(bin), at(bin + 1))
+}
+
+/// The stream holding `event`, ready to show.
+fn follow_of(snapshot: Arc<Snapshot>, event: usize) -> Option<Box<stream::Follow>> {
+    let all = scapscope_core::streams::reassemble(&snapshot, None);
+    let (s, _) = all.find_event(event)?;
+    Some(Box::new(stream::Follow::new(
+        s.clone(),
+        snapshot.clone(),
+        event,
+    )))
 }
 
 impl Document {
@@ -548,6 +1234,7 @@ mod tests {
             size: (800, 600),
             mode: Mode::Dark,
             select: None,
+            filter: None,
         }
     }
 
@@ -601,7 +1288,8 @@ mod tests {
     /// An app with the demo open; the load task is dropped, so only the
     /// samples the test sends arrive.
     fn opened() -> (App, u64) {
-        let (app, _task) = App::boot(settings());
+        let (mut app, _task) = App::boot(settings());
+        app.shown.runner = Runner::Inline;
         let id = app.document().unwrap().load_id;
         (app, id)
     }
@@ -686,6 +1374,244 @@ mod tests {
         assert_eq!(app.list().selected(), None);
     }
 
+    /// Matching jobs run inline in these tests (see `Runner`); nothing is
+    /// left to do but check that none is pending.
+    fn settle(app: &mut App) {
+        assert!(app.next_query_job().is_none(), "a job was left pending");
+    }
+
+    fn type_filter(app: &mut App, text: &str) {
+        let _ = app.update(Message::Filter(filter_bar::Message::Edited(text.into())));
+        let _ = app.update(Message::Filter(filter_bar::Message::Submitted));
+        settle(app);
+    }
+
+    #[test]
+    fn a_typed_filter_narrows_the_list_and_clearing_restores_it() {
+        let (mut app, id) = opened();
+        let _ = app.update(sample(id, 572, true));
+        let all = demo().len();
+        assert_eq!(app.rows().len(), all);
+        type_filter(&mut app, "evt.type=nanosleep and evt.dir=<");
+        let rows = app.rows().clone();
+        assert!(!rows.is_empty() && rows.len() < all / 2, "{}", rows.len());
+        let snap = demo();
+        for r in 0..rows.len() {
+            let i = rows.event(r).unwrap();
+            let row = snap.row(i).unwrap();
+            assert_eq!(
+                scapscope_core::render::sysdig_event_name(row.event_type),
+                "nanosleep"
+            );
+            assert!(!scapscope_core::schema::is_enter(row.event_type));
+        }
+        // A bad filter is shown, not applied.
+        let _ = app.update(Message::Filter(filter_bar::Message::Edited(
+            "evt.type=".into(),
+        )));
+        let _ = app.update(Message::Filter(filter_bar::Message::Submitted));
+        assert!(app.filter_bar().error().is_some());
+        assert_eq!(app.rows().len(), rows.len());
+        let _ = app.update(Message::Filter(filter_bar::Message::Cleared));
+        settle(&mut app);
+        assert!(app.query().is_empty());
+        assert_eq!(app.rows().len(), all);
+    }
+
+    #[test]
+    fn results_of_an_older_filter_are_dropped() {
+        let (mut app, id) = opened();
+        let _ = app.update(sample(id, 572, true));
+        app.shown.runner = Runner::Hold(Vec::new());
+        let _ = app.update(Message::Filter(filter_bar::Message::Edited(
+            "evt.dir=>".into(),
+        )));
+        let _ = app.update(Message::Filter(filter_bar::Message::Submitted));
+        let Runner::Hold(mut held) = std::mem::replace(&mut app.shown.runner, Runner::Inline)
+        else {
+            unreachable!()
+        };
+        let old = held.pop().expect("a job for evt.dir=>");
+        type_filter(&mut app, "evt.type=nanosleep");
+        let close_rows = app.rows().len();
+        let _ = app.update(Message::QueryDone(Some(query::run(old))));
+        assert_eq!(app.rows().len(), close_rows, "the stale result was applied");
+    }
+
+    #[test]
+    fn details_chips_add_clauses_and_keep_the_selection() {
+        let (mut app, id) = opened();
+        let _ = app.update(sample(id, 572, true));
+        let _ = app.update(Message::ScreenSelected(Screen::List));
+        let snap = demo();
+        // An event of a named process.
+        let i = (0..snap.len())
+            .find(|&i| {
+                let r = snap.row(i).unwrap();
+                !r.hidden && r.thread.is_some_and(|t| !t.comm.is_empty())
+            })
+            .unwrap();
+        let _ = app.update(Message::List(list::Message::RowClicked(i)));
+        let comm = snap.row(i).unwrap().thread.unwrap().comm.clone();
+        let clause = format!("proc.name={}", list::filter_value(&comm));
+        let _ = app.update(Message::List(list::Message::FilterClause(clause.clone())));
+        settle(&mut app);
+        assert_eq!(app.filter_bar().applied().unwrap().to_string(), clause);
+        let rows = app.rows().clone();
+        assert!(rows.len() < snap.len());
+        assert_eq!(app.list().selected_event(&rows), Some(i), "selection kept");
+        for r in 0..rows.len() {
+            let t = snap.row(rows.event(r).unwrap()).unwrap().thread.unwrap();
+            assert_eq!(t.comm, comm);
+        }
+    }
+
+    #[test]
+    fn a_typed_time_range_applies_and_escape_clears_it() {
+        let (mut app, id) = opened();
+        let _ = app.update(sample(id, 572, true));
+        let snap = demo();
+        let _ = app.update(Message::RangeEdited("100ms..300ms".into()));
+        let _ = app.update(Message::RangeSubmitted);
+        settle(&mut app);
+        let r = app.query().range.expect("range applied");
+        assert_eq!(r.len_ns(), 200_000_000);
+        let rows = app.rows().clone();
+        assert!(rows.len() < snap.len());
+        for k in 0..rows.len() {
+            assert!(r.contains(snap.row(rows.event(k).unwrap()).unwrap().ts_ns));
+        }
+        let _ = app.update(Message::RangeEdited("later".into()));
+        let _ = app.update(Message::RangeSubmitted);
+        assert_eq!(app.query().range, Some(r), "a bad range is not applied");
+        let _ = app.update(named(Named::Escape));
+        settle(&mut app);
+        assert_eq!(app.query().range, None);
+        assert_eq!(app.rows().len(), snap.len());
+    }
+
+    #[test]
+    fn follow_stream_shows_both_directions_in_order() {
+        let (mut app, id) = opened();
+        let _ = app.update(sample(id, 572, true));
+        let snap = demo();
+        // An I/O exit on the demo's pipe: its stream has data.
+        let event = (0..snap.len())
+            .find(|&i| {
+                let r = snap.row(i).unwrap();
+                r.len_bytes.is_some_and(|n| n > 0)
+                    && r.fd.is_some_and(|f| f.name.starts_with("pipe:"))
+            })
+            .expect("an I/O exit on a pipe");
+        let f = follow_of(snap.clone(), event).expect("a stream");
+        let st = f.stream();
+        assert!(st.segments.iter().any(|s| s.event == event));
+        assert!(st.segments.windows(2).all(|w| w[0].ts_ns <= w[1].ts_ns));
+        let _ = app.update(Message::StreamReady(Some(f)));
+        assert_eq!(app.screen(), Screen::Stream);
+        // Clicking a segment selects its event in the list.
+        let first = app.follow.as_ref().unwrap().stream().segments[0].event;
+        let _ = app.update(Message::Stream(stream::Message::SegmentClicked(first)));
+        assert_eq!(app.screen(), Screen::List);
+        assert_eq!(app.list().selected_event(app.rows()), Some(first));
+        // Events outside any stream say so.
+        let not_io = (0..snap.len())
+            .find(|&i| snap.row(i).unwrap().len_bytes.is_none())
+            .unwrap();
+        assert!(follow_of(snap, not_io).is_none());
+    }
+
+    #[test]
+    fn dropped_and_recent_files_open() {
+        let (mut app, old) = opened();
+        let other = PathBuf::from("/nonexistent/dropped.scap");
+        let _ = app.update(Message::FileDropped(other.clone()));
+        let doc = app.document().unwrap();
+        assert_eq!(doc.path, other);
+        assert_ne!(doc.load_id, old, "a new load replaced the old one");
+        assert_eq!(app.recent().files()[0], other);
+        assert_eq!(app.recent().files()[1], crate::demo_capture());
+        let _ = app.update(Message::RecentChosen(RecentItem(crate::demo_capture())));
+        assert_eq!(app.document().unwrap().path, crate::demo_capture());
+        assert_eq!(app.recent().files()[0], crate::demo_capture());
+        assert_eq!(
+            RecentItem(PathBuf::from("/a/b.scap")).to_string(),
+            "b.scap — /a"
+        );
+    }
+
+    #[test]
+    fn a_click_on_a_spike_narrows_the_time_range() {
+        let (mut app, id) = opened();
+        let _ = app.update(sample(id, 572, true));
+        let d = app.document().unwrap().digest.clone();
+        let bins = d.spark(digest::Metric::Events).len();
+        assert!(bins > 1);
+        // The busiest bin.
+        let values = d.spark(digest::Metric::Events);
+        let bin = (0..bins)
+            .max_by(|&a, &b| values[a].total_cmp(&values[b]))
+            .unwrap();
+        let _ = app.update(Message::Overview(overview::Message::SpikeClicked(
+            overview::Tile::Events,
+            bin,
+            bins,
+        )));
+        assert_eq!(app.screen(), Screen::List);
+        let r = app.query().range.expect("a range");
+        assert_eq!(Some(r), bin_range(d.first_ts_ns, d.last_ts_ns, bin, bins));
+        let snap = demo();
+        let inside = (0..snap.len())
+            .filter(|&i| r.contains(snap.row(i).unwrap().ts_ns))
+            .count();
+        assert_eq!(app.rows().len(), inside);
+        assert!(inside > 0 && inside < snap.len());
+        // The bins tile the span exactly: no gap, no overlap, last included.
+        let all: Vec<_> = (0..bins)
+            .map(|k| bin_range(d.first_ts_ns, d.last_ts_ns, k, bins).unwrap())
+            .collect();
+        assert_eq!(all[0].from_ns, d.first_ts_ns);
+        assert_eq!(all[bins - 1].to_ns, d.last_ts_ns + 1);
+        assert!(all.windows(2).all(|w| w[0].to_ns == w[1].from_ns));
+    }
+
+    #[test]
+    fn back_and_forward_walk_screens_filters_and_ranges() {
+        let (mut app, id) = opened();
+        let _ = app.update(sample(id, 572, true));
+        let all = demo().len();
+        let _ = app.update(Message::ScreenSelected(Screen::List));
+        type_filter(&mut app, "proc.name=containerd");
+        let filtered = app.rows().len();
+        let _ = app.update(Message::RangeEdited("100ms..300ms".into()));
+        let _ = app.update(Message::RangeSubmitted);
+        let narrowed = app.rows().len();
+        assert!(narrowed < filtered && filtered < all);
+        assert_eq!(app.history.trail().len(), 3);
+        // Alt+← twice: the range goes, then the filter (and its text).
+        let alt_left = key(Key::Named(Named::ArrowLeft), Modifiers::ALT);
+        let _ = app.update(alt_left.clone());
+        assert_eq!(app.query().range, None);
+        assert_eq!(app.rows().len(), filtered);
+        let _ = app.update(alt_left);
+        assert!(app.query().is_empty());
+        assert_eq!(app.filter_bar().text(), "");
+        assert_eq!(app.rows().len(), all);
+        assert_eq!(app.screen(), Screen::List);
+        // Forward restores the filter text too.
+        let _ = app.update(Message::Forward);
+        assert_eq!(app.filter_bar().text(), "proc.name=containerd");
+        assert_eq!(app.rows().len(), filtered);
+        // A breadcrumb jumps back to the overview at once.
+        let steps = app.history.trail().len();
+        let _ = app.update(Message::CrumbClicked(steps));
+        assert_eq!(app.screen(), Screen::Overview);
+        assert!(app.query().is_empty());
+        // Another capture starts a new path.
+        let _ = app.update(Message::FileDropped(crate::demo_capture()));
+        assert_eq!(app.history.can(), (false, false));
+    }
+
     #[test]
     fn tiles_open_the_list_and_tabs_switch() {
         let (mut app, _) = opened();
@@ -752,6 +1678,40 @@ mod tests {
 
     /// The outermost ring: iced_test drives the real view headlessly
     /// (clicks by text), and the messages it yields go through `update`.
+    #[test]
+    fn simulated_typing_in_the_filter_bar_filters_the_list() {
+        let settings_ = iced::Settings {
+            fonts: style::fonts().into_iter().map(Into::into).collect(),
+            default_font: style::SANS,
+            ..iced::Settings::default()
+        };
+        let (mut app, id) = opened();
+        let _ = app.update(sample(id, 572, true));
+        let _ = app.update(Message::ScreenSelected(Screen::List));
+        let mut ui =
+            iced_test::Simulator::with_size(settings_.clone(), (1200.0, 800.0), app.view());
+        // Focus the input by clicking its placeholder, type, press Enter.
+        let _ = ui
+            .click("filter, e.g. proc.name=nginx and evt.type in (read, write)   (Ctrl+F)")
+            .unwrap();
+        let _ = ui.typewrite("evt.type=switch");
+        let _ = ui.tap_key(keyboard::key::Named::Enter);
+        for m in ui.into_messages() {
+            let _ = app.update(m);
+        }
+        let f = app
+            .query()
+            .filter
+            .as_ref()
+            .expect("the typed filter applied");
+        assert_eq!(f.to_string(), "evt.type=switch");
+        let snap = demo();
+        assert!(!app.rows().is_empty() && app.rows().len() < snap.len());
+        let mut ui = iced_test::Simulator::with_size(settings_, (1200.0, 800.0), app.view());
+        let shown = format!("{} of {} events", app.rows().len(), snap.len());
+        assert!(ui.find(shown.as_str()).is_ok(), "the count shows: {shown}");
+    }
+
     #[test]
     fn simulated_clicks_open_the_list_and_show_details() {
         let settings_ = iced::Settings {

@@ -3,6 +3,7 @@
 
 pub mod list;
 pub mod overview;
+pub mod stream;
 
 /// Which screen the workspace shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -12,6 +13,8 @@ pub enum Screen {
     Overview,
     /// Every event, one line each, with details of the selected one.
     List,
+    /// The I/O of one fd or connection (opened from an event).
+    Stream,
 }
 
 impl Screen {
@@ -23,6 +26,7 @@ impl Screen {
         match name.to_ascii_lowercase().as_str() {
             "overview" | "tiles" => Some(Screen::Overview),
             "list" | "syscalls" | "events" | "dig" => Some(Screen::List),
+            "stream" | "follow" => Some(Screen::Stream),
             _ => None,
         }
     }
@@ -32,6 +36,7 @@ impl Screen {
         match self {
             Screen::Overview => "Overview",
             Screen::List => "Syscalls",
+            Screen::Stream => "Stream",
         }
     }
 }

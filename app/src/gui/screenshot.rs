@@ -26,6 +26,7 @@ use scapscope_core::store::{self, LoadOptions};
 use super::app::{App, Message, Settings};
 use super::digest;
 use super::load;
+use super::screen::Screen;
 use super::style;
 
 /// Layout passes before the frame is drawn: widgets that report their size
@@ -35,7 +36,14 @@ const SETTLE_PASSES: usize = 3;
 /// Loads, renders and writes the PNG.
 pub fn run(settings: Settings, out: &Path) -> anyhow::Result<ExitCode> {
     let mut app = App::new(&settings);
+    app.match_inline();
     load_fully(&mut app, &settings)?;
+    if settings.screen == Screen::Stream {
+        let event = settings
+            .select
+            .ok_or_else(|| anyhow!("--screen stream needs --select N (an I/O event)"))?;
+        app.follow_now(event);
+    }
     let (w, h) = settings.size;
     let backend = std::env::var("ICED_BACKEND").ok();
     // The windowed app reads a list ("wgpu,tiny-skia"); one frame needs one.
@@ -199,6 +207,7 @@ mod tests {
             size: (900, 600),
             mode,
             select,
+            filter: None,
         }
     }
 

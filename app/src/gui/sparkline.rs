@@ -1,25 +1,49 @@
 //! A tiny filled line chart of a time series (canvas: drawn by both the
 //! wgpu and the tiny-skia renderer).
 
-use iced::widget::canvas::{self, Frame, Geometry, Path, Stroke};
+use std::rc::Rc;
+
+use iced::widget::canvas::{self, Event, Frame, Geometry, Path, Stroke};
 use iced::{Color, Point, Rectangle, Renderer, Theme, mouse};
 
 use super::style;
 
 /// The points of a sparkline, scaled to its own maximum. It owns a copy
 /// of its (few dozen) values, so a tile needs no borrow of the digest.
-#[derive(Debug, Clone)]
-pub struct Sparkline {
+/// A click reports the point under the pointer (a time bin) when
+/// [`Sparkline::on_pick`] is set.
+#[derive(Clone)]
+pub struct Sparkline<M> {
     values: Vec<f32>,
+    on_pick: Option<Rc<dyn Fn(usize) -> M>>,
 }
 
-impl Sparkline {
+impl<M> Sparkline<M> {
     /// A sparkline over `values` (drawn flat when all are zero).
     pub fn new(values: &[f32]) -> Self {
         Sparkline {
             values: values.to_vec(),
+            on_pick: None,
         }
     }
+
+    /// Reports clicks as the index of the nearest point.
+    pub fn on_pick(mut self, f: impl Fn(usize) -> M + 'static) -> Self {
+        self.on_pick = Some(Rc::new(f));
+        self
+    }
+}
+
+/// The point nearest to `x` in a `width`-wide sparkline of `n` points.
+pub fn pick(x: f32, width: f32, n: usize) -> Option<usize> {
+    if n == 0 || width <= 0.0 || !(0.0..=width).contains(&x) {
+        return None;
+    }
+    if n == 1 {
+        return Some(0);
+    }
+    let k = (x / width * (n - 1) as f32).round() as usize;
+    Some(k.min(n - 1))
 }
 
 /// The polyline of `values` in a `width` x `height` box: x spread evenly,
@@ -44,8 +68,37 @@ pub fn points(values: &[f32], width: f32, height: f32) -> Vec<Point> {
         .collect()
 }
 
-impl<Message> canvas::Program<Message> for Sparkline {
+impl<Message> canvas::Program<Message> for Sparkline<Message> {
     type State = ();
+
+    fn update(
+        &self,
+        _state: &mut (),
+        event: &Event,
+        bounds: Rectangle,
+        cursor: mouse::Cursor,
+    ) -> Option<canvas::Action<Message>> {
+        let f = self.on_pick.as_ref()?;
+        let Event::Mouse(mouse::Event::ButtonPressed(mouse::Button::Left)) = event else {
+            return None;
+        };
+        let p = cursor.position_in(bounds)?;
+        let k = pick(p.x, bounds.width, self.values.len())?;
+        Some(canvas::Action::publish(f(k)).and_capture())
+    }
+
+    fn mouse_interaction(
+        &self,
+        _state: &(),
+        bounds: Rectangle,
+        cursor: mouse::Cursor,
+    ) -> mouse::Interaction {
+        if self.on_pick.is_some() && cursor.is_over(bounds) {
+            mouse::Interaction::Crosshair
+        } else {
+            mouse::Interaction::default()
+        }
+    }
 
     fn draw(
         &self,
@@ -82,7 +135,18 @@ impl<Message> canvas::Program<Message> for Sparkline {
 
 #[cfg(test)]
 mod tests {
-    use super::points;
+    use super::{pick, points};
+
+    #[test]
+    fn clicks_pick_the_nearest_point() {
+        assert_eq!(pick(0.0, 100.0, 60), Some(0));
+        assert_eq!(pick(100.0, 100.0, 60), Some(59));
+        assert_eq!(pick(50.0, 100.0, 3), Some(1));
+        assert_eq!(pick(24.0, 100.0, 3), Some(0));
+        assert_eq!(pick(26.0, 100.0, 3), Some(1));
+        assert_eq!(pick(-1.0, 100.0, 3), None);
+        assert_eq!(pick(5.0, 100.0, 0), None);
+    }
 
     #[test]
     fn maximum_touches_the_top_and_zero_the_bottom() {

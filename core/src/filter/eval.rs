@@ -225,8 +225,9 @@ fn directory_of(n: &str) -> String {
     }
 }
 
-/// Compares an extracted value (sysdig's text for it) with the values.
-pub(super) fn compare_text(c: &Comparison, s: &str) -> bool {
+/// Compares an extracted value (sysdig's text for it) with the values:
+/// numbers, addresses and booleans compare as their type.
+pub fn compare_text(c: &Comparison, s: &str) -> bool {
     match c.ty {
         ValueType::Str | ValueType::Bytes => compare_bytes(c, s.as_bytes()),
         ValueType::Int => s.parse::<i64>().is_ok_and(|x| {
@@ -534,9 +535,14 @@ fn fd_net(c: &Comparison, role: NetRole, ev: &Event<'_>, env: &FieldEnv) -> bool
 /// through the thread. With any filter, a `write` exit always takes its
 /// thread's last fd as its own. The matcher reproduces both: when they
 /// apply, [`Matcher::context`] gives the context to evaluate and print the
-/// event with. (Rejected events are still applied to scapscope's state,
-/// where sysdig skips parsing them; that shows only in the rare fields a
-/// read or write exit changes, e.g. the tuple of an unconnected UDP socket.)
+/// event with.
+///
+/// Used on its own, after the reader applied every event, the matcher
+/// cannot undo parsing: rejected events still changed scapscope's state,
+/// which shows in the few fields such events change (memory counters from
+/// `switch`, the tuple of an unconnected UDP socket). Give it to
+/// [`crate::reader::Reader::set_filter`] instead to run it inside the state
+/// engine, exactly as sysdig does; `print` and `count` do.
 #[derive(Debug, Clone)]
 pub struct Matcher {
     filter: Filter,
@@ -633,5 +639,6 @@ pub fn with_context<'a>(ev: &Event<'a>, ctx: &'a EventContext) -> Event<'a> {
         rec: ev.rec.clone(),
         ctx,
         state: ev.state,
+        passed: ev.passed,
     }
 }

@@ -1,7 +1,7 @@
 //! Containers: ids derived from cgroups the way libsinsp's container
 //! engines do when reading a capture file, metadata from container events.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 use serde_json::Value;
@@ -250,7 +250,7 @@ fn match_runc(cgroups: &[(String, String)], layout: &[(&str, &str)]) -> Option<S
 /// Returns the id ("" for the host).
 pub fn resolve_container(
     cgroups: &[(String, String)],
-    containers: &mut HashMap<String, Arc<Container>>,
+    containers: &mut FxHashMap<String, Arc<Container>>,
 ) -> String {
     let mut id = String::new();
     // docker-like engines: podman, then docker.

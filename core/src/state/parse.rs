@@ -1,6 +1,6 @@
 //! The per-event-type parsers (libsinsp's `sinsp_parser::parse_*`).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 use super::fd::{self, Fd, FdKind};
@@ -874,7 +874,7 @@ impl State {
         let Some(owner) = self.fd_owner_mut(tid) else {
             return fd::flags::ROLE_CLIENT;
         };
-        let empty = HashMap::new();
+        let empty = FxHashMap::default();
         let table = self.fd_tables.get(&owner).unwrap_or(&empty);
         let bound = table.values().any(|o| match o.kind {
             FdKind::Ipv4 => o.v4_dport() == dport,
@@ -1015,7 +1015,7 @@ impl State {
         }
         t.pid = rd_i64(param(rec, 4)).unwrap_or(-1);
         t.flags = flags;
-        let mut fds = HashMap::new();
+        let mut fds = FxHashMap::default();
         if flags & clone_flags::CLONE_THREAD == 0 {
             t.pid = childtid;
             // A new process gets a copy of the caller's fd table (the one

@@ -88,6 +88,11 @@ impl StdMapOrder {
         }
     }
 
+    /// Keys in iteration order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = i64> + '_ {
+        self.list.iter().copied()
+    }
+
     /// All keys in iteration order.
     #[cfg(test)]
     pub(crate) fn keys(&self) -> &[i64] {

@@ -219,6 +219,18 @@ pub struct Chunk {
     pub hidden: Vec<u64>,
     /// Bit per event: numbered by sysdig (type < 336).
     pub numbered: Vec<u64>,
+    /// Bit per event: the event carries its own fd (libsinsp's
+    /// `evt->m_fdinfo`: a paired I/O exit, an fd-creating exit…), which
+    /// `evt.buflen.*` and the per-type error counts require.
+    pub event_fd: Vec<u64>,
+    /// Changes of per-process values (memory, threads, fds) after events of
+    /// this chunk, in event order (see [`super::ProcDyn`]).
+    pub proc_dyn: Vec<super::ProcDynChange>,
+    /// Memory size changes of the event's process, in event order.
+    pub proc_vm: Vec<super::ProcVmChange>,
+    /// 2 bits per event: how the event changed its process's fd count
+    /// (see [`super::fd_code`]).
+    pub proc_fd: Vec<u64>,
     /// `evt.num` of the first numbered event minus one.
     pub num_base: u64,
     /// Offset all `offset_rel` are relative to.
@@ -280,6 +292,10 @@ pub struct NewEvent {
     pub hidden: bool,
     /// Numbered by sysdig.
     pub numbered: bool,
+    /// Carries its own fd (libsinsp's `evt->m_fdinfo`).
+    pub event_fd: bool,
+    /// How it changed its process's fd count ([`super::fd_code`]).
+    pub proc_fd_code: u8,
 }
 
 impl Chunk {
@@ -356,6 +372,13 @@ impl Chunk {
         self.res.push(i, e.res);
         set_bit(&mut self.hidden, i, e.hidden);
         set_bit(&mut self.numbered, i, e.numbered);
+        set_bit(&mut self.event_fd, i, e.event_fd);
+        if i.is_multiple_of(32) {
+            self.proc_fd.push(0);
+        }
+        if let Some(w) = self.proc_fd.last_mut() {
+            *w |= u64::from(e.proc_fd_code & 3) << (2 * (i % 32));
+        }
         if i.is_multiple_of(BLOCK) {
             self.block_max.push(e.ts_ns);
             self.block_min.push(e.ts_ns);
@@ -400,6 +423,10 @@ impl Chunk {
         self.res.shrink();
         self.hidden.shrink_to_fit();
         self.numbered.shrink_to_fit();
+        self.event_fd.shrink_to_fit();
+        self.proc_dyn.shrink_to_fit();
+        self.proc_fd.shrink_to_fit();
+        self.proc_vm.shrink_to_fit();
         self.block_max.shrink_to_fit();
         self.block_min.shrink_to_fit();
     }
@@ -422,6 +449,18 @@ impl Chunk {
     /// Whether sysdig hides event `j`.
     pub fn is_hidden(&self, j: usize) -> bool {
         bit(&self.hidden, j)
+    }
+
+    /// Whether event `j` carries its own fd (libsinsp's `evt->m_fdinfo`).
+    pub fn has_event_fd(&self, j: usize) -> bool {
+        bit(&self.event_fd, j)
+    }
+
+    /// How event `j` changed its process's fd count ([`super::fd_code`]).
+    pub fn proc_fd_code(&self, j: usize) -> u8 {
+        self.proc_fd
+            .get(j / 32)
+            .map_or(0, |w| ((w >> (2 * (j % 32))) & 3) as u8)
     }
 
     /// sysdig's `evt.num` of event `j`.
@@ -485,7 +524,10 @@ impl Chunk {
             + self.thread.capacity() * 4
             + self.fd.capacity() * 4
             + self.res.heap_bytes()
-            + (self.hidden.capacity() + self.numbered.capacity()) * 8
+            + (self.hidden.capacity() + self.numbered.capacity() + self.event_fd.capacity()) * 8
+            + self.proc_dyn.capacity() * std::mem::size_of::<super::ProcDynChange>()
+            + self.proc_fd.capacity() * 8
+            + self.proc_vm.capacity() * std::mem::size_of::<super::ProcVmChange>()
             + (self.block_max.capacity() + self.block_min.capacity()) * 8
             + std::mem::size_of::<Chunk>()
     }

@@ -436,7 +436,13 @@ impl Interner {
 
 /// State stage: runs the state engine over the chunk's blocks and builds
 /// the chunk's columns.
-fn state_stage(reader: &mut Reader, intern: &mut Interner, raw: RawChunk, num_base: u64) -> Chunk {
+fn state_stage(
+    reader: &mut Reader,
+    intern: &mut Interner,
+    dyns: &mut super::procdyn::Recorder,
+    raw: RawChunk,
+    num_base: u64,
+) -> Chunk {
     let base = raw.offsets.first().copied().unwrap_or(raw.end);
     let mut chunk = Chunk::new(base, num_base);
     let mut k = 0;
@@ -460,6 +466,12 @@ fn state_stage(reader: &mut Reader, intern: &mut Interner, raw: RawChunk, num_ba
         }
         let thread = intern.thread(&ev);
         let fd = intern.fd(&ev);
+        let proc_fd_code = dyns.after_event(
+            &ev,
+            chunk.len() as u32,
+            &mut chunk.proc_dyn,
+            &mut chunk.proc_vm,
+        );
         chunk.push(NewEvent {
             ts_ns: ev.rec.ts_ns,
             offset: ev.offset,
@@ -471,6 +483,8 @@ fn state_stage(reader: &mut Reader, intern: &mut Interner, raw: RawChunk, num_ba
             len_bytes,
             hidden: ev.hidden,
             numbered: ev.num.is_some(),
+            event_fd: ev.ctx.fd_from_event,
+            proc_fd_code,
         });
     }
     chunk.seal();
@@ -529,6 +543,7 @@ fn run(id: u64, path: &Path, opts: &LoadOptions, sh: &Shared, tx: &SyncSender<Pr
     *lock(&sh.latest) = Arc::new(snap.clone());
     let mut reader = Reader::from_shared(bytes.clone());
     let mut intern = Interner::default();
+    let mut dyns = super::procdyn::Recorder::default();
     let data = bytes.as_slice();
     let index_start = Instant::now();
     let chunk_events = opts.chunk_events.max(1);
@@ -562,7 +577,7 @@ fn run(id: u64, path: &Path, opts: &LoadOptions, sh: &Shared, tx: &SyncSender<Pr
             chunk_end(data, start, chunk_events)
         };
         let (chunk, decoded) = rayon::join(
-            || state_stage(&mut reader, &mut intern, raw, num_base),
+            || state_stage(&mut reader, &mut intern, &mut dyns, raw, num_base),
             || {
                 if last {
                     RawChunk::default()
@@ -596,6 +611,7 @@ fn run(id: u64, path: &Path, opts: &LoadOptions, sh: &Shared, tx: &SyncSender<Pr
             snap.error = reader.error.clone();
             snap.problems = reader.problems.clone();
             snap.bytes_read = reader.position();
+            snap.end_state = Some(Arc::new(std::mem::take(&mut reader.state)));
         }
         *lock(&sh.latest) = Arc::new(snap.clone());
         let (rate, eta) = rate_eta(snap.bytes_read, Some(total), index_start);

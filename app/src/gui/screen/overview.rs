@@ -15,6 +15,8 @@ use crate::gui::style;
 pub enum Message {
     /// A tile was clicked.
     TileClicked(Tile),
+    /// A tile's sparkline was clicked on point `.1` (of `.2` points).
+    SpikeClicked(Tile, usize, usize),
 }
 
 /// What the app should do after an overview message.
@@ -22,6 +24,16 @@ pub enum Message {
 pub enum Action {
     /// Show another screen.
     Show(Screen),
+    /// Narrow the time range to bin `bin` of `bins` over the capture's
+    /// span, then show `then`.
+    Narrow {
+        /// The bin clicked.
+        bin: usize,
+        /// Bins over the span.
+        bins: usize,
+        /// The screen to show.
+        then: Screen,
+    },
 }
 
 /// The tiles.
@@ -63,6 +75,11 @@ impl Tile {
 pub fn update(message: Message) -> Action {
     match message {
         Message::TileClicked(tile) => Action::Show(tile.target()),
+        Message::SpikeClicked(tile, bin, bins) => Action::Narrow {
+            bin,
+            bins,
+            then: tile.target(),
+        },
     }
 }
 
@@ -226,7 +243,9 @@ fn tile(d: &Digest, t: Tile) -> Element<'static, Message> {
     ]
     .spacing(4);
     if let Some(m) = metric {
-        body = body.push(canvas(Sparkline::new(d.spark(m))).width(Fill).height(34));
+        let bins = d.spark(m).len();
+        let spark = Sparkline::new(d.spark(m)).on_pick(move |k| Message::SpikeClicked(t, k, bins));
+        body = body.push(canvas(spark).width(Fill).height(34));
     }
     button(
         container(body)

@@ -13,6 +13,7 @@ use scapscope_core::store::Snapshot;
 
 use super::{Message, result_text};
 use crate::gui::format;
+use crate::gui::screen::stream::PayloadMode;
 use crate::gui::style::{self, MONO};
 
 /// Bytes of payload shown before "… more".
@@ -179,13 +180,48 @@ fn heading<'a>(s: &'a str) -> Element<'a, Message> {
         .into()
 }
 
+/// A filter value as sysdig's syntax needs it: bare when it is one word,
+/// quoted otherwise.
+pub fn filter_value(v: &str) -> String {
+    let bare = !v.is_empty()
+        && !v.chars().any(|c| {
+            c.is_whitespace() || matches!(c, '(' | ')' | ',' | '"' | '\'' | '=' | '<' | '>' | '!')
+        });
+    if bare {
+        v.to_string()
+    } else if !v.contains('"') {
+        format!("\"{v}\"")
+    } else {
+        format!("'{v}'")
+    }
+}
+
+/// Clauses a click on the selected event can add to the filter.
+pub fn filter_clauses(r: &scapscope_core::store::Row<'_>, type_name: &str) -> Vec<String> {
+    let mut v = vec![format!("evt.type={}", filter_value(type_name))];
+    if let Some(t) = r.thread {
+        v.push(format!("proc.name={}", filter_value(&t.comm)));
+        v.push(format!("proc.pid={}", t.pid));
+    }
+    v.push(format!("thread.tid={}", r.tid));
+    if let Some(f) = r.fd.filter(|f| !f.name.is_empty()) {
+        v.push(format!("fd.name={}", filter_value(&f.name)));
+    }
+    if r.res.is_some_and(|res| res < 0) {
+        v.push("evt.failed=true".to_string());
+    }
+    // Event types newer than sysdig 0.29.3's table cannot be filtered on.
+    v.retain(|c| scapscope_core::filter::Filter::parse(c).is_ok());
+    v
+}
+
 /// The pane for event `i` of `snap`.
-pub fn view(snap: &Snapshot, i: usize, offset_s: i64) -> Element<'_, Message> {
+pub fn view(snap: &Snapshot, i: usize, offset_s: i64, mode: PayloadMode) -> Element<'_, Message> {
     let Some(r) = snap.row(i) else {
         return text("").into();
     };
     let rec = snap.record(i);
-    let state = State::default();
+    let state = State::for_event(r.thread, r.fd_num.zip(r.fd));
     let type_name = rec.as_ref().map_or_else(
         || render::sysdig_event_name(r.event_type).to_string(),
         render::event_type_name,
@@ -204,6 +240,21 @@ pub fn view(snap: &Snapshot, i: usize, offset_s: i64) -> Element<'_, Message> {
     .align_y(iced::Center);
 
     let mut body: Column<'_, Message> = column![title].spacing(6);
+    let clauses = filter_clauses(&r, &type_name);
+    if !clauses.is_empty() {
+        let chips = clauses.into_iter().map(|c| {
+            button(text(c.clone()).size(12).font(MONO))
+                .on_press(Message::FilterClause(c))
+                .padding([1, 6])
+                .style(button::secondary)
+                .into()
+        });
+        body = body.push(
+            row![label("filter on"), row(chips).spacing(4).wrap()]
+                .spacing(8)
+                .align_y(iced::Center),
+        );
+    }
     body = body.push(heading("Event"));
     body = body.push(field(
         "number",
@@ -260,6 +311,13 @@ pub fn view(snap: &Snapshot, i: usize, offset_s: i64) -> Element<'_, Message> {
             body = body.push(field("type", f.kind.type_name().to_string()));
             body = body.push(field("name", f.name.clone()));
         }
+        if r.len_bytes.is_some() {
+            body = body.push(
+                button(text("Follow stream").size(13))
+                    .on_press(Message::FollowStream(i))
+                    .padding([2, 10]),
+            );
+        }
     }
 
     let params = rec
@@ -288,7 +346,21 @@ pub fn view(snap: &Snapshot, i: usize, offset_s: i64) -> Element<'_, Message> {
 
     for p in params.iter().filter(|p| p.payload.is_some()) {
         let bytes = p.payload.as_deref().unwrap_or_default();
-        body = body.push(heading("Payload"));
+        let mode_button = |label: &'static str, m: PayloadMode| {
+            button(text(label).size(12))
+                .on_press(Message::PayloadModeChosen(m))
+                .padding([1, 8])
+                .style(style::tab(mode == m))
+        };
+        body = body.push(
+            row![
+                heading("Payload"),
+                mode_button("Hex", PayloadMode::Hex),
+                mode_button("Text", PayloadMode::Text),
+            ]
+            .spacing(8)
+            .align_y(iced::Center),
+        );
         let moved = r.len_bytes.map(u64::from);
         let captured = bytes.len() as u64;
         let note = match moved {
@@ -304,7 +376,10 @@ pub fn view(snap: &Snapshot, i: usize, offset_s: i64) -> Element<'_, Message> {
             color: Some(style::dim(t)),
         }));
         let shown = &bytes[..bytes.len().min(PAYLOAD_SHOWN)];
-        let dump = hex_lines(shown).join("\n");
+        let dump = match mode {
+            PayloadMode::Hex => hex_lines(shown).join("\n"),
+            PayloadMode::Text => crate::gui::screen::stream::printable(shown),
+        };
         body = body.push(
             container(
                 text(dump)
@@ -369,5 +444,39 @@ mod tests {
             assert!(ps.iter().all(|p| !p.name.is_empty()));
         }
         assert!(saw_params && saw_payload);
+    }
+
+    #[test]
+    fn every_filter_chip_parses_and_matches_its_event() {
+        use scapscope_core::filter::{Filter, Matcher};
+        use scapscope_core::reader::Reader;
+        let snap = scapscope_core::store::load_blocking(
+            &crate::demo_capture(),
+            scapscope_core::store::LoadOptions::default(),
+        )
+        .unwrap();
+        // Every chip of every event is a valid filter that keeps the event.
+        let mut reader = Reader::open(&crate::demo_capture()).unwrap();
+        let mut k = 0;
+        let mut chips = 0;
+        while let Some(ev) = reader.next_event() {
+            let r = snap.row(k).unwrap();
+            let ty = snap
+                .record(k)
+                .map(|rec| render::event_type_name(&rec))
+                .unwrap();
+            for c in filter_clauses(&r, &ty) {
+                let f = Filter::parse(&c).unwrap_or_else(|e| panic!("{c}: {e}"));
+                let mut m = Matcher::new(f, 0);
+                assert!(m.matches(&ev), "event {k} does not match its chip {c}");
+                chips += 1;
+            }
+            k += 1;
+        }
+        assert_eq!(k, snap.len());
+        assert!(chips > 2 * k, "{chips} chips for {k} events");
+        assert_eq!(filter_value("a b"), "\"a b\"");
+        assert_eq!(filter_value("say \"hi\""), "'say \"hi\"'");
+        assert_eq!(filter_value("/etc/passwd"), "/etc/passwd");
     }
 }

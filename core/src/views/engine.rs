@@ -1,0 +1,837 @@
+//! csysdig's table engine (libsinsp's `sinsp_table`, 0.29.3), over the
+//! store: per chunk in parallel, then merged in event order.
+//!
+//! What it reproduces, because it shows in the numbers:
+//! - each event gives one value per column; a field without a value makes
+//!   the event count as zero (`use_defaults`, numbers printed in decimal
+//!   and text only) or drops the event;
+//! - values of a key combine by the column's aggregation: `None` keeps the
+//!   first, `Sum`/`TimeAvg` add, `Avg` adds and counts, `Max` keeps the
+//!   largest (for text: the latest);
+//! - views with a group-by key (procs: threads → processes) then merge the
+//!   rows of a group with the columns' merge aggregation, where a sum of
+//!   averaged cells adds their averages;
+//! - at the end of a file, csysdig adds one event per thread of the thread
+//!   table, so every live thread has a row (see [`thread_table_events`]);
+//! - JSON output divides floating-point and duration cells by their count
+//!   (averages) and prints integers as accumulated.
+
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+use crate::state::{Thread, ids};
+use crate::store::Snapshot;
+
+use super::defs::{Agg, ViewDef, ViewKind};
+use super::extract::{Env, EvRef, PFmt, Raw, Resolved, SRef, SType, VF};
+use super::facts::Facts;
+use super::model::{Column, Row, Table, Unit, Value};
+use super::select::{UserFilter, seen_by_csysdig, view_filter};
+use super::{Query, ViewError};
+
+/// A cell being accumulated: its value, libsinsp's count, and the index
+/// of the event that set it (the first for `None`/`Sum`, the latest for
+/// `Max`) so that partial results merge in event order.
+#[derive(Debug, Clone)]
+struct Cell {
+    v: Raw,
+    cnt: u32,
+    idx: usize,
+}
+
+type Cells = Vec<Cell>;
+
+/// A row key before text is resolved.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum KeyRaw {
+    I(i64),
+    U(u64),
+    S(SRef),
+}
+
+/// A row key after.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum KeyFinal {
+    I(i64),
+    U(u64),
+    S(Arc<str>),
+}
+
+impl KeyFinal {
+    fn text(&self) -> String {
+        match self {
+            KeyFinal::I(v) => v.to_string(),
+            KeyFinal::U(v) => v.to_string(),
+            KeyFinal::S(s) => s.to_string(),
+        }
+    }
+}
+
+/// What a computation reads, decided from the view's fields.
+struct Plan {
+    def: &'static ViewDef,
+    /// Table: key, group-by key (if any), then the columns. List: columns.
+    fields: Vec<VF>,
+    aggs: Vec<Agg>,
+    merges: Vec<Agg>,
+    /// Index of the first visible column in `fields`.
+    first_col: usize,
+    needs_dyn: bool,
+    needs_latency: bool,
+}
+
+impl Plan {
+    fn new(def: &'static ViewDef, user: &UserFilter) -> Plan {
+        let mut fields = Vec::new();
+        let mut aggs = Vec::new();
+        let mut merges = Vec::new();
+        if def.kind == ViewKind::Table {
+            if let Some(k) = def.key {
+                fields.push(k);
+                aggs.push(Agg::None);
+                merges.push(Agg::None);
+            }
+            if let Some(g) = def.groupby {
+                fields.push(g);
+                aggs.push(Agg::None);
+                merges.push(Agg::None);
+            }
+        }
+        let first_col = fields.len();
+        for c in def.columns {
+            fields.push(c.field);
+            aggs.push(c.agg);
+            merges.push(c.merge);
+        }
+        let needs_dyn = !user.is_empty()
+            || fields.iter().any(|f| {
+                matches!(
+                    f,
+                    VF::ProcPpid
+                        | VF::ProcPname
+                        | VF::ProcNthreads
+                        | VF::VmsizeB
+                        | VF::VmrssB
+                        | VF::FdOpenCount
+                        | VF::FdLimit
+                        | VF::FdUsage
+                )
+            });
+        let needs_latency = fields.contains(&VF::EvtLatency);
+        Plan {
+            def,
+            fields,
+            aggs,
+            merges,
+            first_col,
+            needs_dyn,
+            needs_latency,
+        }
+    }
+}
+
+/// The value a field without a value gets under `use_defaults`, or `None`
+/// when the event is dropped instead.
+fn default_value(f: VF) -> Option<Raw> {
+    let (t, p) = f.stype();
+    match t {
+        SType::Double => Some(Raw::D(0.0)),
+        SType::CharBuf => Some(Raw::S(SRef::Lit(""))),
+        SType::Port | SType::IpAddr => None,
+        SType::I64 if p == PFmt::Dec => Some(Raw::I(0)),
+        SType::U32 | SType::U64 | SType::Reltime if p == PFmt::Dec => Some(Raw::U(0)),
+        _ => None,
+    }
+}
+
+fn add(a: &Raw, b: &Raw) -> Raw {
+    match (a, b) {
+        (Raw::I(x), Raw::I(y)) => Raw::I(x.wrapping_add(*y)),
+        (Raw::U(x), Raw::U(y)) => Raw::U(x.wrapping_add(*y)),
+        (Raw::D(x), Raw::D(y)) => Raw::D(x + y),
+        (a, _) => a.clone(),
+    }
+}
+
+fn div(a: &Raw, n: u32) -> Raw {
+    match a {
+        Raw::I(x) => Raw::I(x / i64::from(n.max(1))),
+        Raw::U(x) => Raw::U(x / u64::from(n.max(1))),
+        Raw::D(x) => Raw::D(x / f64::from(n.max(1))),
+        s => s.clone(),
+    }
+}
+
+/// `a < b` for numbers (text never compares).
+fn less(a: &Raw, b: &Raw) -> bool {
+    match (a, b) {
+        (Raw::I(x), Raw::I(y)) => x < y,
+        (Raw::U(x), Raw::U(y)) => x < y,
+        (Raw::D(x), Raw::D(y)) => x < y,
+        _ => false,
+    }
+}
+
+/// Adds one event's value to a cell (libsinsp's `add_fields`, cnt of the
+/// event 0 or 1).
+fn add_event(cell: &mut Cell, v: Raw, cnt: u32, idx: usize, agg: Agg) {
+    match agg {
+        Agg::None => {}
+        Agg::Sum | Agg::TimeAvg => cell.v = add(&cell.v, &v),
+        Agg::Avg => {
+            cell.cnt += cnt;
+            cell.v = add(&cell.v, &v);
+        }
+        Agg::Max => match v {
+            Raw::S(_) => {
+                cell.v = v;
+                cell.idx = idx;
+            }
+            v => {
+                if less(&cell.v, &v) {
+                    cell.v = v;
+                }
+            }
+        },
+        Agg::Min => {
+            if cnt != 0 {
+                if cell.cnt == 0 {
+                    cell.v = add(&cell.v, &v);
+                    cell.cnt += 1;
+                } else if less(&v, &cell.v) {
+                    cell.v = v;
+                }
+            }
+        }
+    }
+}
+
+/// Merges two partial cells of one key (`b` from other events than `a`).
+fn combine(a: &mut Cell, b: Cell, agg: Agg) {
+    match agg {
+        Agg::None => {
+            if b.idx < a.idx {
+                *a = b;
+            }
+        }
+        Agg::Sum | Agg::TimeAvg => {
+            let (cnt, idx) = if b.idx < a.idx {
+                (b.cnt, b.idx)
+            } else {
+                (a.cnt, a.idx)
+            };
+            a.v = add(&a.v, &b.v);
+            a.cnt = cnt;
+            a.idx = idx;
+        }
+        Agg::Avg => {
+            a.v = add(&a.v, &b.v);
+            a.cnt += b.cnt;
+            a.idx = a.idx.min(b.idx);
+        }
+        Agg::Max => match (&a.v, &b.v) {
+            (Raw::S(_), _) | (_, Raw::S(_)) => {
+                if b.idx > a.idx {
+                    *a = b;
+                }
+            }
+            _ => {
+                if less(&a.v, &b.v) {
+                    a.v = b.v;
+                }
+            }
+        },
+        Agg::Min => {
+            if b.cnt != 0 {
+                if a.cnt == 0 {
+                    a.v = add(&a.v, &b.v);
+                    a.cnt = b.cnt;
+                } else if less(&b.v, &a.v) {
+                    a.v = b.v;
+                }
+            }
+        }
+    }
+}
+
+/// Merges the row of one key into its group (libsinsp's `add_row(true)`
+/// with the merge aggregation; `src.cnt` may exceed 1 here).
+fn merge_cell(dst: &mut Cell, src: &Cell, agg: Agg) {
+    match agg {
+        Agg::None => {}
+        Agg::Sum | Agg::TimeAvg => {
+            if src.cnt < 2 {
+                dst.v = add(&dst.v, &src.v);
+            } else {
+                if dst.cnt > 1 {
+                    dst.v = div(&dst.v, dst.cnt);
+                }
+                dst.v = add(&dst.v, &div(&src.v, src.cnt));
+                dst.cnt = 1;
+            }
+        }
+        Agg::Avg => {
+            dst.cnt += src.cnt;
+            dst.v = add(&dst.v, &src.v);
+        }
+        Agg::Max => match src.v {
+            Raw::S(_) => dst.v = src.v.clone(),
+            _ => {
+                if less(&dst.v, &src.v) {
+                    dst.v = src.v.clone();
+                }
+            }
+        },
+        Agg::Min => {
+            if src.cnt != 0 {
+                if dst.cnt == 0 {
+                    dst.v = add(&dst.v, &src.v);
+                    dst.cnt += 1;
+                } else if less(&src.v, &dst.v) {
+                    dst.v = src.v.clone();
+                }
+            }
+        }
+    }
+}
+
+/// The context of one computation.
+pub(crate) struct Run<'a> {
+    pub(crate) facts: &'a Facts,
+    pub(crate) snap: &'a Snapshot,
+    pub(crate) env: Env<'a>,
+    plan: Plan,
+    user: UserFilter,
+    user_bits: Option<Vec<Vec<u64>>>,
+    from_ns: u64,
+    to_ns: u64,
+}
+
+/// One event's values, after `use_defaults`.
+type Vals = Vec<(Raw, u32)>;
+
+impl Run<'_> {
+    /// The values of every field of the plan for `ev`, or `None` when the
+    /// event is dropped.
+    fn values(&self, ev: &EvRef<'_>) -> Option<Vals> {
+        let mut out = Vec::with_capacity(self.plan.fields.len());
+        for &f in &self.plan.fields {
+            match self.env.extract(f, ev) {
+                Some(v) => out.push((v, 1)),
+                None if self.plan.def.use_defaults => out.push((default_value(f)?, 0)),
+                None => return None,
+            }
+        }
+        Some(out)
+    }
+
+    /// Calls `visit` for every event of chunk `ci` that csysdig sees, in the
+    /// time range, passing the user's filter and the view's filter.
+    pub(crate) fn for_each_event(&self, ci: usize, mut visit: impl FnMut(&EvRef<'_>)) {
+        let snap = self.snap;
+        let c = &snap.chunks[ci];
+        let base = snap.chunk_starts()[ci];
+        let full = self.from_ns == 0 && self.to_ns == u64::MAX;
+        let span = if full {
+            0..c.len()
+        } else {
+            if c.summary.max_ts_ns < self.from_ns || c.summary.min_ts_ns >= self.to_ns {
+                return;
+            }
+            c.candidates(self.from_ns, self.to_ns)
+        };
+        let lat = if self.plan.needs_latency {
+            self.facts.chunk_latencies(ci)
+        } else {
+            Vec::new()
+        };
+        let fd_open = if self.plan.needs_dyn {
+            self.facts.chunk_fd_open(ci)
+        } else {
+            Vec::new()
+        };
+        let bits = self.user_bits.as_ref().map(|b| &b[ci]);
+        let mut resolved = Resolved::default();
+        for j in span {
+            if let Some(b) = bits
+                && b[j / 64] & (1 << (j % 64)) == 0
+            {
+                continue;
+            }
+            if !seen_by_csysdig(c, j) {
+                continue;
+            }
+            let ts = c.ts_ns(j);
+            if !full && (ts < self.from_ns || ts >= self.to_ns) {
+                continue;
+            }
+            let i = base + j;
+            let etype = c.event_type[j];
+            let tref = snap.entities.thread(c.thread[j]);
+            let thread = tref.thread.as_deref();
+            let fd_ent = c.fd[j];
+            let ev = EvRef {
+                i,
+                etype,
+                ts_ns: ts,
+                tid: tref.tid,
+                thread,
+                thread_ent: c.thread[j],
+                fd: snap.entities.fd(fd_ent),
+                fd_ent,
+                event_fd: c.has_event_fd(j),
+                res: c.res(j),
+                dynv: if self.plan.needs_dyn {
+                    thread.and_then(|t| self.facts.procdyn(t.pid, i)).map(|d| {
+                        crate::store::ProcDyn {
+                            fd_open: fd_open[j],
+                            ..d
+                        }
+                    })
+                } else {
+                    None
+                },
+                latency_ns: lat.get(j).copied().unwrap_or(0),
+                cpu: if etype == ids::PROCINFO_E {
+                    self.facts.cpu(i)
+                } else {
+                    None
+                },
+            };
+            if bits.is_none()
+                && let Some(n) = &self.user.native
+                && !n.matches(&self.env, &mut resolved, &ev)
+            {
+                continue;
+            }
+            if !view_filter(self.plan.def.filter, &self.env, &ev) {
+                continue;
+            }
+            visit(&ev);
+        }
+    }
+
+    /// Whether no user filter applies.
+    pub(crate) fn user_is_empty(&self) -> bool {
+        self.user.is_empty()
+    }
+
+    /// Time of the first and last event csysdig sees in the range.
+    pub(crate) fn span(&self) -> (u64, u64) {
+        let snap = self.snap;
+        let mut lo = u64::MAX;
+        let mut hi = 0;
+        for c in &snap.chunks {
+            if c.summary.max_ts_ns < self.from_ns || c.summary.min_ts_ns >= self.to_ns {
+                continue;
+            }
+            lo = lo.min(c.summary.min_ts_ns.max(self.from_ns));
+            hi = hi.max(c.summary.max_ts_ns.min(self.to_ns.saturating_sub(1)));
+        }
+        if lo == u64::MAX { (0, 0) } else { (lo, hi) }
+    }
+
+    /// Whether the range reaches the end of the capture, so that csysdig's
+    /// end-of-file thread-table events belong in it.
+    pub(crate) fn reaches_end(&self) -> bool {
+        if !self.facts.at_end() {
+            return false;
+        }
+        let last = self
+            .snap
+            .chunks
+            .iter()
+            .map(|c| c.summary.max_ts_ns)
+            .max()
+            .unwrap_or(0);
+        self.to_ns > last && self.from_ns <= last
+    }
+}
+
+type Partial = FxHashMap<KeyRaw, Cells>;
+
+fn key_of(v: &Raw) -> KeyRaw {
+    match v {
+        Raw::I(x) => KeyRaw::I(*x),
+        Raw::U(x) => KeyRaw::U(*x),
+        Raw::D(x) => KeyRaw::U(x.to_bits()),
+        Raw::S(s) => KeyRaw::S(s.clone()),
+    }
+}
+
+fn cells_of(vals: Vals, idx: usize) -> Cells {
+    vals.into_iter()
+        .map(|(v, cnt)| Cell { v, cnt, idx })
+        .collect()
+}
+
+fn add_to(partial: &mut Partial, vals: Vals, idx: usize, aggs: &[Agg]) {
+    let key = key_of(&vals[0].0);
+    match partial.get_mut(&key) {
+        Some(cells) => {
+            for (k, (v, cnt)) in vals.into_iter().enumerate().skip(1) {
+                add_event(&mut cells[k], v, cnt, idx, aggs[k]);
+            }
+        }
+        None => {
+            partial.insert(key, cells_of(vals, idx));
+        }
+    }
+}
+
+/// One event per thread of the table at the end of the capture, as
+/// csysdig adds them before its last sample (`process_proctable`): type
+/// `sysdigevent`, no fd, stamped just before the last event's second.
+pub(crate) fn thread_table_events<'a>(facts: &'a Facts, snap: &Snapshot) -> Vec<(&'a Thread, u64)> {
+    let state = facts.state();
+    let last = snap
+        .chunks
+        .iter()
+        .map(|c| c.summary.max_ts_ns)
+        .max()
+        .unwrap_or(0);
+    let ts = (last - last % 1_000_000_000).wrapping_sub(1);
+    state
+        .threads_in_table_order()
+        .into_iter()
+        .map(|t| (t.as_ref(), ts))
+        .collect()
+}
+
+fn synth_event<'a>(facts: &Facts, t: &'a Thread, ts_ns: u64) -> EvRef<'a> {
+    let state = facts.state();
+    let main = state.main_thread_of(t);
+    let dynv = main.map(|m| {
+        let d = state.thread_dyn(m.tid);
+        crate::store::ProcDyn {
+            main_known: true,
+            ptid: m.ptid,
+            nthreads: m.nchilds + 1,
+            vmsize_kb: d.map_or(0, |d| d.vmsize_kb),
+            vmrss_kb: d.map_or(0, |d| d.vmrss_kb),
+            fd_open: state.fd_tables.get(&m.tid).map_or(0, |t| t.len() as u64),
+            fd_limit: m.fdlimit,
+        }
+    });
+    EvRef {
+        i: usize::MAX,
+        etype: SYSDIGEVENT_X,
+        ts_ns,
+        tid: t.tid,
+        thread: Some(t),
+        thread_ent: u32::MAX,
+        fd: None,
+        fd_ent: u32::MAX,
+        event_fd: false,
+        res: None,
+        dynv,
+        latency_ns: 0,
+        cpu: None,
+    }
+}
+
+/// `PPME_SYSDIGEVENT_X`, the type of csysdig's thread-table events.
+const SYSDIGEVENT_X: u16 = 197;
+
+/// Runs view `def` over `facts`' snapshot.
+pub(crate) fn run(facts: &Facts, def: &'static ViewDef, q: &Query) -> Result<Table, ViewError> {
+    let user = UserFilter::new(q.filter.as_ref())?;
+    let snap: &Snapshot = facts.snapshot();
+    let plan = Plan::new(def, &user);
+    let user_bits = user.chunk_bits(snap);
+    let r = Run {
+        facts,
+        snap,
+        env: Env {
+            snap,
+            state: facts.state(),
+        },
+        plan,
+        user,
+        user_bits,
+        from_ns: q.from_ns.unwrap_or(0),
+        to_ns: q.to_ns.unwrap_or(u64::MAX),
+    };
+    match def.kind {
+        ViewKind::Table => Ok(table(&r)),
+        ViewKind::List => Ok(list(&r)),
+        ViewKind::Tree => Ok(super::tree::tree(&r, def)),
+    }
+}
+
+fn table(r: &Run<'_>) -> Table {
+    let snap = r.snap;
+    let aggs = &r.plan.aggs;
+    let partials: Vec<Partial> = (0..snap.chunks.len())
+        .into_par_iter()
+        .map(|ci| {
+            let mut p = Partial::default();
+            r.for_each_event(ci, |ev| {
+                if let Some(vals) = r.values(ev) {
+                    add_to(&mut p, vals, ev.i, aggs);
+                }
+            });
+            p
+        })
+        .collect();
+    // Thread-table events come after every event.
+    let mut tail = Partial::default();
+    if r.reaches_end() {
+        let mut resolved = Resolved::default();
+        for (k, (t, ts)) in thread_table_events(r.facts, snap).into_iter().enumerate() {
+            let ev = synth_event(r.facts, t, ts);
+            if let Some(n) = &r.user.native
+                && !n.matches(&r.env, &mut resolved, &ev)
+            {
+                continue;
+            }
+            if r.user.native.is_none() && r.user.store.is_some() {
+                // A filter only the store can run cannot judge these.
+                continue;
+            }
+            if !view_filter(r.plan.def.filter, &r.env, &ev) {
+                continue;
+            }
+            if let Some(vals) = r.values(&ev) {
+                add_to(&mut tail, vals, usize::MAX / 2 + k, aggs);
+            }
+        }
+    }
+    let mut resolved = Resolved::default();
+    let mut rows: FxHashMap<KeyFinal, Cells> = FxHashMap::default();
+    for p in partials.into_iter().chain(std::iter::once(tail)) {
+        for (k, cells) in p {
+            let key = match k {
+                KeyRaw::I(v) => KeyFinal::I(v),
+                KeyRaw::U(v) => KeyFinal::U(v),
+                KeyRaw::S(s) => KeyFinal::S(resolved.get(&r.env, &s)),
+            };
+            match rows.get_mut(&key) {
+                Some(dst) => {
+                    for (k, c) in cells.into_iter().enumerate().skip(1) {
+                        combine(&mut dst[k], c, aggs[k]);
+                    }
+                }
+                None => {
+                    rows.insert(key, cells);
+                }
+            }
+        }
+    }
+    // Rows in csysdig's table order: keys inserted as first seen, visited
+    // in the order of its hash map (group-by merges depend on it).
+    let first_col = r.plan.first_col;
+    let mut rows: Vec<(KeyFinal, Cells)> = rows.into_iter().collect();
+    rows.sort_by(|a, b| a.1[0].idx.cmp(&b.1[0].idx).then_with(|| a.0.cmp(&b.0)));
+    let key_type = r.plan.fields[0].stype().0;
+    let hashes: Vec<u64> = rows.iter().map(|(k, _)| key_hash(k, key_type)).collect();
+    let mut slots: Vec<Option<(KeyFinal, Cells)>> = rows.into_iter().map(Some).collect();
+    let rows: Vec<(KeyFinal, Cells)> = super::stdorder::iteration_order(&hashes)
+        .into_iter()
+        .filter_map(|k| slots[k].take())
+        .collect();
+    let rows: Vec<(KeyFinal, Cells)> = if r.plan.def.groupby.is_some() {
+        let mut order: Vec<KeyFinal> = Vec::new();
+        let mut merged: FxHashMap<KeyFinal, Cells> = FxHashMap::default();
+        for (_, cells) in rows {
+            let g = match &cells[1].v {
+                Raw::I(v) => KeyFinal::I(*v),
+                Raw::U(v) => KeyFinal::U(*v),
+                Raw::D(v) => KeyFinal::U(v.to_bits()),
+                Raw::S(s) => KeyFinal::S(resolved.get(&r.env, s)),
+            };
+            let vals: Cells = cells[first_col..].to_vec();
+            match merged.get_mut(&g) {
+                Some(dst) => {
+                    for (k, c) in vals.iter().enumerate() {
+                        merge_cell(&mut dst[k], c, r.plan.merges[first_col + k]);
+                    }
+                }
+                None => {
+                    order.push(g.clone());
+                    merged.insert(g, vals);
+                }
+            }
+        }
+        order
+            .into_iter()
+            .filter_map(|g| merged.remove(&g).map(|c| (g, c)))
+            .collect()
+    } else {
+        rows.into_iter()
+            .map(|(k, c)| (k, c[first_col..].to_vec()))
+            .collect()
+    };
+    let span = r.span();
+    let delta_ns = span.1.saturating_sub(span.0);
+    let out_rows: Vec<Row> = rows
+        .into_iter()
+        .map(|(key, cells)| Row {
+            key: key.text(),
+            values: cells
+                .iter()
+                .enumerate()
+                .map(|(k, c)| output(r, &mut resolved, first_col + k, c, delta_ns))
+                .collect(),
+            key_filter: super::key_filter(r.plan.def, &key.text()),
+        })
+        .collect();
+    let mut t = Table {
+        view: r.plan.def.id,
+        columns: columns(r.plan.def),
+        rows: out_rows,
+        sort_column: None,
+        sort_descending: false,
+        span_ns: span,
+    };
+    if let Some(s) = r.plan.def.sort {
+        let desc = t.columns[s].ty.sorts_descending();
+        t.sort_by(s, desc);
+    }
+    t
+}
+
+/// libsinsp's table hash of a key as it stores it (integers by their
+/// width, text with its NUL).
+fn key_hash(k: &KeyFinal, t: SType) -> u64 {
+    use super::stdorder::table_hash;
+    match k {
+        KeyFinal::I(v) => table_hash(&v.to_le_bytes()),
+        KeyFinal::U(v) => match t {
+            SType::Port => table_hash(&(*v as u16).to_le_bytes()),
+            SType::U32 => table_hash(&(*v as u32).to_le_bytes()),
+            _ => table_hash(&v.to_le_bytes()),
+        },
+        KeyFinal::S(s) => {
+            let mut b = s.as_bytes().to_vec();
+            b.push(0);
+            table_hash(&b)
+        }
+    }
+}
+
+/// A cell as csysdig's JSON prints it.
+fn output(r: &Run<'_>, res: &mut Resolved, field: usize, c: &Cell, delta_ns: u64) -> Value {
+    let f = r.plan.fields[field];
+    let time_avg = r.plan.aggs[field] == Agg::TimeAvg || r.plan.merges[field] == Agg::TimeAvg;
+    // csysdig divides by the sample's length in seconds for time averages
+    // and by the count for averages, floating-point and durations only.
+    let divisor = if time_avg && delta_ns != 0 {
+        delta_ns as f64 / 1e9
+    } else {
+        f64::from(c.cnt)
+    };
+    if f == VF::EvtTime
+        && let Raw::U(ts) = c.v
+    {
+        return Value::Timestamp(ts);
+    }
+    match (&c.v, f.stype().0) {
+        (Raw::D(v), _) => Value::Float(if divisor > 1.0 { v / divisor } else { *v }),
+        (Raw::U(v), SType::Reltime) => {
+            let x = *v as f64;
+            Value::Duration((if divisor > 1.0 { x / divisor } else { x }) as u64)
+        }
+        (Raw::U(v), _) => Value::Uint(*v),
+        (Raw::I(v), _) => Value::Int(*v),
+        (Raw::S(s), _) => Value::Text(res.get(&r.env, s).to_string()),
+    }
+}
+
+fn unit_of(f: VF) -> Unit {
+    match f {
+        VF::VmsizeB
+        | VF::VmrssB
+        | VF::BuflenFile
+        | VF::BuflenFileIn
+        | VF::BuflenFileOut
+        | VF::BuflenNet
+        | VF::BuflenNetIn
+        | VF::BuflenNetOut
+        | VF::BuflenIn
+        | VF::BuflenOut => Unit::Bytes,
+        VF::EvtLatency | VF::EvtTime => Unit::Ns,
+        VF::ThreadCpu | VF::FdUsage => Unit::Percent,
+        VF::CountExit
+        | VF::TypeIsOpenExit
+        | VF::CountError
+        | VF::CountErrorFile
+        | VF::CountErrorNet
+        | VF::CountErrorMemory
+        | VF::CountErrorOther
+        | VF::EvtCount
+        | VF::CountProcinfo
+        | VF::CountThreadinfo
+        | VF::ProcNthreads
+        | VF::FdOpenCount
+        | VF::FdLimit => Unit::Count,
+        _ => Unit::None,
+    }
+}
+
+/// The columns of a view.
+pub(crate) fn columns(def: &ViewDef) -> Vec<Column> {
+    def.columns
+        .iter()
+        .map(|c| Column {
+            name: c.name,
+            ty: c.field.col_type(),
+            unit: unit_of(c.field),
+            per_second: c.agg == Agg::TimeAvg,
+            description: c.description,
+        })
+        .collect()
+}
+
+fn list(r: &Run<'_>) -> Table {
+    let snap = r.snap;
+    let parts: Vec<(usize, Vec<(usize, Vals)>)> = (0..snap.chunks.len())
+        .into_par_iter()
+        .map(|ci| {
+            let mut passed = 0usize;
+            let mut rows = Vec::new();
+            r.for_each_event(ci, |ev| {
+                // csysdig's row counter counts every event that passed the
+                // filter, also those dropped for a missing value.
+                passed += 1;
+                if let Some(vals) = r.values(ev) {
+                    rows.push((passed, vals));
+                }
+            });
+            (passed, rows)
+        })
+        .collect();
+    let mut resolved = Resolved::default();
+    let mut out = Vec::new();
+    let mut before = 0usize;
+    let span = r.span();
+    let delta_ns = span.1.saturating_sub(span.0);
+    for (passed, rows) in parts {
+        for (n, vals) in rows {
+            let cells: Cells = vals
+                .into_iter()
+                .map(|(v, cnt)| Cell { v, cnt, idx: 0 })
+                .collect();
+            out.push(Row {
+                key: (before + n).to_string(),
+                values: cells
+                    .iter()
+                    .enumerate()
+                    .map(|(k, c)| output(r, &mut resolved, k, c, delta_ns))
+                    .collect(),
+                key_filter: None,
+            });
+        }
+        before += passed;
+    }
+    Table {
+        view: r.plan.def.id,
+        columns: columns(r.plan.def),
+        rows: out,
+        sort_column: None,
+        sort_descending: false,
+        span_ns: span,
+    }
+}

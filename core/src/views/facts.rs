@@ -1,0 +1,421 @@
+//! What views need beyond the store's columns, derived once per snapshot:
+//! CPU per `procinfo` sample, per-process values by event, the per-thread
+//! bookkeeping behind `evt.latency`, and the state tables (users,
+//! containers, the thread table at the end).
+
+use std::sync::{Arc, OnceLock};
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+use crate::schema::{self, event_flags};
+use crate::state::{State, ids};
+use crate::store::{Chunk, ProcDyn, Snapshot, fd_code};
+
+/// Per-thread latency bookkeeping (libsinsp's `m_last_latency_entertime`
+/// and `m_latency`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct LatencyState {
+    pub enter_ts_ns: u64,
+    pub latency_ns: u64,
+}
+
+/// Derived data of one snapshot. Cheap to create; each part is computed
+/// the first time a view needs it.
+#[derive(Debug)]
+pub struct Facts {
+    snap: Arc<Snapshot>,
+    state: OnceLock<Arc<State>>,
+    cpu: OnceLock<FxHashMap<usize, f64>>,
+    procdyn: OnceLock<FxHashMap<i64, Vec<(usize, ProcDyn)>>>,
+    fd_starts: OnceLock<Vec<FxHashMap<i64, u64>>>,
+    latency: OnceLock<LatencyIndex>,
+}
+
+/// Per chunk, each thread's latency state after the chunk's events (as if
+/// the chunk started from nothing), and per thread the chunks that have
+/// one: the state at a chunk's start is the entry of the last such chunk
+/// before it.
+#[derive(Debug, Default)]
+pub(crate) struct LatencyIndex {
+    ends: Vec<FxHashMap<i64, LatencyEnd>>,
+    chunks_of: FxHashMap<i64, Vec<u32>>,
+}
+
+/// A chunk's effect on one thread: its last enter, and its last exit
+/// after that enter (or its last exit, when it has no enter).
+#[derive(Debug, Clone, Copy, Default)]
+struct LatencyEnd {
+    last_enter_ns: Option<u64>,
+    last_exit_ns: Option<u64>,
+}
+
+/// How an event takes part in libsinsp's latency bookkeeping.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LatencyRole {
+    /// Enters and exits with a thread: they update it.
+    Update,
+    /// `switch` (6 parameters) and `procinfo`: they have the thread but
+    /// skip the bookkeeping, so they read its current latency.
+    Read,
+    /// No thread pointer: 0.
+    None,
+}
+
+fn latency_role(snap: &Snapshot, c: &Chunk, j: usize) -> LatencyRole {
+    let t = c.event_type[j];
+    let known = || snap.entities.thread(c.thread[j]).thread.is_some();
+    if t == ids::SCHEDSWITCH_6_E || t == ids::PROCINFO_E {
+        return if known() {
+            LatencyRole::Read
+        } else {
+            LatencyRole::None
+        };
+    }
+    if schema::compat_flags(t) & event_flags::SKIPPARSERESET != 0
+        || t == ids::CONTAINER_JSON_E
+        || t == ids::CONTAINER_JSON_2_E
+        || !known()
+    {
+        return LatencyRole::None;
+    }
+    LatencyRole::Update
+}
+
+impl Facts {
+    /// Facts of `snap`.
+    pub fn new(snap: Arc<Snapshot>) -> Facts {
+        Facts {
+            snap,
+            state: OnceLock::new(),
+            cpu: OnceLock::new(),
+            procdyn: OnceLock::new(),
+            fd_starts: OnceLock::new(),
+            latency: OnceLock::new(),
+        }
+    }
+
+    /// The snapshot.
+    pub fn snapshot(&self) -> &Arc<Snapshot> {
+        &self.snap
+    }
+
+    /// The state tables: at the end of the capture once loaded, else as
+    /// the capture's metadata blocks set them up.
+    pub fn state(&self) -> &Arc<State> {
+        self.state.get_or_init(|| match &self.snap.end_state {
+            Some(s) => s.clone(),
+            None => Arc::new(initial_state(&self.snap)),
+        })
+    }
+
+    /// Whether the state is the one at the end of the capture.
+    pub fn at_end(&self) -> bool {
+        self.snap.done && self.snap.end_state.is_some()
+    }
+
+    /// `thread.cpu` of the `procinfo` event at global index `i`.
+    pub(crate) fn cpu(&self, i: usize) -> Option<f64> {
+        self.cpu
+            .get_or_init(|| procinfo_cpu(&self.snap))
+            .get(&i)
+            .copied()
+    }
+
+    /// Per-process values of `pid` right after event `i`.
+    pub(crate) fn procdyn(&self, pid: i64, i: usize) -> Option<ProcDyn> {
+        let log = self
+            .procdyn
+            .get_or_init(|| procdyn_index(&self.snap))
+            .get(&pid)?;
+        let k = log.partition_point(|&(at, _)| at <= i);
+        (k > 0).then(|| log[k - 1].1)
+    }
+
+    /// `proc.fdopencount` after every event of chunk `ci` (0 for events
+    /// without a thread), from the store's per-event codes.
+    pub(crate) fn chunk_fd_open(&self, ci: usize) -> Vec<u64> {
+        let snap = &self.snap;
+        let starts = self.fd_starts.get_or_init(|| fd_starts(snap));
+        let c = &snap.chunks[ci];
+        let mut cur = starts[ci].clone();
+        let mut log = c.proc_dyn.iter().peekable();
+        let mut out = vec![0u64; c.len()];
+        for (j, o) in out.iter_mut().enumerate() {
+            let Some(t) = snap.entities.thread(c.thread[j]).thread.as_deref() else {
+                continue;
+            };
+            let v = cur.entry(t.pid).or_insert(0);
+            match c.proc_fd_code(j) {
+                fd_code::UP => *v += 1,
+                fd_code::DOWN => *v = v.wrapping_sub(1),
+                fd_code::LOGGED => {
+                    while log.peek().is_some_and(|e| (e.j as usize) < j) {
+                        log.next();
+                    }
+                    if let Some(e) = log.peek()
+                        && e.j as usize == j
+                    {
+                        *v = e.value.fd_open;
+                    }
+                }
+                _ => {}
+            }
+            *o = *v;
+        }
+        out
+    }
+
+    pub(crate) fn latency_index(&self) -> &LatencyIndex {
+        self.latency.get_or_init(|| latency_index(&self.snap))
+    }
+
+    /// `evt.latency` of every event of chunk `ci` (0 where libsinsp's
+    /// thread bookkeeping gives 0).
+    pub(crate) fn chunk_latencies(&self, ci: usize) -> Vec<u64> {
+        let snap = &self.snap;
+        let idx = self.latency_index();
+        let c = &snap.chunks[ci];
+        let mut cur: FxHashMap<i64, LatencyState> = FxHashMap::default();
+        let mut out = vec![0u64; c.len()];
+        for (j, o) in out.iter_mut().enumerate() {
+            let role = latency_role(snap, c, j);
+            if role == LatencyRole::None {
+                continue;
+            }
+            let tid = snap.entities.thread(c.thread[j]).tid;
+            let st = cur.entry(tid).or_insert_with(|| idx.state_before(ci, tid));
+            let ts = c.ts_ns(j);
+            if role == LatencyRole::Read {
+                *o = st.latency_ns;
+                continue;
+            }
+            if schema::is_enter(c.event_type[j]) {
+                st.latency_ns = 0;
+                st.enter_ts_ns = ts;
+            } else if st.enter_ts_ns != 0 {
+                st.latency_ns = ts.wrapping_sub(st.enter_ts_ns);
+            }
+            *o = st.latency_ns;
+        }
+        out
+    }
+}
+
+impl LatencyIndex {
+    /// The latency state of `tid` before chunk `ci`: the last enter sets
+    /// the enter time, the last exit after it the latency (0 without one).
+    fn state_before(&self, ci: usize, tid: i64) -> LatencyState {
+        let Some(chunks) = self.chunks_of.get(&tid) else {
+            return LatencyState::default();
+        };
+        let k = chunks.partition_point(|&c| (c as usize) < ci);
+        let mut exit_ns: Option<u64> = None;
+        for &c in chunks[..k].iter().rev() {
+            let e = self.ends[c as usize].get(&tid).copied().unwrap_or_default();
+            if exit_ns.is_none() {
+                exit_ns = e.last_exit_ns;
+            }
+            if let Some(enter) = e.last_enter_ns {
+                return LatencyState {
+                    enter_ts_ns: enter,
+                    latency_ns: exit_ns.map_or(0, |x| x.wrapping_sub(enter)),
+                };
+            }
+        }
+        LatencyState::default()
+    }
+}
+
+fn latency_index(snap: &Snapshot) -> LatencyIndex {
+    let ends: Vec<FxHashMap<i64, LatencyEnd>> = snap
+        .chunks
+        .par_iter()
+        .map(|c| {
+            let mut m: FxHashMap<i64, LatencyEnd> = FxHashMap::default();
+            for j in 0..c.len() {
+                if latency_role(snap, c, j) != LatencyRole::Update {
+                    continue;
+                }
+                let tid = snap.entities.thread(c.thread[j]).tid;
+                let e = m.entry(tid).or_default();
+                let ts = c.ts_ns(j);
+                if schema::is_enter(c.event_type[j]) {
+                    e.last_enter_ns = Some(ts);
+                    e.last_exit_ns = None;
+                } else {
+                    e.last_exit_ns = Some(ts);
+                }
+            }
+            m
+        })
+        .collect();
+    let mut chunks_of: FxHashMap<i64, Vec<u32>> = FxHashMap::default();
+    for (ci, m) in ends.iter().enumerate() {
+        for &tid in m.keys() {
+            chunks_of.entry(tid).or_default().push(ci as u32);
+        }
+    }
+    LatencyIndex { ends, chunks_of }
+}
+
+/// libsinsp's `thread.cpu` on `procinfo` events: the growth of the
+/// thread's user+system CPU time since its previous sample, capped at 100;
+/// 0 for a thread's first sample (or while its total is 0).
+fn procinfo_cpu(snap: &Snapshot) -> FxHashMap<usize, f64> {
+    let starts = snap.chunk_starts();
+    let found: Vec<Vec<usize>> = snap
+        .chunks
+        .par_iter()
+        .enumerate()
+        .map(|(ci, c)| {
+            c.event_type
+                .iter()
+                .enumerate()
+                .filter(|&(j, &t)| {
+                    t == ids::PROCINFO_E && snap.entities.thread(c.thread[j]).thread.is_some()
+                })
+                .map(|(j, _)| starts[ci] + j)
+                .collect()
+        })
+        .collect();
+    let mut last: FxHashMap<i64, u64> = FxHashMap::default();
+    let mut out = FxHashMap::default();
+    for i in found.into_iter().flatten() {
+        let Some(rec) = snap.record(i) else { continue };
+        let rd = |k: usize| -> u64 {
+            rec.param(k)
+                .and_then(|b| b.get(..8))
+                .and_then(|b| b.try_into().ok())
+                .map_or(0, u64::from_le_bytes)
+        };
+        let tot = rd(0).wrapping_add(rd(1));
+        let prev = last.insert(rec.tid, tot).unwrap_or(0);
+        let v = if prev != 0 {
+            (tot.wrapping_sub(prev) as f64).min(100.0)
+        } else {
+            0.0
+        };
+        out.insert(i, v);
+    }
+    out
+}
+
+/// Per process, its values from each logged change on (full entries and
+/// memory-only entries merged in event order).
+fn procdyn_index(snap: &Snapshot) -> FxHashMap<i64, Vec<(usize, ProcDyn)>> {
+    let mut m: FxHashMap<i64, Vec<(usize, ProcDyn)>> = FxHashMap::default();
+    for (c, &start) in snap.chunks.iter().zip(snap.chunk_starts()) {
+        let mut vm = c.proc_vm.iter().peekable();
+        for ch in &c.proc_dyn {
+            // Memory changes before this full entry.
+            while let Some(v) = vm.next_if(|v| v.j < ch.j) {
+                apply_vm(snap, c, start, v, &mut m);
+            }
+            m.entry(ch.pid)
+                .or_default()
+                .push((start + ch.j as usize, ch.value));
+        }
+        for v in vm {
+            apply_vm(snap, c, start, v, &mut m);
+        }
+    }
+    m
+}
+
+fn apply_vm(
+    snap: &Snapshot,
+    c: &Chunk,
+    start: usize,
+    v: &crate::store::ProcVmChange,
+    m: &mut FxHashMap<i64, Vec<(usize, ProcDyn)>>,
+) {
+    let j = v.j as usize;
+    let Some(t) = snap.entities.thread(c.thread[j]).thread.as_deref() else {
+        return;
+    };
+    let log = m.entry(t.pid).or_default();
+    let Some(&(_, last)) = log.last() else {
+        return;
+    };
+    log.push((
+        start + j,
+        ProcDyn {
+            vmsize_kb: v.vmsize_kb,
+            vmrss_kb: v.vmrss_kb,
+            ..last
+        },
+    ));
+}
+
+/// What a chunk does to one process's fd count: adds to the count it
+/// starts with, or sets it (then adds).
+#[derive(Debug, Clone, Copy)]
+enum FdEffect {
+    Add(i64),
+    Set(u64, i64),
+}
+
+/// Each process's fd count at the start of each chunk (for the processes
+/// the chunk has events of): chunk effects computed in parallel, then
+/// chained.
+fn fd_starts(snap: &Snapshot) -> Vec<FxHashMap<i64, u64>> {
+    let effects: Vec<FxHashMap<i64, FdEffect>> = snap
+        .chunks
+        .par_iter()
+        .map(|c| {
+            let mut m: FxHashMap<i64, FdEffect> = FxHashMap::default();
+            let mut log = c.proc_dyn.iter().peekable();
+            for j in 0..c.len() {
+                let Some(t) = snap.entities.thread(c.thread[j]).thread.as_deref() else {
+                    continue;
+                };
+                let e = m.entry(t.pid).or_insert(FdEffect::Add(0));
+                let bump = |e: &mut FdEffect, d: i64| match e {
+                    FdEffect::Add(x) | FdEffect::Set(_, x) => *x += d,
+                };
+                match c.proc_fd_code(j) {
+                    fd_code::UP => bump(e, 1),
+                    fd_code::DOWN => bump(e, -1),
+                    fd_code::LOGGED => {
+                        while log.peek().is_some_and(|l| (l.j as usize) < j) {
+                            log.next();
+                        }
+                        if let Some(l) = log.peek()
+                            && l.j as usize == j
+                        {
+                            *e = FdEffect::Set(l.value.fd_open, 0);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            m
+        })
+        .collect();
+    let mut cur: FxHashMap<i64, u64> = FxHashMap::default();
+    let mut out = Vec::with_capacity(effects.len());
+    for m in effects {
+        let start: FxHashMap<i64, u64> = m
+            .keys()
+            .map(|pid| (*pid, cur.get(pid).copied().unwrap_or(0)))
+            .collect();
+        for (pid, e) in m {
+            let v = cur.entry(pid).or_insert(0);
+            *v = match e {
+                FdEffect::Add(d) => v.wrapping_add_signed(d),
+                FdEffect::Set(a, d) => a.wrapping_add_signed(d),
+            };
+        }
+        out.push(start);
+    }
+    out
+}
+
+/// The state after the capture's metadata blocks (process, fd, user and
+/// interface lists): what is known before the first event.
+fn initial_state(snap: &Snapshot) -> State {
+    let mut r = crate::reader::Reader::from_shared(snap.bytes.clone());
+    let _ = r.next_event();
+    std::mem::take(&mut r.state)
+}

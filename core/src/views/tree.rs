@@ -1,0 +1,194 @@
+//! The process tree: every process with events in the range (and, when the
+//! range reaches the end of the capture, every process still alive), each
+//! under its parent, depth first.
+
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::defs::ViewDef;
+use super::engine::{Run, columns, thread_table_events};
+use super::model::{Row, Table, Value};
+
+/// What the tree knows of a process.
+#[derive(Debug, Clone)]
+struct Proc {
+    ppid: i64,
+    name: String,
+    exeline: String,
+    events: u64,
+    first_ns: u64,
+    last_ns: u64,
+    /// Whether the name came from the main thread (preferred).
+    from_main: bool,
+    /// Index of the event the name came from.
+    seen_at: usize,
+}
+
+fn merge(a: &mut Proc, b: Proc) {
+    a.events += b.events;
+    a.first_ns = a.first_ns.min(b.first_ns);
+    a.last_ns = a.last_ns.max(b.last_ns);
+    // The latest version of the main thread names the process (after an
+    // execve, the new program).
+    let better =
+        (b.from_main && !a.from_main) || (b.from_main == a.from_main && b.seen_at > a.seen_at);
+    if better {
+        a.ppid = b.ppid;
+        a.name = b.name;
+        a.exeline = b.exeline;
+        a.from_main = b.from_main;
+        a.seen_at = b.seen_at;
+    }
+}
+
+pub(crate) fn tree(r: &Run<'_>, def: &'static ViewDef) -> Table {
+    let snap = r.snap;
+    let parts: Vec<FxHashMap<i64, Proc>> = (0..snap.chunks.len())
+        .into_par_iter()
+        .map(|ci| {
+            let mut m: FxHashMap<i64, Proc> = FxHashMap::default();
+            r.for_each_event(ci, |ev| {
+                let Some(t) = ev.thread else { return };
+                let p = Proc {
+                    ppid: if t.is_main_thread() {
+                        t.ptid
+                    } else {
+                        ev.dynv.map_or(-1, |d| d.ptid)
+                    },
+                    name: String::new(),
+                    exeline: String::new(),
+                    events: 1,
+                    first_ns: ev.ts_ns,
+                    last_ns: ev.ts_ns,
+                    from_main: t.is_main_thread(),
+                    seen_at: ev.i,
+                };
+                match m.get_mut(&t.pid) {
+                    Some(a) => {
+                        let better = (p.from_main && !a.from_main)
+                            || (p.from_main == a.from_main && p.seen_at > a.seen_at);
+                        if better {
+                            a.name = t.comm.clone();
+                            a.exeline = exeline(t);
+                        }
+                        merge(a, p);
+                    }
+                    None => {
+                        let mut p = p;
+                        p.name = t.comm.clone();
+                        p.exeline = exeline(t);
+                        m.insert(t.pid, p);
+                    }
+                }
+            });
+            m
+        })
+        .collect();
+    let mut procs: FxHashMap<i64, Proc> = FxHashMap::default();
+    for part in parts {
+        for (pid, p) in part {
+            match procs.get_mut(&pid) {
+                Some(a) => merge(a, p),
+                None => {
+                    procs.insert(pid, p);
+                }
+            }
+        }
+    }
+    if r.reaches_end() && r_user_is_empty(r) {
+        for (t, _) in thread_table_events(r.facts, snap) {
+            if !t.is_main_thread() || procs.contains_key(&t.pid) {
+                continue;
+            }
+            procs.insert(
+                t.pid,
+                Proc {
+                    ppid: t.ptid,
+                    name: t.comm.clone(),
+                    exeline: exeline(t),
+                    events: 0,
+                    first_ns: 0,
+                    last_ns: 0,
+                    from_main: true,
+                    seen_at: usize::MAX,
+                },
+            );
+        }
+    }
+    // Parent links: the parent thread's process when known.
+    let state = r.facts.state();
+    let parent_pid = |ppid: i64| -> i64 {
+        if procs.contains_key(&ppid) {
+            return ppid;
+        }
+        state.threads.get(&ppid).map_or(ppid, |t| t.pid)
+    };
+    let mut children: FxHashMap<i64, Vec<i64>> = FxHashMap::default();
+    let mut roots = Vec::new();
+    for (&pid, p) in &procs {
+        let pp = parent_pid(p.ppid);
+        if pp != pid && procs.contains_key(&pp) {
+            children.entry(pp).or_default().push(pid);
+        } else {
+            roots.push(pid);
+        }
+    }
+    roots.sort_unstable();
+    for v in children.values_mut() {
+        v.sort_unstable();
+    }
+    let mut rows = Vec::with_capacity(procs.len());
+    let mut seen: FxHashSet<i64> = FxHashSet::default();
+    let mut stack: Vec<(i64, u64)> = roots.iter().rev().map(|&p| (p, 0)).collect();
+    while let Some((pid, depth)) = stack.pop() {
+        if !seen.insert(pid) {
+            continue;
+        }
+        let p = &procs[&pid];
+        let ts = |v: u64| {
+            if v == 0 {
+                Value::Null
+            } else {
+                Value::Timestamp(v)
+            }
+        };
+        rows.push(Row {
+            key: pid.to_string(),
+            values: vec![
+                Value::Int(pid),
+                Value::Int(p.ppid),
+                Value::Uint(depth),
+                Value::Text(p.name.clone()),
+                Value::Uint(p.events),
+                ts(p.first_ns),
+                ts(p.last_ns),
+                Value::Text(p.exeline.clone()),
+            ],
+            key_filter: super::key_filter(def, &pid.to_string()),
+        });
+        if let Some(ch) = children.get(&pid) {
+            for &c in ch.iter().rev() {
+                stack.push((c, depth + 1));
+            }
+        }
+    }
+    Table {
+        view: def.id,
+        columns: columns(def),
+        rows,
+        sort_column: None,
+        sort_descending: false,
+        span_ns: r.span(),
+    }
+}
+
+fn r_user_is_empty(r: &Run<'_>) -> bool {
+    r.user_is_empty()
+}
+
+fn exeline(t: &crate::state::Thread) -> String {
+    let mut s = t.exe.clone();
+    s.push(' ');
+    s.push_str(&t.args.join(" "));
+    s
+}
