@@ -4,6 +4,7 @@
 pub mod list;
 pub mod overview;
 pub mod stream;
+pub mod timeline;
 
 /// Which screen the workspace shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -15,11 +16,13 @@ pub enum Screen {
     List,
     /// The I/O of one fd or connection (opened from an event).
     Stream,
+    /// Processes and threads on a time axis (GPU).
+    Timeline,
 }
 
 impl Screen {
     /// Every screen, in tab order.
-    pub const ALL: [Screen; 2] = [Screen::Overview, Screen::List];
+    pub const ALL: [Screen; 3] = [Screen::Overview, Screen::List, Screen::Timeline];
 
     /// The screen called `name` on the command line.
     pub fn from_name(name: &str) -> Option<Screen> {
@@ -27,6 +30,7 @@ impl Screen {
             "overview" | "tiles" => Some(Screen::Overview),
             "list" | "syscalls" | "events" | "dig" => Some(Screen::List),
             "stream" | "follow" => Some(Screen::Stream),
+            "timeline" | "time" => Some(Screen::Timeline),
             _ => None,
         }
     }
@@ -37,6 +41,7 @@ impl Screen {
             Screen::Overview => "Overview",
             Screen::List => "Syscalls",
             Screen::Stream => "Stream",
+            Screen::Timeline => "Timeline",
         }
     }
 }
