@@ -346,7 +346,7 @@ impl<'s, 'a> Builder<'s, 'a> {
             self.quad(0.0, y1 - 1.0, w, y1, p.separator);
             let indent = match row.kind {
                 RowKind::Group => 4.0,
-                RowKind::Process { .. } => 8.0,
+                RowKind::Process { .. } | RowKind::More { .. } => 8.0,
                 RowKind::Thread => 24.0,
             };
             let marker = match row.kind {

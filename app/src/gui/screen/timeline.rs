@@ -24,7 +24,7 @@ use iced::{Element, Fill, Point, Size, Task};
 use scapscope_core::store::Snapshot;
 use scapscope_core::timeline::{Category, TimelineIndex, event_name};
 use scapscope_render::frame::{ColumnDensity, Target};
-use scapscope_render::layout::RowKind;
+use scapscope_render::layout::{Fold, RowKind};
 use scapscope_render::ticks::{self, Clock};
 use scapscope_render::{Frame, Geometry, Layout, Palette, Scene, View};
 
@@ -42,6 +42,10 @@ pub const CHAR_PX: f64 = 11.0 * 0.61;
 
 /// Text size of labels.
 pub const LABEL_SIZE: f32 = 11.0;
+
+/// Processes a group shows before folding the quieter ones into one row
+/// (a capture of short-lived commands has thousands).
+const PROCESSES_PER_GROUP: usize = 16;
 
 /// Zoom factor of one wheel notch (and of W/S).
 const ZOOM_STEP: f64 = 0.8;
@@ -174,6 +178,8 @@ pub struct Timeline {
     /// Build on the calling thread (one-frame renders run no tasks).
     inline: bool,
     expanded: BTreeSet<i64>,
+    /// Groups shown whole (by container id).
+    open_groups: BTreeSet<String>,
     layout: Layout,
     geometry: Geometry,
     /// `None`: fit the whole capture (and keep fitting while it loads).
@@ -197,6 +203,7 @@ impl Default for Timeline {
             pending: None,
             inline: false,
             expanded: BTreeSet::new(),
+            open_groups: BTreeSet::new(),
             layout: Layout::default(),
             geometry: Geometry::default(),
             view: None,
@@ -283,7 +290,21 @@ impl Timeline {
 
     fn take_index(&mut self, index: Arc<TimelineIndex>) {
         self.index = index;
-        self.layout = Layout::new(&self.index, &self.expanded, &self.geometry);
+        self.relayout();
+    }
+
+    fn relayout(&mut self) {
+        let fold = Fold {
+            per_group: Some(PROCESSES_PER_GROUP),
+            open_groups: self.open_groups.clone(),
+        };
+        self.layout = Layout::from_groups(
+            &self.index.groups(),
+            &self.index,
+            &self.expanded,
+            &fold,
+            &self.geometry,
+        );
     }
 
     /// Handles a message.
@@ -374,16 +395,25 @@ impl Timeline {
         let frame = self.frame(size, None, Mode::Dark);
         match frame.hit(f64::from(at.x), f64::from(at.y)) {
             Some(Target::RowHeader { row }) => {
-                if let Some(r) = self.layout.rows.get(*row)
-                    && matches!(r.kind, RowKind::Process { .. })
-                    && r.lanes.len() > 1
-                {
-                    let pid = r.pid;
-                    if !self.expanded.remove(&pid) {
-                        self.expanded.insert(pid);
+                let Some(r) = self.layout.rows.get(*row) else {
+                    return Action::None;
+                };
+                match r.kind {
+                    RowKind::Process { .. } if r.lanes.len() > 1 => {
+                        let pid = r.pid;
+                        if !self.expanded.remove(&pid) {
+                            self.expanded.insert(pid);
+                        }
                     }
-                    self.layout = Layout::new(&self.index, &self.expanded, &self.geometry);
+                    RowKind::More { .. } => {
+                        self.open_groups.insert(r.container_id.clone());
+                    }
+                    RowKind::Group => {
+                        self.open_groups.remove(&r.container_id);
+                    }
+                    _ => return Action::None,
                 }
+                self.relayout();
                 Action::None
             }
             Some(t) => match t.event_index() {
@@ -484,6 +514,11 @@ impl Timeline {
                 .height(Fill),
                 iced::widget::canvas(widget::Overlay {
                     frame,
+                    palette: palette(mode),
+                })
+                .width(Fill)
+                .height(Fill),
+                iced::widget::canvas(widget::TooltipLayer {
                     tooltip,
                     palette: palette(mode),
                 })
@@ -567,8 +602,15 @@ impl Timeline {
                     r.label.clone(),
                     format!("{} events", format::grouped(r.events)),
                 ];
-                if matches!(r.kind, RowKind::Process { .. }) && r.lanes.len() > 1 {
-                    lines.push("click to show or hide its threads".into());
+                match r.kind {
+                    RowKind::Process { .. } if r.lanes.len() > 1 => {
+                        lines.push("click to show or hide its threads".into());
+                    }
+                    RowKind::More { .. } => lines.push("click to show them all".into()),
+                    RowKind::Group if self.open_groups.contains(&r.container_id) => {
+                        lines.push("click to fold its quieter processes".into());
+                    }
+                    _ => {}
                 }
                 lines
             }

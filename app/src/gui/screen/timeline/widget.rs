@@ -230,16 +230,51 @@ pub struct Tooltip {
     pub lines: Vec<String>,
 }
 
-/// Text over the plot: labels and the tooltip (and the quads themselves
-/// when the renderer cannot run the shader).
+/// Text over the plot: labels (and the quads themselves when the
+/// renderer cannot run the shader).
 #[derive(Debug)]
 pub struct Overlay {
     /// The frame whose labels to write.
     pub frame: Arc<Frame>,
+    /// Colours.
+    pub palette: Palette,
+}
+
+/// The tooltip, in a layer of its own: iced writes a canvas's text above
+/// all of its shapes, so labels would show through a tooltip drawn in the
+/// same canvas.
+#[derive(Debug)]
+pub struct TooltipLayer {
     /// The tooltip, if the pointer is over something.
     pub tooltip: Option<Tooltip>,
     /// Colours.
     pub palette: Palette,
+}
+
+impl canvas::Program<Message> for TooltipLayer {
+    type State = ();
+
+    fn draw(
+        &self,
+        _state: &(),
+        renderer: &Renderer,
+        theme: &Theme,
+        bounds: Rectangle,
+        _cursor: mouse::Cursor,
+    ) -> Vec<Geometry> {
+        let Some(t) = &self.tooltip else {
+            return Vec::new();
+        };
+        let mut frame = canvas::Frame::new(renderer, bounds.size());
+        draw_tooltip(
+            &mut frame,
+            t,
+            bounds.size(),
+            theme.palette().text,
+            &self.palette,
+        );
+        vec![frame.into_geometry()]
+    }
 }
 
 fn color(c: Rgba) -> Color {
@@ -302,44 +337,39 @@ impl canvas::Program<Message> for Overlay {
                 ..canvas::Text::default()
             });
         }
-        if let Some(t) = &self.tooltip {
-            self.draw_tooltip(&mut frame, t, bounds.size(), text_color);
-        }
         vec![frame.into_geometry()]
     }
 }
 
-impl Overlay {
-    fn draw_tooltip(&self, frame: &mut canvas::Frame, t: &Tooltip, area: Size, text: Color) {
-        let line_h = LABEL_SIZE + 5.0;
-        let chars = t.lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
-        let w = chars as f32 * CHAR_PX as f32 + 16.0;
-        let h = t.lines.len() as f32 * line_h + 10.0;
-        // Beside the pointer, flipped to stay inside the widget.
-        let mut x = t.at.x + 16.0;
-        let mut y = t.at.y + 16.0;
-        if x + w > area.width {
-            x = (t.at.x - 16.0 - w).max(0.0);
-        }
-        if y + h > area.height {
-            y = (t.at.y - 16.0 - h).max(0.0);
-        }
-        frame.fill_rectangle(
-            Point::new(x - 1.0, y - 1.0),
-            Size::new(w + 2.0, h + 2.0),
-            color(self.palette.separator),
-        );
-        frame.fill_rectangle(Point::new(x, y), Size::new(w, h), color(self.palette.axis));
-        for (i, line) in t.lines.iter().enumerate() {
-            frame.fill_text(canvas::Text {
-                content: line.clone(),
-                position: Point::new(x + 8.0, y + 5.0 + i as f32 * line_h),
-                color: text,
-                size: LABEL_SIZE.into(),
-                font: style::MONO,
-                ..canvas::Text::default()
-            });
-        }
+fn draw_tooltip(frame: &mut canvas::Frame, t: &Tooltip, area: Size, text: Color, p: &Palette) {
+    let line_h = LABEL_SIZE + 5.0;
+    let chars = t.lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    let w = chars as f32 * CHAR_PX as f32 + 16.0;
+    let h = t.lines.len() as f32 * line_h + 10.0;
+    // Beside the pointer, flipped to stay inside the widget.
+    let mut x = t.at.x + 16.0;
+    let mut y = t.at.y + 16.0;
+    if x + w > area.width {
+        x = (t.at.x - 16.0 - w).max(0.0);
+    }
+    if y + h > area.height {
+        y = (t.at.y - 16.0 - h).max(0.0);
+    }
+    frame.fill_rectangle(
+        Point::new(x - 1.0, y - 1.0),
+        Size::new(w + 2.0, h + 2.0),
+        color(p.separator),
+    );
+    frame.fill_rectangle(Point::new(x, y), Size::new(w, h), color(p.axis));
+    for (i, line) in t.lines.iter().enumerate() {
+        frame.fill_text(canvas::Text {
+            content: line.clone(),
+            position: Point::new(x + 8.0, y + 5.0 + i as f32 * line_h),
+            color: text,
+            size: LABEL_SIZE.into(),
+            font: style::MONO,
+            ..canvas::Text::default()
+        });
     }
 }
 
