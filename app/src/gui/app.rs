@@ -22,8 +22,10 @@ use super::history::{History, Place};
 use super::load;
 use super::query::{self, Engine, Query, Rows, TimeRange};
 use super::recent::Recent;
-use super::screen::{Screen, list, overview, stream, timeline};
+use super::screen::views::ViewsScreen;
+use super::screen::{Screen, list, overview, stream, timeline, views as views_screen};
 use super::style::{self, Mode};
+use scapscope_core::views::{self, Facts};
 
 /// What the app starts with (from the command line).
 #[derive(Debug, Clone)]
@@ -189,12 +191,28 @@ pub enum Message {
     RecentChosen(RecentItem),
     /// A file was dropped on the window.
     FileDropped(PathBuf),
+    /// The views screen.
+    Views(views_screen::Message),
+    /// A view was computed for query generation `.0` (`None`: the worker
+    /// died).
+    ViewReady(u64, Option<ViewOutcome>),
     /// Back (Alt+←, the mouse's back button).
     Back,
     /// Forward (Alt+→, the mouse's forward button).
     Forward,
     /// A breadcrumb was clicked: go back this many steps.
     CrumbClicked(usize),
+}
+
+/// A computed view.
+#[derive(Debug, Clone)]
+pub struct ViewOutcome {
+    /// The view.
+    pub view: &'static str,
+    /// Its table, or why it failed.
+    pub table: Result<views::Table, String>,
+    /// The facts it was computed from (reused while the snapshot stays).
+    pub facts: Arc<Facts>,
 }
 
 /// A recent capture as the picker shows it: name, then folder.
@@ -257,9 +275,21 @@ pub struct App {
     /// Why the last follow-stream found nothing.
     follow_note: Option<String>,
     recent: Recent,
+    views: ViewsScreen,
+    /// Facts of the latest snapshot views were computed on.
+    facts: Option<Arc<Facts>>,
+    /// Bumped by every change a view depends on; results of another are
+    /// dropped.
+    view_generation: u64,
+    /// The generation being computed.
+    view_running: Option<u64>,
+    /// The generation the shown table is for.
+    view_done: Option<u64>,
     history: History,
     /// Set while a message walks the history (see `update`).
     walked: bool,
+    /// What the last view job was started for.
+    last_view_key: Option<(&'static str, Query, usize)>,
     doc: Option<Document>,
     /// Event to select when the load ends (`--select`).
     select_when_loaded: Option<usize>,
@@ -286,8 +316,14 @@ impl App {
             } else {
                 Recent::load_default()
             },
+            views: ViewsScreen::default(),
+            facts: None,
+            view_generation: 0,
+            view_running: None,
+            view_done: None,
             history: History::default(),
             walked: false,
+            last_view_key: None,
             doc: None,
             select_when_loaded: settings.select,
             offset_s: crate::cli::local_offset_s(),
@@ -364,6 +400,10 @@ impl App {
         if self.screen == Screen::Stream {
             self.screen = Screen::List;
         }
+        self.facts = None;
+        self.view_generation += 1;
+        self.view_running = None;
+        self.view_done = None;
         // The filter stays (it is about the kind of events, not the file);
         // the time range belonged to the old capture.
         let query = Query {
@@ -441,6 +481,7 @@ impl App {
     fn place(&self) -> Place {
         Place {
             screen: self.screen,
+            view: (self.screen == Screen::Views).then(|| self.views.view_id()),
             query: self.shown.query.clone(),
         }
     }
@@ -451,6 +492,7 @@ impl App {
         let before = self.place();
         let load = self.doc.as_ref().map(|d| d.load_id);
         let task = self.dispatch(message);
+        let task = Task::batch([task, self.refresh_view()]);
         if self.doc.as_ref().map(|d| d.load_id) != load {
             // Another capture: the old path means nothing there.
             self.history = History::default();
@@ -473,7 +515,11 @@ impl App {
         if to.query.range.is_none() {
             self.shown.range_text.clear();
         }
-        self.set_query(to.query)
+        if let Some(v) = to.view {
+            self.views.show(v);
+        }
+        let t = self.set_query(to.query);
+        Task::batch([t, self.refresh_view()])
     }
 
     fn dispatch(&mut self, message: Message) -> Task<Message> {
@@ -502,6 +548,8 @@ impl App {
             Message::RecentChosen(RecentItem(path)) | Message::FileDropped(path) => {
                 return self.open(path);
             }
+            Message::Views(m) => self.on_views(m),
+            Message::ViewReady(generation, out) => self.on_view_ready(generation, out),
             Message::Back => {
                 let to = self.history.back(self.place());
                 return self.go(to);
@@ -736,6 +784,106 @@ impl App {
         }
     }
 
+    fn on_views(&mut self, m: views_screen::Message) {
+        match self.views.update(m, self.shown.query.filter.as_ref()) {
+            views_screen::Action::None => {}
+            views_screen::Action::Show(id) => self.views.show(id),
+            views_screen::Action::Drill { view, filter } => {
+                self.views.show(view);
+                self.filter_bar.show_applied(Some(&filter));
+                // The matching task of the list starts when the list shows.
+                let _ = self.set_query(Query {
+                    filter: Some(filter),
+                    range: self.shown.query.range,
+                });
+            }
+        }
+    }
+
+    fn on_view_ready(&mut self, generation: u64, out: Option<ViewOutcome>) {
+        if self.view_running == Some(generation) {
+            self.view_running = None;
+        }
+        let Some(out) = out else { return };
+        if self.facts.as_ref().is_none_or(|f| {
+            Arc::ptr_eq(f.snapshot(), out.facts.snapshot())
+                || f.snapshot().len() < out.facts.snapshot().len()
+        }) {
+            self.facts = Some(out.facts);
+        }
+        if generation != self.view_generation || out.view != self.views.view_id() {
+            return;
+        }
+        self.view_done = Some(generation);
+        self.views.set_table(out.table);
+    }
+
+    /// What the shown view depends on: its id, the query, the snapshot.
+    fn view_key(&self) -> (&'static str, Query, usize) {
+        let len = self.doc.as_ref().map_or(0, Document::len);
+        (self.views.view_id(), self.shown.query.clone(), len)
+    }
+
+    /// Starts computing the shown view when what it depends on changed
+    /// (only while the views screen shows; one job at a time).
+    fn refresh_view(&mut self) -> Task<Message> {
+        if self.screen != Screen::Views || self.view_running.is_some() {
+            return Task::none();
+        }
+        let key = self.view_key();
+        if self.last_view_key.as_ref() == Some(&key) && self.view_done == Some(self.view_generation)
+        {
+            return Task::none();
+        }
+        let Some(snapshot) = self.doc.as_ref().and_then(|d| d.snapshot.clone()) else {
+            return Task::none();
+        };
+        if self.last_view_key.as_ref() != Some(&key) {
+            self.view_generation += 1;
+            self.last_view_key = Some(key);
+        }
+        let generation = self.view_generation;
+        self.view_running = Some(generation);
+        let facts = match &self.facts {
+            Some(f) if Arc::ptr_eq(f.snapshot(), &snapshot) => f.clone(),
+            _ => Arc::new(Facts::new(snapshot)),
+        };
+        let view = self.views.view_id();
+        let (from_ns, to_ns) = match self.shown.query.range {
+            Some(r) => (Some(r.from_ns), Some(r.to_ns)),
+            None => (None, None),
+        };
+        let q = views::Query {
+            from_ns,
+            to_ns,
+            filter: self.shown.query.filter.clone(),
+        };
+        let job = move || {
+            let table = views::compute(&facts, view, &q).map_err(|e| e.to_string());
+            ViewOutcome { view, table, facts }
+        };
+        if !matches!(self.shown.runner, Runner::Thread) {
+            let out = job();
+            self.on_view_ready(generation, Some(out));
+            return Task::none();
+        }
+        let (tx, rx) = iced::futures::channel::oneshot::channel();
+        let spawned = std::thread::Builder::new()
+            .name("scapscope-gui-view".into())
+            .spawn(move || {
+                let _ = tx.send(job());
+            });
+        if spawned.is_err() {
+            self.view_running = None;
+            self.views
+                .set_table(Err("cannot start a thread to compute the view".into()));
+            return Task::none();
+        }
+        Task::perform(async move { rx.await.ok() }, move |o| {
+            Message::ViewReady(generation, o)
+        })
+    }
+
     fn on_timeline(&mut self, m: timeline::Message) -> Task<Message> {
         match self.timeline.update(m) {
             timeline::Action::None => Task::none(),
@@ -900,6 +1048,10 @@ impl App {
                 .list
                 .view(d.snapshot.as_deref(), &self.shown.rows, self.offset_s)
                 .map(Message::List),
+            (Some(_), Screen::Views) => self
+                .views
+                .view(self.view_running.is_some())
+                .map(Message::Views),
             (Some(d), Screen::Timeline) => self
                 .timeline
                 .view(d.snapshot.as_deref(), self.shown.query.range, self.mode)
@@ -1643,6 +1795,67 @@ mod tests {
         // Another capture starts a new path.
         let _ = app.update(Message::FileDropped(crate::demo_capture()));
         assert_eq!(app.history.can(), (false, false));
+    }
+
+    #[test]
+    fn views_compute_sort_and_drill_down_with_history() {
+        let (mut app, id) = opened();
+        let _ = app.update(sample(id, 572, true));
+        let _ = app.update(Message::ScreenSelected(Screen::Views));
+        let t = app.views.table().expect("procs computed").clone();
+        assert_eq!(t.view, "procs");
+        assert!(!t.rows.is_empty());
+        // The same numbers as the core computes directly.
+        let direct =
+            views::compute(&Facts::new(demo()), "procs", &views::Query::default()).unwrap();
+        assert_eq!(t.rows.len(), direct.rows.len());
+        // Sorting by a column, then again reverses it.
+        let col = t.column("PID").expect("a PID column");
+        let _ = app.update(Message::Views(views_screen::Message::SortBy(col)));
+        let a: Vec<String> = app
+            .views
+            .table()
+            .unwrap()
+            .rows
+            .iter()
+            .map(|r| r.key.clone())
+            .collect();
+        let _ = app.update(Message::Views(views_screen::Message::SortBy(col)));
+        let b: Vec<String> = app
+            .views
+            .table()
+            .unwrap()
+            .rows
+            .iter()
+            .map(|r| r.key.clone())
+            .collect();
+        let mut rev = a.clone();
+        rev.reverse();
+        if a.len() > 1 {
+            assert_ne!(a, b);
+        }
+        assert_eq!(b.len(), rev.len());
+        // Drill into the first row: the next view, filtered by the row.
+        let key = app.views.table().unwrap().rows[0].key.clone();
+        let _ = app.update(Message::Views(views_screen::Message::RowClicked(0)));
+        let _ = app.update(Message::Views(views_screen::Message::DrillDown));
+        let next = views::find("procs").unwrap().drilldown.unwrap();
+        assert_eq!(app.views.view_id(), next);
+        let f = app
+            .query()
+            .filter
+            .as_ref()
+            .expect("drill-down filter")
+            .to_string();
+        assert!(f.contains(&key), "{f} names {key}");
+        assert_eq!(app.filter_bar().text(), f);
+        let drilled = app.views.table().expect("next view computed");
+        assert_eq!(drilled.view, next);
+        // Back returns to procs, unfiltered.
+        let _ = app.update(Message::Back);
+        assert_eq!(app.views.view_id(), "procs");
+        assert!(app.query().filter.is_none());
+        assert_eq!(app.views.table().unwrap().view, "procs");
     }
 
     #[test]

@@ -13,6 +13,8 @@ use super::screen::Screen;
 pub struct Place {
     /// The screen.
     pub screen: Screen,
+    /// The view shown, on the views screen.
+    pub view: Option<&'static str>,
     /// The filter and time range.
     pub query: Query,
 }
@@ -85,6 +87,7 @@ mod tests {
     fn place(screen: Screen, filter: Option<&str>) -> Place {
         Place {
             screen,
+            view: None,
             query: Query {
                 filter: filter.map(|f| Filter::parse(f).unwrap()),
                 range: None,

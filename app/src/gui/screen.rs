@@ -5,6 +5,7 @@ pub mod list;
 pub mod overview;
 pub mod stream;
 pub mod timeline;
+pub mod views;
 
 /// Which screen the workspace shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -14,6 +15,8 @@ pub enum Screen {
     Overview,
     /// Every event, one line each, with details of the selected one.
     List,
+    /// Tables (csysdig's views), the process tree, commands executed.
+    Views,
     /// The I/O of one fd or connection (opened from an event).
     Stream,
     /// Processes and threads on a time axis (GPU).
@@ -22,7 +25,12 @@ pub enum Screen {
 
 impl Screen {
     /// Every screen, in tab order.
-    pub const ALL: [Screen; 3] = [Screen::Overview, Screen::List, Screen::Timeline];
+    pub const ALL: [Screen; 4] = [
+        Screen::Overview,
+        Screen::Views,
+        Screen::List,
+        Screen::Timeline,
+    ];
 
     /// The screen called `name` on the command line.
     pub fn from_name(name: &str) -> Option<Screen> {
@@ -31,6 +39,7 @@ impl Screen {
             "list" | "syscalls" | "events" | "dig" => Some(Screen::List),
             "stream" | "follow" => Some(Screen::Stream),
             "timeline" | "time" => Some(Screen::Timeline),
+            "views" | "view" | "tables" => Some(Screen::Views),
             _ => None,
         }
     }
@@ -42,6 +51,7 @@ impl Screen {
             Screen::List => "Syscalls",
             Screen::Stream => "Stream",
             Screen::Timeline => "Timeline",
+            Screen::Views => "Views",
         }
     }
 }
