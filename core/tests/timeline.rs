@@ -381,3 +381,31 @@ fn index_memory_stays_within_budget() {
     std::fs::remove_file(dense).ok();
     std::fs::remove_file(long).ok();
 }
+
+#[test]
+fn lanes_are_named_after_their_threads() {
+    let Some(p) = shared("bencer_k8s_capture.scap") else {
+        return;
+    };
+    let snap = load(&p, 4096);
+    let idx = TimelineIndex::new(&snap);
+    // A lane whose thread had a command name in any event has one.
+    let mut named: BTreeMap<LaneKey, BTreeSet<String>> = BTreeMap::new();
+    for i in 0..snap.len() {
+        let r = snap.row(i).unwrap();
+        if let (Some((k, _)), Some(t)) = (lane_of(&snap, i), r.thread)
+            && !t.comm.is_empty()
+        {
+            named.entry(k).or_default().insert(t.comm.clone());
+        }
+    }
+    assert!(named.len() > 100, "{}", named.len());
+    for (k, names) in &named {
+        let l = idx.lane(*k).unwrap();
+        assert!(
+            names.contains(&l.comm),
+            "{k:?}: {:?} not in {names:?}",
+            l.comm
+        );
+    }
+}

@@ -126,7 +126,8 @@ pub struct LaneLod {
     order: Order,
     /// Its events summed.
     pub stretch: Stretch,
-    /// Thread entity of the lane's last event here (names, container).
+    /// Thread entity of the lane's last event here that has a command
+    /// name (names, container); the first event's when none has.
     pub(super) last_thread: u32,
 }
 
@@ -235,7 +236,8 @@ impl ChunkLod {
     pub fn build(chunk: Arc<Chunk>, first_index: usize, entities: &Entities) -> ChunkLod {
         let n = chunk.len();
         let mut dens = Vec::with_capacity(n);
-        let mut slot_of_entity: FxHashMap<u32, usize> = FxHashMap::default();
+        // Entity → (lane slot, whether its thread has a command name).
+        let mut slot_of_entity: FxHashMap<u32, (usize, bool)> = FxHashMap::default();
         let mut slot_of_key: FxHashMap<LaneKey, usize> = FxHashMap::default();
         // Per lane: key, (timestamp, chunk-local index), last thread.
         type Building = (LaneKey, Vec<(u64, u32)>, u32);
@@ -250,16 +252,23 @@ impl ChunkLod {
             }
             all.push((ts, j as u32));
             let ent = chunk.thread[j];
-            let slot = *slot_of_entity.entry(ent).or_insert_with(|| {
-                let key = LaneKey::of(entities.thread(ent));
-                *slot_of_key.entry(key).or_insert_with(|| {
-                    building.push((key, Vec::new(), ent));
+            let (slot, named) = *slot_of_entity.entry(ent).or_insert_with(|| {
+                let t = entities.thread(ent);
+                let named = t.thread.as_ref().is_some_and(|t| !t.comm.is_empty());
+                let key = LaneKey::of(t);
+                let slot = *slot_of_key.entry(key).or_insert_with(|| {
+                    building.push((key, Vec::new(), u32::MAX));
                     building.len() - 1
-                })
+                });
+                (slot, named)
             });
             let lane = &mut building[slot];
             lane.1.push((ts, j as u32));
-            lane.2 = ent;
+            // Threads lose their name in some versions (an execve not
+            // seen whole): keep the last one that has it.
+            if named || lane.2 == u32::MAX {
+                lane.2 = ent;
+            }
         }
         // The all-events lane has no thread: `u32::MAX` is no entity.
         let all = LaneLod::new(
