@@ -12,10 +12,13 @@
 //!
 //! Start with [`TimelineIndex`].
 
+mod chunk;
 mod index;
 mod pyramid;
+mod tree;
 
-pub use index::{ChunkLod, Group, LaneEvent, LaneInfo, LaneLod, LaneSeq, Process, SeqPos};
+pub use chunk::{ChunkLod, LaneLod, Stretch};
+pub use index::{Group, LaneEvent, LaneInfo, LaneSel, LaneSeq, Process, SeqPos};
 pub use index::{TimelineIndex, event_name};
 pub use pyramid::{Bucket, Density, FINEST_SHIFT, LEVEL_SHIFTS, LEVEL_STEP, Level, Pyramid};
 

@@ -11,7 +11,9 @@ use std::sync::Arc;
 use scapscope_core::state::FdKind;
 use scapscope_core::store::{LoadOptions, Snapshot, load_blocking};
 use scapscope_core::synth::{SynthConfig, Target, synth};
-use scapscope_core::timeline::{CATEGORIES, Category, LEVEL_SHIFTS, LaneKey, TimelineIndex};
+use scapscope_core::timeline::{
+    CATEGORIES, Category, LEVEL_SHIFTS, LaneKey, LaneSel, TimelineIndex,
+};
 
 fn generated(events: u64, seed: u64, spacing_ns: Option<u64>) -> PathBuf {
     let p = std::env::temp_dir().join(format!(
@@ -113,21 +115,55 @@ fn density_at_every_level_matches_brute_force() {
         density_matches(&load(&p, chunk_events));
     }
     std::fs::remove_file(p).ok();
+    // A real capture with multi-threaded processes (synth's are not).
+    if let Some(p) = shared("bencer_k8s_capture.scap") {
+        assert!(density_matches(&load(&p, 512)), "bencer has threads");
+    }
 }
 
-fn density_matches(snap: &Snapshot) {
+/// Returns whether a multi-threaded process was checked.
+fn density_matches(snap: &Snapshot) -> bool {
     let idx = TimelineIndex::new(snap);
     let brute = brute_lanes(snap);
     let (lo, hi) = idx.time_range().unwrap();
-    // The busiest lane, a quiet one, and every event.
+    // The busiest lane, a quiet one, the process with the most threads,
+    // and every event.
     let mut keys: Vec<(LaneKey, usize)> = brute.iter().map(|(k, v)| (*k, v.len())).collect();
     keys.sort_by_key(|k| std::cmp::Reverse(k.1));
-    let lanes = [Some(keys[0].0), Some(keys[keys.len() / 2].0), None];
+    let mut threads: BTreeMap<i64, usize> = BTreeMap::new();
+    for k in brute.keys() {
+        *threads.entry(k.pid).or_default() += 1;
+    }
+    // The busiest multi-threaded process (or a single-threaded one).
+    let (&pid, &n) = threads
+        .iter()
+        .max_by_key(|(pid, n)| {
+            (
+                **n >= 2,
+                brute
+                    .iter()
+                    .filter(|(k, _)| k.pid == **pid)
+                    .map(|(_, v)| v.len())
+                    .sum::<usize>(),
+            )
+        })
+        .unwrap();
+    let lanes = [
+        LaneSel::Thread(keys[0].0),
+        LaneSel::Thread(keys[keys.len() / 2].0),
+        LaneSel::Process(pid),
+        LaneSel::All,
+    ];
     let mut walked_somewhere = false;
     for key in lanes {
         let events: Vec<(u64, usize)> = match key {
-            Some(k) => brute[&k].clone(),
-            None => brute.values().flatten().copied().collect(),
+            LaneSel::Thread(k) => brute[&k].clone(),
+            LaneSel::Process(p) => brute
+                .iter()
+                .filter(|(k, _)| k.pid == p)
+                .flat_map(|(_, v)| v.iter().copied())
+                .collect(),
+            LaneSel::All => brute.values().flatten().copied().collect(),
         };
         for &shift in &LEVEL_SHIFTS {
             // A range aligned to the buckets, in the middle of the capture.
@@ -185,6 +221,7 @@ fn density_matches(snap: &Snapshot) {
         walked_somewhere,
         "some lane is sparse at fine levels and walks its events"
     );
+    n >= 2
 }
 
 #[test]
@@ -214,7 +251,7 @@ fn incremental_update_equals_a_whole_build() {
         assert_eq!(a.lanes.len(), b.lanes.len());
         for (x, y) in a.lanes.iter().zip(&b.lanes) {
             assert_eq!(x.key, y.key);
-            assert_eq!(x.pyramid, y.pyramid);
+            assert_eq!(x.stretch, y.stretch);
         }
     }
     // The chunk tree grown step by step reads the same as one built at
@@ -222,7 +259,7 @@ fn incremental_update_equals_a_whole_build() {
     let (lo, hi) = whole.time_range().unwrap();
     let read = |t: &TimelineIndex, shift| {
         let mut v = Vec::new();
-        t.for_each_density(None, Some(shift), lo, hi + 1, |s, l, d| {
+        t.for_each_density(LaneSel::All, Some(shift), lo, hi + 1, |s, l, d| {
             v.push((s, l, d.events()));
         });
         v.sort_unstable();
@@ -316,13 +353,16 @@ fn categories_follow_the_fd_for_generic_io() {
 }
 
 #[test]
-fn index_memory_stays_a_few_bytes_per_event() {
+fn index_memory_stays_within_budget() {
     let mut caps: Vec<PathBuf> = Vec::new();
     caps.extend(shared("bencer_k8s_capture.scap"));
     let g = generated(100_000, 13, None);
     let dense = generated(100_000, 14, Some(1));
+    // Enough chunks for tree nodes.
+    let long = generated(600_000, 15, None);
     caps.push(g.clone());
     caps.push(dense.clone());
+    caps.push(long.clone());
     for p in caps {
         let snap = load(&p, scapscope_core::store::CHUNK_EVENTS);
         let idx = TimelineIndex::new(&snap);
@@ -334,8 +374,38 @@ fn index_memory_stays_a_few_bytes_per_event() {
             per_event
         );
         assert!(idx.events() > 10_000);
-        assert!(per_event < 12.0, "{}: {per_event} B/event", p.display());
+        // Budget: under 24 B per event, less than the store's own 32 B.
+        assert!(per_event < 24.0, "{}: {per_event} B/event", p.display());
     }
     std::fs::remove_file(g).ok();
     std::fs::remove_file(dense).ok();
+    std::fs::remove_file(long).ok();
+}
+
+#[test]
+fn lanes_are_named_after_their_threads() {
+    let Some(p) = shared("bencer_k8s_capture.scap") else {
+        return;
+    };
+    let snap = load(&p, 4096);
+    let idx = TimelineIndex::new(&snap);
+    // A lane whose thread had a command name in any event has one.
+    let mut named: BTreeMap<LaneKey, BTreeSet<String>> = BTreeMap::new();
+    for i in 0..snap.len() {
+        let r = snap.row(i).unwrap();
+        if let (Some((k, _)), Some(t)) = (lane_of(&snap, i), r.thread)
+            && !t.comm.is_empty()
+        {
+            named.entry(k).or_default().insert(t.comm.clone());
+        }
+    }
+    assert!(named.len() > 100, "{}", named.len());
+    for (k, names) in &named {
+        let l = idx.lane(*k).unwrap();
+        assert!(
+            names.contains(&l.comm),
+            "{k:?}: {:?} not in {names:?}",
+            l.comm
+        );
+    }
 }

@@ -9,7 +9,8 @@
 
 use bytemuck::{Pod, Zeroable};
 use scapscope_core::timeline::{
-    CATEGORIES, Category, Density, LaneEvent, LaneKey, LaneSeq, SeqPos, TimelineIndex, event_name,
+    CATEGORIES, Category, Density, LaneEvent, LaneKey, LaneSel, LaneSeq, SeqPos, TimelineIndex,
+    event_name,
 };
 
 use crate::layout::{Bands, Geometry, Layout, METRIC_CHARTS, RowKind};
@@ -88,15 +89,6 @@ impl ColumnDensity {
         self.errors += f64::from(d.errors) * share;
         self.io_bytes += d.io_bytes as f64 * share;
         self.net_bytes += d.net_bytes as f64 * share;
-    }
-
-    fn merge(&mut self, o: &ColumnDensity) {
-        for (a, b) in self.by_category.iter_mut().zip(&o.by_category) {
-            *a += b;
-        }
-        self.errors += o.errors;
-        self.io_bytes += o.io_bytes;
-        self.net_bytes += o.net_bytes;
     }
 }
 
@@ -354,7 +346,7 @@ impl<'s, 'a> Builder<'s, 'a> {
             self.quad(0.0, y1 - 1.0, w, y1, p.separator);
             let indent = match row.kind {
                 RowKind::Group => 4.0,
-                RowKind::Process { .. } => 8.0,
+                RowKind::Process { .. } | RowKind::More { .. } => 8.0,
                 RowKind::Thread => 24.0,
             };
             let marker = match row.kind {
@@ -452,15 +444,15 @@ impl<'s, 'a> Builder<'s, 'a> {
         (y0, y0 + r.height_px)
     }
 
-    /// Sums lane `key` (all events for `None`) into pixel columns.
-    fn columns(&mut self, key: Option<LaneKey>, cols: &mut [ColumnDensity]) {
+    /// Sums `sel` into pixel columns.
+    fn columns(&mut self, sel: LaneSel, cols: &mut [ColumnDensity]) {
         let view = self.s.view;
         let (from, to) = view.ns_range();
         let n = cols.len() as i64;
         let mut summed = 0;
         self.s
             .index
-            .for_each_density(key, self.frame.stats.shift, from, to, |start, len, d| {
+            .for_each_density(sel, self.frame.stats.shift, from, to, |start, len, d| {
                 summed += 1;
                 if len <= 1 {
                     let c = view.column_of(start);
@@ -490,7 +482,7 @@ impl<'s, 'a> Builder<'s, 'a> {
     fn metrics(&mut self) {
         let p = *self.s.palette;
         let mut cols = vec![ColumnDensity::default(); self.cols];
-        self.columns(None, &mut cols);
+        self.columns(LaneSel::All, &mut cols);
         let secs_per_col = self.s.view.ns_per_px * 1e-9;
         let w = self.width();
         self.clip = [self.x0, 0.0, w, self.s.height_px];
@@ -586,14 +578,12 @@ impl<'s, 'a> Builder<'s, 'a> {
                 event_rows.push(i);
                 continue;
             }
+            let sel = match row.kind {
+                RowKind::Process { .. } => LaneSel::Process(row.pid),
+                _ => LaneSel::Thread(row.lanes[0]),
+            };
             let mut cols = vec![ColumnDensity::default(); self.cols];
-            for &k in &row.lanes.clone() {
-                let mut lane = vec![ColumnDensity::default(); self.cols];
-                self.columns(Some(k), &mut lane);
-                for (a, b) in cols.iter_mut().zip(&lane) {
-                    a.merge(b);
-                }
-            }
+            self.columns(sel, &mut cols);
             let total: f64 = cols.iter().map(ColumnDensity::events).sum();
             if lod::draw_events(total, self.s.view.width_px) {
                 event_rows.push(i);

@@ -77,6 +77,11 @@ pub enum RowKind {
     },
     /// One thread of an expanded process.
     Thread,
+    /// The quieter processes of a group, folded into one row.
+    More {
+        /// How many processes it stands for.
+        hidden: usize,
+    },
 }
 
 /// One row of lanes.
@@ -100,6 +105,16 @@ pub struct Row {
     pub events: u64,
 }
 
+/// How many processes a group shows before folding the rest into one
+/// row (busiest first), and the groups shown whole.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Fold {
+    /// Processes shown per group; `None`: all.
+    pub per_group: Option<usize>,
+    /// Container ids (empty for the host) of the groups shown whole.
+    pub open_groups: BTreeSet<String>,
+}
+
 /// All rows, top to bottom.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Layout {
@@ -110,17 +125,19 @@ pub struct Layout {
 }
 
 impl Layout {
-    /// Rows for the index's groups; processes whose pid is in `expanded`
-    /// show their threads.
+    /// Rows for every process of the index's groups; processes whose pid
+    /// is in `expanded` show their threads.
     pub fn new(index: &TimelineIndex, expanded: &BTreeSet<i64>, g: &Geometry) -> Layout {
-        Layout::from_groups(&index.groups(), index, expanded, g)
+        Layout::from_groups(&index.groups(), index, expanded, &Fold::default(), g)
     }
 
-    /// Rows for `groups`.
+    /// Rows for `groups`, folding each group's quieter processes as
+    /// `fold` says.
     pub fn from_groups(
         groups: &[Group],
         index: &TimelineIndex,
         expanded: &BTreeSet<i64>,
+        fold: &Fold,
         g: &Geometry,
     ) -> Layout {
         let mut rows = Vec::new();
@@ -149,7 +166,13 @@ impl Layout {
                     events,
                 },
             );
-            for p in &group.processes {
+            let shown = match fold.per_group {
+                Some(n) if !fold.open_groups.contains(&group.container_id) => {
+                    n.min(group.processes.len())
+                }
+                _ => group.processes.len(),
+            };
+            for p in &group.processes[..shown] {
                 let open = expanded.contains(&p.pid);
                 let threads = if p.threads.len() > 1 {
                     format!(" · {} threads", p.threads.len())
@@ -192,6 +215,23 @@ impl Layout {
                         },
                     );
                 }
+            }
+            let hidden = group.processes.len() - shown;
+            if hidden > 0 {
+                let events = group.processes[shown..].iter().map(|p| p.events).sum();
+                push(
+                    &mut rows,
+                    Row {
+                        kind: RowKind::More { hidden },
+                        label: format!("▸ {hidden} more processes"),
+                        container_id: group.container_id.clone(),
+                        pid: 0,
+                        lanes: Vec::new(),
+                        y_px: 0.0,
+                        height_px: g.process_px,
+                        events,
+                    },
+                );
             }
         }
         Layout { rows, height_px: y }
@@ -254,14 +294,15 @@ mod tests {
     fn rows_and_expansion() {
         let idx = TimelineIndex::default();
         let g = Geometry::default();
-        let closed = Layout::from_groups(&groups(), &idx, &BTreeSet::new(), &g);
+        let closed = Layout::from_groups(&groups(), &idx, &BTreeSet::new(), &Fold::default(), &g);
         let kinds: Vec<&RowKind> = closed.rows.iter().map(|r| &r.kind).collect();
         assert_eq!(kinds.len(), 5);
         assert_eq!(closed.rows[0].label, "host");
         assert_eq!(closed.rows[1].label, "p10 (10) · 3 threads");
         assert_eq!(closed.rows[1].lanes.len(), 3);
         assert_eq!(closed.rows[3].label, "container abcdef123456");
-        let open = Layout::from_groups(&groups(), &idx, &BTreeSet::from([10]), &g);
+        let open =
+            Layout::from_groups(&groups(), &idx, &BTreeSet::from([10]), &Fold::default(), &g);
         assert_eq!(open.rows.len(), 8);
         assert_eq!(open.rows[1].kind, RowKind::Process { expanded: true });
         assert_eq!(open.rows[2].kind, RowKind::Thread);
@@ -279,7 +320,7 @@ mod tests {
     fn visible_rows_and_row_lookup() {
         let idx = TimelineIndex::default();
         let g = Geometry::default();
-        let l = Layout::from_groups(&groups(), &idx, &BTreeSet::from([10]), &g);
+        let l = Layout::from_groups(&groups(), &idx, &BTreeSet::from([10]), &Fold::default(), &g);
         // Group 20 px, process 24 px, threads 18 px each.
         assert_eq!(l.row_at(0.0), Some(0));
         assert_eq!(l.row_at(19.9), Some(0));
@@ -291,6 +332,38 @@ mod tests {
         assert_eq!(l.visible(1e6, 100.0).len(), 0);
         assert_eq!(l.max_scroll(1e6), 0.0);
         assert!(l.max_scroll(50.0) > 0.0);
+    }
+
+    #[test]
+    fn quiet_processes_fold_into_one_row() {
+        let idx = TimelineIndex::default();
+        let g = Geometry::default();
+        let mut fold = Fold {
+            per_group: Some(1),
+            open_groups: BTreeSet::new(),
+        };
+        let l = Layout::from_groups(&groups(), &idx, &BTreeSet::new(), &fold, &g);
+        let labels: Vec<&str> = l.rows.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "host",
+                "p10 (10) · 3 threads",
+                "▸ 1 more processes",
+                "container abcdef123456",
+                "p30 (30)"
+            ]
+        );
+        assert_eq!(l.rows[2].kind, RowKind::More { hidden: 1 });
+        assert_eq!(l.rows[2].events, 100);
+        fold.open_groups.insert(String::new());
+        let l = Layout::from_groups(&groups(), &idx, &BTreeSet::new(), &fold, &g);
+        assert_eq!(l.rows.len(), 5);
+        assert!(
+            l.rows
+                .iter()
+                .all(|r| !matches!(r.kind, RowKind::More { .. }))
+        );
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use scapscope_core::store::{LoadOptions, Snapshot, load_blocking};
 use scapscope_core::synth::{SynthConfig, Target as Size, synth};
-use scapscope_core::timeline::{LaneKey, TimelineIndex};
+use scapscope_core::timeline::{LaneKey, LaneSel, TimelineIndex};
 use scapscope_render::frame::{LabelKind, Target};
 use scapscope_render::view::MIN_NS_PER_PX;
 use scapscope_render::{Clock, Frame, Geometry, Layout, Palette, Scene, View, build};
@@ -227,7 +227,7 @@ fn level_of_detail_follows_the_zoom() {
     let (from, to) = view.ns_range();
     let mut reads = 0;
     c.index
-        .for_each_density(None, whole.stats.shift, from, to, |_, len, _| {
+        .for_each_density(LaneSel::All, whole.stats.shift, from, to, |_, len, _| {
             assert!(len > 1, "a single event read at {} ns/px", view.ns_per_px);
             reads += 1;
         });

@@ -23,7 +23,7 @@ use super::load;
 use super::query::{self, Engine, Query, Rows, TimeRange};
 use super::recent::Recent;
 use super::screen::views::ViewsScreen;
-use super::screen::{Screen, list, overview, stream, views as views_screen};
+use super::screen::{Screen, list, overview, stream, timeline, views as views_screen};
 use super::style::{self, Mode};
 use scapscope_core::views::{self, Facts};
 
@@ -185,6 +185,8 @@ pub enum Message {
     StreamReady(Option<Box<stream::Follow>>),
     /// The follow-stream screen.
     Stream(stream::Message),
+    /// The timeline screen.
+    Timeline(timeline::Message),
     /// A recent capture was chosen.
     RecentChosen(RecentItem),
     /// A file was dropped on the window.
@@ -269,6 +271,7 @@ pub struct App {
     filter_bar: FilterBar,
     shown: Shown,
     follow: Option<stream::Follow>,
+    timeline: timeline::Timeline,
     /// Why the last follow-stream found nothing.
     follow_note: Option<String>,
     recent: Recent,
@@ -305,6 +308,7 @@ impl App {
             filter_bar: FilterBar::default(),
             shown: Shown::default(),
             follow: None,
+            timeline: timeline::Timeline::default(),
             follow_note: None,
             // Tests never touch the user's list.
             recent: if cfg!(test) {
@@ -336,6 +340,7 @@ impl App {
     /// no tasks).
     pub fn match_inline(&mut self) {
         self.shown.runner = Runner::Inline;
+        self.timeline.build_inline();
     }
 
     /// The app with the settings' capture loading.
@@ -539,6 +544,7 @@ impl App {
             Message::RangeSet(r) => return self.set_range(r),
             Message::StreamReady(f) => self.on_stream_ready(f),
             Message::Stream(m) => self.on_stream(m),
+            Message::Timeline(m) => return self.on_timeline(m),
             Message::RecentChosen(RecentItem(path)) | Message::FileDropped(path) => {
                 return self.open(path);
             }
@@ -721,6 +727,9 @@ impl App {
                 None => Status::Done,
             };
         }
+        let indexing = self
+            .timeline
+            .snapshot_changed(u.load_id, u.snapshot.clone());
         doc.snapshot = Some(u.snapshot);
         let len = doc.len();
         if self.shown.query.is_empty() {
@@ -734,7 +743,7 @@ impl App {
                 None => self.list.select(i, len),
             }
         }
-        self.spawn_query()
+        Task::batch([indexing.map(Message::Timeline), self.spawn_query()])
     }
 
     fn cancel_load(&mut self) {
@@ -875,6 +884,21 @@ impl App {
         })
     }
 
+    fn on_timeline(&mut self, m: timeline::Message) -> Task<Message> {
+        match self.timeline.update(m) {
+            timeline::Action::None => Task::none(),
+            timeline::Action::Run(task) => task.map(Message::Timeline),
+            timeline::Action::SelectRange(r) => self.set_range(r),
+            timeline::Action::SelectEvent(event) => {
+                // Selected in the list too, when the list shows it.
+                if let Some(r) = self.shown.rows.row_of(event) {
+                    self.list.select(r, self.shown.rows.len());
+                }
+                Task::none()
+            }
+        }
+    }
+
     /// Reassembles the stream of `event` off the UI thread.
     fn follow_stream(&mut self, event: usize) -> Task<Message> {
         let Some(snapshot) = self.doc.as_ref().and_then(|d| d.snapshot.clone()) else {
@@ -967,6 +991,11 @@ impl App {
             }
             (Key::Character("t"), true) => self.mode = self.mode.toggled(),
             (Key::Named(Named::Escape), _) => return self.on_escape(),
+            (k, false) if self.screen == Screen::Timeline => {
+                if let Some(c) = timeline::key_command(k) {
+                    return self.on_timeline(timeline::Message::Key(c));
+                }
+            }
             (Key::Named(named), false) if self.screen == Screen::List => {
                 let nav = match named {
                     Named::ArrowUp => list::Nav::Up,
@@ -1023,6 +1052,10 @@ impl App {
                 .views
                 .view(self.view_running.is_some())
                 .map(Message::Views),
+            (Some(d), Screen::Timeline) => self
+                .timeline
+                .view(d.snapshot.as_deref(), self.shown.query.range, self.mode)
+                .map(Message::Timeline),
             (Some(_), Screen::Stream) => match &self.follow {
                 Some(f) => f.view().map(Message::Stream),
                 None => container(text("Select an I/O event and click Follow stream"))

@@ -4,6 +4,7 @@
 pub mod list;
 pub mod overview;
 pub mod stream;
+pub mod timeline;
 pub mod views;
 
 /// Which screen the workspace shows.
@@ -18,11 +19,18 @@ pub enum Screen {
     Views,
     /// The I/O of one fd or connection (opened from an event).
     Stream,
+    /// Processes and threads on a time axis (GPU).
+    Timeline,
 }
 
 impl Screen {
     /// Every screen, in tab order.
-    pub const ALL: [Screen; 3] = [Screen::Overview, Screen::Views, Screen::List];
+    pub const ALL: [Screen; 4] = [
+        Screen::Overview,
+        Screen::Views,
+        Screen::List,
+        Screen::Timeline,
+    ];
 
     /// The screen called `name` on the command line.
     pub fn from_name(name: &str) -> Option<Screen> {
@@ -30,6 +38,7 @@ impl Screen {
             "overview" | "tiles" => Some(Screen::Overview),
             "list" | "syscalls" | "events" | "dig" => Some(Screen::List),
             "stream" | "follow" => Some(Screen::Stream),
+            "timeline" | "time" => Some(Screen::Timeline),
             "views" | "view" | "tables" => Some(Screen::Views),
             _ => None,
         }
@@ -41,6 +50,7 @@ impl Screen {
             Screen::Overview => "Overview",
             Screen::List => "Syscalls",
             Screen::Stream => "Stream",
+            Screen::Timeline => "Timeline",
             Screen::Views => "Views",
         }
     }

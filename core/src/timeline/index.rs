@@ -1,253 +1,26 @@
-//! The timeline index: per chunk, each lane's events in time order and
-//! their pyramid; over the whole capture, the lanes and what they are.
+//! The timeline index: the chunks' lanes and pyramids, the chunk tree
+//! over them, and over the whole capture the lanes and what they are.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
 
-use super::{Category, Density, LaneKey, Pyramid};
+use super::chunk::{ChunkLod, LaneLod, Stretch, event_density};
+use super::tree::{Child, FANOUT, Node};
+use super::{Category, Density, LaneKey};
 use crate::schema;
 use crate::store::{Chunk, Entities, Snapshot};
 
-/// Pyramid levels a lane keeps may hold up to one bucket per this many
-/// events (see [`Pyramid::build`]): bounds the index at a few bytes per
-/// event whatever the capture looks like.
-const EVENTS_PER_BUCKET: usize = 16;
-
-/// The same for the all-events lane (one per chunk, read by every frame's
-/// metrics strip): finer levels are worth more there.
-const ALL_EVENTS_PER_BUCKET: usize = 8;
-
-/// Time order of some events of a chunk, as chunk-local indices.
-#[derive(Debug, Clone)]
-enum Order {
-    /// `0..n`: the chunk's own order (sorted chunks, for the all-events
-    /// lane).
-    Identity(usize),
-    /// Indices below 2^16 (the default chunk size).
-    Narrow(Box<[u16]>),
-    /// Larger chunks.
-    Wide(Box<[u32]>),
-}
-
-impl Order {
-    fn from_sorted(v: Vec<u32>) -> Order {
-        if v.iter().enumerate().all(|(k, &j)| j as usize == k) {
-            return Order::Identity(v.len());
-        }
-        if v.iter().all(|&j| j <= u32::from(u16::MAX)) {
-            Order::Narrow(v.into_iter().map(|j| j as u16).collect())
-        } else {
-            Order::Wide(v.into_boxed_slice())
-        }
-    }
-
-    fn len(&self) -> usize {
-        match self {
-            Order::Identity(n) => *n,
-            Order::Narrow(v) => v.len(),
-            Order::Wide(v) => v.len(),
-        }
-    }
-
-    fn get(&self, k: usize) -> usize {
-        match self {
-            Order::Identity(_) => k,
-            Order::Narrow(v) => usize::from(v[k]),
-            Order::Wide(v) => v[k] as usize,
-        }
-    }
-
-    fn heap_bytes(&self) -> usize {
-        match self {
-            Order::Identity(_) => 0,
-            Order::Narrow(v) => v.len() * 2,
-            Order::Wide(v) => v.len() * 4,
-        }
-    }
-}
-
-/// One lane's part of a chunk.
-#[derive(Debug, Clone)]
-pub struct LaneLod {
-    /// Which lane.
-    pub key: LaneKey,
-    order: Order,
-    /// Earliest timestamp of the lane in this chunk.
-    pub min_ts_ns: u64,
-    /// Latest timestamp of the lane in this chunk.
-    pub max_ts_ns: u64,
-    /// Density at coarse levels.
-    pub pyramid: Pyramid,
-    /// Thread entity of the lane's last event here (names, container).
-    last_thread: u32,
-}
-
-impl LaneLod {
-    /// Number of events.
-    pub fn len(&self) -> usize {
-        self.order.len()
-    }
-
-    /// Whether it has no event.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// Chunk-local index of the `k`-th event in time order.
-    pub fn event_at(&self, k: usize) -> usize {
-        self.order.get(k)
-    }
-
-    fn heap_bytes(&self) -> usize {
-        self.order.heap_bytes() + self.pyramid.heap_bytes()
-    }
-}
-
-/// The timeline's view of one store chunk. Immutable once built.
-#[derive(Debug, Clone)]
-pub struct ChunkLod {
-    /// The chunk.
-    pub chunk: Arc<Chunk>,
-    /// Store index of its first event.
-    pub first_index: usize,
-    /// Earliest timestamp (events stamped 0 are not on the timeline).
-    pub min_ts_ns: u64,
-    /// Latest timestamp.
-    pub max_ts_ns: u64,
-    /// Lanes, sorted by key.
-    pub lanes: Vec<LaneLod>,
-    /// Every event of the chunk as one lane (the metrics strip).
-    pub all: LaneLod,
-}
-
-/// What one event contributes to a density.
-fn event_density(chunk: &Chunk, j: usize, entities: &Entities) -> (Density, Category) {
-    let et = chunk.event_type[j];
-    let fd_kind = entities
-        .fd(chunk.fd[j])
-        .and_then(|f| f.fd.as_ref())
-        .map(|f| f.kind);
-    let cat = Category::of(et, fd_kind);
-    let mut d = Density::default();
-    d.by_category[cat.index()] = 1;
-    if !schema::is_enter(et) {
-        if chunk.res(j).is_some_and(|r| r < 0) {
-            d.errors = 1;
-        }
-        if let Some(n) = chunk.len_bytes(j) {
-            d.io_bytes = u64::from(n);
-            if cat == Category::Network {
-                d.net_bytes = u64::from(n);
-            }
-        }
-    }
-    (d, cat)
-}
-
-fn lane_lod(
-    key: LaneKey,
-    mut events: Vec<(u64, u32)>,
-    dens: &[Density],
-    last_thread: u32,
-    events_per_bucket: usize,
-) -> LaneLod {
-    // Events of one thread are nearly always in order already; a stable
-    // sort keeps file order for equal timestamps.
-    if !events.is_sorted_by_key(|e| e.0) {
-        events.sort_by_key(|e| e.0);
-    }
-    let min_ts_ns = events.first().map_or(0, |e| e.0);
-    let max_ts_ns = events.iter().map(|e| e.0).max().unwrap_or(0);
-    let budget = events.len() / events_per_bucket;
-    let pyramid = Pyramid::build(events.iter().map(|&(ts, j)| (ts, dens[j as usize])), budget);
-    LaneLod {
-        key,
-        order: Order::from_sorted(events.into_iter().map(|e| e.1).collect()),
-        min_ts_ns,
-        max_ts_ns,
-        pyramid,
-        last_thread,
-    }
-}
-
-impl ChunkLod {
-    /// Builds the lanes and pyramids of one chunk. `entities` must hold
-    /// every entity the chunk refers to (any snapshot that has the chunk).
-    pub fn build(chunk: Arc<Chunk>, first_index: usize, entities: &Entities) -> ChunkLod {
-        let n = chunk.len();
-        let mut dens = Vec::with_capacity(n);
-        let mut slot_of_entity: FxHashMap<u32, usize> = FxHashMap::default();
-        let mut slot_of_key: FxHashMap<LaneKey, usize> = FxHashMap::default();
-        // Per lane: key, (timestamp, chunk-local index), last thread.
-        type Building = (LaneKey, Vec<(u64, u32)>, u32);
-        let mut lanes: Vec<Building> = Vec::new();
-        let mut all = Vec::with_capacity(n);
-        for j in 0..n {
-            dens.push(event_density(&chunk, j, entities).0);
-            let ts = chunk.ts_ns(j);
-            // Metaevents stamped 0 have no place in time.
-            if ts == 0 {
-                continue;
-            }
-            all.push((ts, j as u32));
-            let ent = chunk.thread[j];
-            let slot = *slot_of_entity.entry(ent).or_insert_with(|| {
-                let key = LaneKey::of(entities.thread(ent));
-                *slot_of_key.entry(key).or_insert_with(|| {
-                    lanes.push((key, Vec::new(), ent));
-                    lanes.len() - 1
-                })
-            });
-            let lane = &mut lanes[slot];
-            lane.1.push((ts, j as u32));
-            lane.2 = ent;
-        }
-        // The all-events lane has no thread: `u32::MAX` is no entity.
-        let all = lane_lod(
-            LaneKey { pid: -1, tid: -1 },
-            all,
-            &dens,
-            u32::MAX,
-            ALL_EVENTS_PER_BUCKET,
-        );
-        let mut lanes: Vec<LaneLod> = lanes
-            .into_iter()
-            .map(|(key, ev, last)| lane_lod(key, ev, &dens, last, EVENTS_PER_BUCKET))
-            .collect();
-        lanes.sort_by_key(|l| l.key);
-        // A chunk of metaevents only bounds no time at all.
-        let (min_ts_ns, max_ts_ns) = if all.is_empty() {
-            (u64::MAX, 0)
-        } else {
-            (all.min_ts_ns, all.max_ts_ns)
-        };
-        ChunkLod {
-            chunk,
-            first_index,
-            min_ts_ns,
-            max_ts_ns,
-            lanes,
-            all,
-        }
-    }
-
-    /// The part of lane `key` in this chunk.
-    pub fn lane(&self, key: LaneKey) -> Option<&LaneLod> {
-        self.lanes
-            .binary_search_by_key(&key, |l| l.key)
-            .ok()
-            .map(|i| &self.lanes[i])
-    }
-
-    /// Heap bytes held (the chunk itself not counted).
-    pub fn heap_bytes(&self) -> usize {
-        self.lanes.capacity() * std::mem::size_of::<LaneLod>()
-            + self.lanes.iter().map(LaneLod::heap_bytes).sum::<usize>()
-            + self.all.heap_bytes()
-    }
+/// Which events a density query sums.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LaneSel {
+    /// Every event (the metrics strip).
+    All,
+    /// One thread.
+    Thread(LaneKey),
+    /// All threads of a process.
+    Process(i64),
 }
 
 /// A lane over the whole capture.
@@ -326,135 +99,6 @@ impl LaneEvent {
 /// The name of an event type, as sysdig prints it.
 pub fn event_name(event_type: u16) -> &'static str {
     schema::event_desc(event_type).map_or("?", |d| d.name)
-}
-
-/// Children per node of the chunk tree.
-const FANOUT: usize = 8;
-
-/// One lane's part of a [`Node`].
-#[derive(Debug, Clone)]
-struct NodeLane {
-    key: LaneKey,
-    events: usize,
-    min_ts_ns: u64,
-    max_ts_ns: u64,
-    pyramid: Pyramid,
-}
-
-/// A node of the chunk tree: the lanes of [`FANOUT`] consecutive chunks
-/// (level 0) or nodes (above) merged, so that a view over much of a large
-/// capture reads a few merged buckets instead of every chunk's.
-#[derive(Debug, Clone)]
-struct Node {
-    /// Index of the first child (a chunk at level 0, a node of the level
-    /// below otherwise).
-    first: usize,
-    min_ts_ns: u64,
-    max_ts_ns: u64,
-    /// Sorted by key.
-    lanes: Vec<NodeLane>,
-    all: NodeLane,
-}
-
-impl Node {
-    fn lane(&self, key: Option<LaneKey>) -> Option<&NodeLane> {
-        match key {
-            None => Some(&self.all),
-            Some(k) => self
-                .lanes
-                .binary_search_by_key(&k, |l| l.key)
-                .ok()
-                .map(|i| &self.lanes[i]),
-        }
-    }
-
-    /// Merges children given as their lanes (each sorted by key) and
-    /// all-events lane.
-    fn merge<'a>(first: usize, children: &[(Vec<NodeLaneRef<'a>>, NodeLaneRef<'a>)]) -> Node {
-        let mut by_key: BTreeMap<LaneKey, Vec<NodeLaneRef<'a>>> = BTreeMap::new();
-        for (lanes, _) in children {
-            for l in lanes {
-                by_key.entry(l.key).or_default().push(*l);
-            }
-        }
-        let lanes: Vec<NodeLane> = by_key
-            .into_values()
-            .map(|v| merge_lane(&v, EVENTS_PER_BUCKET))
-            .collect();
-        let alls: Vec<NodeLaneRef<'a>> = children.iter().map(|c| c.1).collect();
-        let all = merge_lane(&alls, ALL_EVENTS_PER_BUCKET);
-        let (min_ts_ns, max_ts_ns) = if all.events == 0 {
-            (u64::MAX, 0)
-        } else {
-            (all.min_ts_ns, all.max_ts_ns)
-        };
-        Node {
-            first,
-            min_ts_ns,
-            max_ts_ns,
-            lanes,
-            all,
-        }
-    }
-
-    fn heap_bytes(&self) -> usize {
-        self.lanes.capacity() * std::mem::size_of::<NodeLane>()
-            + self
-                .lanes
-                .iter()
-                .map(|l| l.pyramid.heap_bytes())
-                .sum::<usize>()
-            + self.all.pyramid.heap_bytes()
-    }
-}
-
-/// A lane of a chunk or node, as a node merges it.
-#[derive(Debug, Clone, Copy)]
-struct NodeLaneRef<'a> {
-    key: LaneKey,
-    events: usize,
-    min_ts_ns: u64,
-    max_ts_ns: u64,
-    pyramid: &'a Pyramid,
-}
-
-impl<'a> From<&'a LaneLod> for NodeLaneRef<'a> {
-    fn from(l: &'a LaneLod) -> Self {
-        NodeLaneRef {
-            key: l.key,
-            events: l.len(),
-            min_ts_ns: l.min_ts_ns,
-            max_ts_ns: l.max_ts_ns,
-            pyramid: &l.pyramid,
-        }
-    }
-}
-
-impl<'a> From<&'a NodeLane> for NodeLaneRef<'a> {
-    fn from(l: &'a NodeLane) -> Self {
-        NodeLaneRef {
-            key: l.key,
-            events: l.events,
-            min_ts_ns: l.min_ts_ns,
-            max_ts_ns: l.max_ts_ns,
-            pyramid: &l.pyramid,
-        }
-    }
-}
-
-fn merge_lane(parts: &[NodeLaneRef<'_>], events_per_bucket: usize) -> NodeLane {
-    let parts: Vec<&NodeLaneRef<'_>> = parts.iter().filter(|p| p.events > 0).collect();
-    let events = parts.iter().map(|p| p.events).sum();
-    let pyramids: Vec<&Pyramid> = parts.iter().map(|p| p.pyramid).collect();
-    NodeLane {
-        key: parts
-            .first()
-            .map_or(LaneKey { pid: -1, tid: -1 }, |p| p.key),
-        events,
-        min_ts_ns: parts.iter().map(|p| p.min_ts_ns).min().unwrap_or(0),
-        max_ts_ns: parts.iter().map(|p| p.max_ts_ns).max().unwrap_or(0),
-        pyramid: Pyramid::merge(&pyramids, events / events_per_bucket),
-    }
 }
 
 /// Everything the timeline knows, built chunk by chunk.
@@ -559,15 +203,15 @@ impl TimelineIndex {
             let new: Vec<Arc<Node>> = firsts
                 .par_iter()
                 .map(|&first| {
-                    let children: Vec<(Vec<NodeLaneRef<'_>>, NodeLaneRef<'_>)> = if level == 0 {
+                    let children: Vec<Child<'_>> = if level == 0 {
                         self.chunks[first..first + FANOUT]
                             .iter()
-                            .map(|c| (c.lanes.iter().map(Into::into).collect(), (&c.all).into()))
+                            .map(|c| Child::of_chunk(c))
                             .collect()
                     } else {
                         self.tree[level - 1][first..first + FANOUT]
                             .iter()
-                            .map(|n| (n.lanes.iter().map(Into::into).collect(), (&n.all).into()))
+                            .map(|n| Child::of_node(n))
                             .collect()
                     };
                     Arc::new(Node::merge(first, &children))
@@ -585,15 +229,32 @@ impl TimelineIndex {
         // Chunks covered so far.
         let mut done = 0;
         for level in (0..self.tree.len()).rev() {
-            let span = FANOUT.pow(level as u32 + 1);
-            let start = done / span;
-            for i in start..self.tree[level].len() {
+            let span = Self::node_span(level);
+            for i in done / span..self.tree[level].len() {
                 items.push(Item::Node { level, i });
                 done = (i + 1) * span;
             }
         }
         items.extend((done..self.chunks.len()).map(Item::Chunk));
         items
+    }
+
+    /// Chunks under one node of `level`.
+    fn node_span(level: usize) -> usize {
+        FANOUT.pow(level as u32 + 1)
+    }
+
+    fn children(level: usize, first: usize) -> impl Iterator<Item = Item> {
+        (first..first + FANOUT).map(move |c| {
+            if level == 0 {
+                Item::Chunk(c)
+            } else {
+                Item::Node {
+                    level: level - 1,
+                    i: c,
+                }
+            }
+        })
     }
 
     /// Chunks that may hold events of `[from_ns, to_ns)` (a superset).
@@ -616,13 +277,14 @@ impl TimelineIndex {
         self.events += c.all.len() as u64;
         for l in &c.lanes {
             let t = self.entities.thread(l.last_thread).thread.clone();
+            let s = &l.stretch;
             let info = self.lanes.entry(l.key).or_insert_with(|| LaneInfo {
                 key: l.key,
                 comm: String::new(),
                 container_id: String::new(),
                 events: 0,
-                min_ts_ns: l.min_ts_ns,
-                max_ts_ns: l.max_ts_ns,
+                min_ts_ns: s.min_ts_ns,
+                max_ts_ns: s.max_ts_ns,
             });
             if let Some(t) = t {
                 // The latest version names the lane (after an execve the
@@ -633,8 +295,8 @@ impl TimelineIndex {
                 info.container_id.clone_from(&t.container_id);
             }
             info.events += l.len() as u64;
-            info.min_ts_ns = info.min_ts_ns.min(l.min_ts_ns);
-            info.max_ts_ns = info.max_ts_ns.max(l.max_ts_ns);
+            info.min_ts_ns = info.min_ts_ns.min(s.min_ts_ns);
+            info.max_ts_ns = info.max_ts_ns.max(s.max_ts_ns);
         }
     }
 
@@ -717,7 +379,127 @@ impl TimelineIndex {
                 .flatten()
                 .map(|n| n.heap_bytes())
                 .sum::<usize>()
-            + self.lanes.len() * (std::mem::size_of::<LaneInfo>() + 48)
+            + self
+                .lanes
+                .values()
+                .map(|l| {
+                    std::mem::size_of::<LaneInfo>()
+                        + 48
+                        + l.comm.capacity()
+                        + l.container_id.capacity()
+                })
+                .sum::<usize>()
+    }
+
+    /// Visits what `sel` holds in `[from_ns, to_ns)` at bucket width
+    /// `2^shift`: `f(start_ns, len_ns, density)` for each stored bucket
+    /// where a chunk or tree node keeps that level (`len_ns` is
+    /// `2^shift`), and for each single event where none does, because the
+    /// lane is sparse there (`len_ns` is 1). With `shift` `None` every
+    /// event is visited singly. Buckets at the edges may reach outside the
+    /// range.
+    pub fn for_each_density(
+        &self,
+        sel: LaneSel,
+        shift: Option<u32>,
+        from_ns: u64,
+        to_ns: u64,
+        mut f: impl FnMut(u64, u64, &Density),
+    ) {
+        let q = Query {
+            shift,
+            from_ns,
+            to_ns,
+        };
+        for item in self.cover() {
+            self.visit(item, sel, &q, &mut f);
+        }
+    }
+
+    fn visit(&self, item: Item, sel: LaneSel, q: &Query, f: &mut impl FnMut(u64, u64, &Density)) {
+        let (level, i) = match item {
+            Item::Chunk(i) => return self.visit_chunk(&self.chunks[i], sel, q, f),
+            Item::Node { level, i } => (level, i),
+        };
+        let node = &self.tree[level][i];
+        if node.max_ts_ns < q.from_ns || node.min_ts_ns >= q.to_ns {
+            return;
+        }
+        let stretch = match sel {
+            LaneSel::All => &node.all,
+            LaneSel::Thread(k) => match node.lane(k) {
+                Some(s) => s,
+                None => return,
+            },
+            LaneSel::Process(pid) => match node.proc(pid) {
+                Some(s) => s,
+                None => {
+                    // One thread (or none) of it here.
+                    for k in node.threads_of(pid) {
+                        self.visit(item, LaneSel::Thread(k), q, f);
+                    }
+                    return;
+                }
+            },
+        };
+        if !stretch.overlaps(q.from_ns, q.to_ns) || q.emit(stretch, f) {
+            return;
+        }
+        for child in Self::children(level, node.first) {
+            self.visit(child, sel, q, f);
+        }
+    }
+
+    fn visit_chunk(
+        &self,
+        c: &ChunkLod,
+        sel: LaneSel,
+        q: &Query,
+        f: &mut impl FnMut(u64, u64, &Density),
+    ) {
+        if c.max_ts_ns < q.from_ns || c.min_ts_ns >= q.to_ns {
+            return;
+        }
+        match sel {
+            LaneSel::All => self.chunk_lane(c, &c.all, q, f),
+            LaneSel::Thread(k) => {
+                if let Some(l) = c.lane(k) {
+                    self.chunk_lane(c, l, q, f);
+                }
+            }
+            LaneSel::Process(pid) => {
+                if let Some(s) = c.proc(pid)
+                    && (!s.overlaps(q.from_ns, q.to_ns) || q.emit(s, f))
+                {
+                    return;
+                }
+                for l in c.threads_of(pid) {
+                    self.chunk_lane(c, l, q, f);
+                }
+            }
+        }
+    }
+
+    fn chunk_lane(
+        &self,
+        c: &ChunkLod,
+        lane: &LaneLod,
+        q: &Query,
+        f: &mut impl FnMut(u64, u64, &Density),
+    ) {
+        if !lane.stretch.overlaps(q.from_ns, q.to_ns) || q.emit(&lane.stretch, f) {
+            return;
+        }
+        let chunk = &c.chunk;
+        let lo = partition(lane, chunk, |ts| ts >= q.from_ns);
+        for k in lo..lane.len() {
+            let j = lane.event_at(k);
+            let ts = chunk.ts_ns(j);
+            if ts >= q.to_ns {
+                break;
+            }
+            f(ts, 1, &event_density(chunk, j, &self.entities).0);
+        }
     }
 
     fn lane_of(c: &ChunkLod, key: Option<LaneKey>) -> Option<&LaneLod> {
@@ -727,102 +509,107 @@ impl TimelineIndex {
         }
     }
 
-    /// Visits what lane `key` (every event when `None`) holds in
-    /// `[from_ns, to_ns)` at bucket width `2^shift`:
-    /// `f(start_ns, len_ns, density)` for each stored bucket where a chunk
-    /// keeps that level (`len_ns` is `2^shift`), and for each single event
-    /// where it does not, because the lane is sparse there (`len_ns` is 1).
-    /// With `shift` `None` every event is visited singly. Buckets at the
-    /// edges may reach outside the range.
-    pub fn for_each_density(
-        &self,
-        key: Option<LaneKey>,
-        shift: Option<u32>,
-        from_ns: u64,
-        to_ns: u64,
-        mut f: impl FnMut(u64, u64, &Density),
-    ) {
-        for item in self.cover() {
-            self.visit_density(item, key, shift, from_ns, to_ns, &mut f);
+    /// Whether an item holds lane `key` (every item holds the all-events
+    /// lane).
+    fn holds(&self, item: Item, key: Option<LaneKey>) -> bool {
+        match item {
+            Item::Chunk(i) => Self::lane_of(&self.chunks[i], key).is_some_and(|l| !l.is_empty()),
+            Item::Node { level, i } => {
+                let n = &self.tree[level][i];
+                match key {
+                    None => n.all.events > 0,
+                    Some(k) => n.lane(k).is_some(),
+                }
+            }
         }
     }
 
-    fn visit_density(
+    fn item_chunks(item: Item) -> std::ops::Range<usize> {
+        match item {
+            Item::Chunk(i) => i..i + 1,
+            Item::Node { level, i } => {
+                let span = Self::node_span(level);
+                i * span..(i + 1) * span
+            }
+        }
+    }
+
+    /// The nearest chunk inside `within` holding lane `key`: the last one
+    /// when `backwards`, the first otherwise. The tree skips the stretches
+    /// where the lane does not appear.
+    fn nearest_with(
+        &self,
+        key: Option<LaneKey>,
+        within: std::ops::Range<usize>,
+        backwards: bool,
+    ) -> Option<usize> {
+        let mut items = self.cover();
+        if backwards {
+            items.reverse();
+        }
+        items
+            .into_iter()
+            .find_map(|it| self.find_in(it, key, &within, backwards))
+    }
+
+    fn find_in(
         &self,
         item: Item,
         key: Option<LaneKey>,
-        shift: Option<u32>,
-        from_ns: u64,
-        to_ns: u64,
-        f: &mut impl FnMut(u64, u64, &Density),
-    ) {
-        let (level, i) = match item {
-            Item::Chunk(i) => return self.chunk_density(i, key, shift, from_ns, to_ns, f),
-            Item::Node { level, i } => (level, i),
-        };
-        let node = &self.tree[level][i];
-        if node.max_ts_ns < from_ns || node.min_ts_ns >= to_ns {
-            return;
+        within: &std::ops::Range<usize>,
+        backwards: bool,
+    ) -> Option<usize> {
+        let r = Self::item_chunks(item);
+        if r.end <= within.start || r.start >= within.end || !self.holds(item, key) {
+            return None;
         }
-        let Some(lane) = node.lane(key) else {
-            return;
-        };
-        if lane.events == 0 || lane.max_ts_ns < from_ns || lane.min_ts_ns >= to_ns {
-            return;
-        }
-        if let Some(l) = shift.and_then(|s| lane.pyramid.level(s)) {
-            for b in l.overlapping(from_ns, to_ns) {
-                f(b.index << l.shift, 1 << l.shift, &b.density);
-            }
-            return;
-        }
-        for c in node.first..node.first + FANOUT {
-            let child = if level == 0 {
-                Item::Chunk(c)
-            } else {
-                Item::Node {
-                    level: level - 1,
-                    i: c,
+        match item {
+            Item::Chunk(i) => Some(i),
+            Item::Node { level, i } => {
+                let first = self.tree[level][i].first;
+                let kids: Vec<Item> = Self::children(level, first).collect();
+                if backwards {
+                    kids.into_iter()
+                        .rev()
+                        .find_map(|k| self.find_in(k, key, within, backwards))
+                } else {
+                    kids.into_iter()
+                        .find_map(|k| self.find_in(k, key, within, backwards))
                 }
-            };
-            self.visit_density(child, key, shift, from_ns, to_ns, f);
+            }
         }
     }
 
-    fn chunk_density(
+    /// The chunks inside `within` that hold lane `key`, in order.
+    fn chunks_with(&self, key: Option<LaneKey>, within: std::ops::Range<usize>) -> Vec<usize> {
+        if key.is_none() {
+            return within.collect();
+        }
+        let mut out = Vec::new();
+        for it in self.cover() {
+            self.collect_in(it, key, &within, &mut out);
+        }
+        out
+    }
+
+    fn collect_in(
         &self,
-        i: usize,
+        item: Item,
         key: Option<LaneKey>,
-        shift: Option<u32>,
-        from_ns: u64,
-        to_ns: u64,
-        f: &mut impl FnMut(u64, u64, &Density),
+        within: &std::ops::Range<usize>,
+        out: &mut Vec<usize>,
     ) {
-        let c = &self.chunks[i];
-        if c.max_ts_ns < from_ns || c.min_ts_ns >= to_ns {
+        let r = Self::item_chunks(item);
+        if r.end <= within.start || r.start >= within.end || !self.holds(item, key) {
             return;
         }
-        let Some(lane) = Self::lane_of(c, key) else {
-            return;
-        };
-        if lane.is_empty() || lane.max_ts_ns < from_ns || lane.min_ts_ns >= to_ns {
-            return;
-        }
-        if let Some(level) = shift.and_then(|s| lane.pyramid.level(s)) {
-            for b in level.overlapping(from_ns, to_ns) {
-                f(b.index << level.shift, 1 << level.shift, &b.density);
+        match item {
+            Item::Chunk(i) => out.push(i),
+            Item::Node { level, i } => {
+                for k in Self::children(level, self.tree[level][i].first) {
+                    self.collect_in(k, key, within, out);
+                }
             }
-            return;
-        }
-        let chunk = &c.chunk;
-        let lo = partition(lane, chunk, |ts| ts >= from_ns);
-        for k in lo..lane.len() {
-            let j = lane.event_at(k);
-            let ts = chunk.ts_ns(j);
-            if ts >= to_ns {
-                break;
-            }
-            f(ts, 1, &event_density(chunk, j, &self.entities).0);
         }
     }
 
@@ -840,15 +627,15 @@ impl TimelineIndex {
         let mut before = None;
         let mut inside = Vec::new();
         let mut after = None;
-        for i in span.clone() {
+        for i in self.chunks_with(key, span.clone()) {
             let Some((c, lane)) = lane_in(i) else {
                 continue;
             };
-            if lane.max_ts_ns < from_ns {
+            if lane.stretch.max_ts_ns < from_ns {
                 if inside.is_empty() {
                     before = Some((c, lane));
                 }
-            } else if lane.min_ts_ns >= to_ns {
+            } else if lane.stretch.min_ts_ns >= to_ns {
                 after = Some((c, lane));
                 break;
             } else {
@@ -858,16 +645,41 @@ impl TimelineIndex {
         // The lane's neighbours outside the range, for spans that cross
         // its edges; chunks outside the span are all before or after it.
         if before.is_none() {
-            before = (0..span.start).rev().find_map(lane_in);
+            before = self
+                .nearest_with(key, 0..span.start, true)
+                .and_then(lane_in);
         }
         if after.is_none() {
-            after = (span.end..self.chunks.len()).find_map(lane_in);
+            after = self
+                .nearest_with(key, span.end..self.chunks.len(), false)
+                .and_then(lane_in);
         }
         let parts = before.into_iter().chain(inside).chain(after).collect();
         LaneSeq {
             entities: &self.entities,
             parts,
         }
+    }
+}
+
+/// The range and level of a density query.
+struct Query {
+    shift: Option<u32>,
+    from_ns: u64,
+    to_ns: u64,
+}
+
+impl Query {
+    /// Emits the stretch's buckets in range if it keeps the level; returns
+    /// whether it did.
+    fn emit(&self, s: &Stretch, f: &mut impl FnMut(u64, u64, &Density)) -> bool {
+        let Some(level) = self.shift.and_then(|sh| s.pyramid.level(sh)) else {
+            return false;
+        };
+        for b in level.overlapping(self.from_ns, self.to_ns) {
+            f(b.index << level.shift, 1 << level.shift, &b.density);
+        }
+        true
     }
 }
 
@@ -977,7 +789,7 @@ impl LaneSeq<'_> {
     /// or right of pixel column c").
     pub fn first_past(&self, past: impl Fn(u64) -> bool) -> Option<SeqPos> {
         for (i, (c, lane)) in self.parts.iter().enumerate() {
-            if !past(lane.max_ts_ns) {
+            if !past(lane.stretch.max_ts_ns) {
                 continue;
             }
             let k = partition(lane, &c.chunk, &past);

@@ -5,7 +5,7 @@
 //! Fine levels of a sparse lane hold about as many buckets as events, which
 //! would cost more memory than the events themselves. A pyramid therefore
 //! keeps levels from the coarsest down only while they stay within a budget
-//! (a sixteenth of the lane's events); below its finest level a reader walks
+//! (see the index for the ratio); below its finest level a reader walks
 //! the lane's events instead, which is cheap precisely because the lane is
 //! sparse there.
 
@@ -154,14 +154,22 @@ impl Pyramid {
             kept += 1;
         }
         levels.truncate(kept);
+        levels.shrink_to_fit();
         Pyramid { levels }
     }
 
     /// The pyramid of consecutive stretches of one lane (given in time
-    /// order) taken together: the levels every part keeps, merged, within
-    /// `budget` buckets.
-    pub fn merge(parts: &[&Pyramid], budget: usize) -> Pyramid {
-        let depth = parts.iter().map(|p| p.levels.len()).min().unwrap_or(0);
+    /// order) taken together: the levels every part keeps, no finer than
+    /// `2^min_shift`, merged, within `budget` buckets.
+    pub fn merge(parts: &[&Pyramid], min_shift: u32, budget: usize) -> Pyramid {
+        let top = LEVEL_SHIFTS[LEVEL_SHIFTS.len() - 1];
+        let widest = (top.saturating_sub(min_shift) / LEVEL_STEP + 1) as usize;
+        let depth = parts
+            .iter()
+            .map(|p| p.levels.len())
+            .min()
+            .unwrap_or(0)
+            .min(widest);
         let levels = (0..depth)
             .map(|i| {
                 let mut buckets: Vec<Bucket> = Vec::new();
@@ -324,10 +332,10 @@ mod tests {
             .map(|c| Pyramid::build(c.iter().copied(), usize::MAX))
             .collect();
         let refs: Vec<&Pyramid> = parts.iter().collect();
-        assert_eq!(Pyramid::merge(&refs, usize::MAX), whole);
+        assert_eq!(Pyramid::merge(&refs, 0, usize::MAX), whole);
         // A part that kept fewer levels limits the merge to its levels.
         let sparse = Pyramid::build(events[..700].iter().copied(), 0);
-        let merged = Pyramid::merge(&[&sparse, &parts[1]], usize::MAX);
+        let merged = Pyramid::merge(&[&sparse, &parts[1]], 0, usize::MAX);
         assert_eq!(merged.levels().len(), 1);
         let total: u64 = merged.levels()[0]
             .buckets
@@ -336,8 +344,12 @@ mod tests {
             .sum();
         assert_eq!(total, 1400);
         // And the budget applies to the merged pyramid.
-        let small = Pyramid::merge(&refs, 40);
+        let small = Pyramid::merge(&refs, 0, 40);
         assert!(small.bucket_count() <= 40 || small.levels().len() == 1);
+        // No level finer than asked.
+        let coarse = Pyramid::merge(&refs, 20, usize::MAX);
+        assert_eq!(coarse.finest().unwrap().shift, 21);
+        assert_eq!(coarse.levels().len(), 11);
     }
 
     #[test]
