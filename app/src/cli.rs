@@ -2,8 +2,8 @@
 
 pub mod count;
 pub mod dissect;
-pub mod plugin;
 pub mod overview;
+pub mod plugin;
 pub mod print;
 pub mod series;
 pub mod stats;
