@@ -193,6 +193,8 @@ pub enum Message {
     FileDropped(PathBuf),
     /// The views screen.
     Views(views_screen::Message),
+    /// The overview tiles were computed for `.0` (`None`: the worker died).
+    OverviewReady(u64, Option<(Arc<overview::CoreOverview>, Arc<Facts>)>),
     /// A view was computed for query generation `.0` (`None`: the worker
     /// died).
     ViewReady(u64, Option<ViewOutcome>),
@@ -290,6 +292,13 @@ pub struct App {
     walked: bool,
     /// What the last view job was started for.
     last_view_key: Option<(&'static str, Query, usize)>,
+    /// The core's overview tiles for the current query, once computed.
+    core_overview: Option<Arc<overview::CoreOverview>>,
+    /// Overview jobs: what the last one was for, its number, and whether
+    /// it runs.
+    ov_key: Option<(Query, usize)>,
+    ov_generation: u64,
+    ov_running: bool,
     doc: Option<Document>,
     /// Event to select when the load ends (`--select`).
     select_when_loaded: Option<usize>,
@@ -324,6 +333,10 @@ impl App {
             history: History::default(),
             walked: false,
             last_view_key: None,
+            core_overview: None,
+            ov_key: None,
+            ov_generation: 0,
+            ov_running: false,
             doc: None,
             select_when_loaded: settings.select,
             offset_s: crate::cli::local_offset_s(),
@@ -401,6 +414,10 @@ impl App {
             self.screen = Screen::List;
         }
         self.facts = None;
+        self.core_overview = None;
+        self.ov_key = None;
+        self.ov_generation += 1;
+        self.ov_running = false;
         self.view_generation += 1;
         self.view_running = None;
         self.view_done = None;
@@ -492,7 +509,7 @@ impl App {
         let before = self.place();
         let load = self.doc.as_ref().map(|d| d.load_id);
         let task = self.dispatch(message);
-        let task = Task::batch([task, self.refresh_view()]);
+        let task = Task::batch([task, self.refresh_view(), self.refresh_overview()]);
         if self.doc.as_ref().map(|d| d.load_id) != load {
             // Another capture: the old path means nothing there.
             self.history = History::default();
@@ -550,6 +567,21 @@ impl App {
             }
             Message::Views(m) => self.on_views(m),
             Message::ViewReady(generation, out) => self.on_view_ready(generation, out),
+            Message::OverviewReady(generation, out) => {
+                if generation == self.ov_generation {
+                    self.ov_running = false;
+                    if let Some((o, facts)) = out {
+                        self.core_overview = Some(o);
+                        if self
+                            .facts
+                            .as_ref()
+                            .is_none_or(|f| f.snapshot().len() <= facts.snapshot().len())
+                        {
+                            self.facts = Some(facts);
+                        }
+                    }
+                }
+            }
             Message::Back => {
                 let to = self.history.back(self.place());
                 return self.go(to);
@@ -756,7 +788,29 @@ impl App {
     }
 
     fn on_overview(&mut self, m: overview::Message) -> Task<Message> {
-        match overview::update(m) {
+        match overview::update(m, self.core_overview.as_deref()) {
+            overview::Action::Drill { view, filter } => {
+                let add = scapscope_core::filter::Filter::parse(&filter).ok();
+                let combined = match (self.shown.query.filter.clone(), add) {
+                    (Some(a), Some(b)) => Some(scapscope_core::filter::Filter::and(a, b)),
+                    (a, b) => a.or(b),
+                };
+                if view == "events" {
+                    self.screen = Screen::List;
+                } else if let Some(def) = views::find(view) {
+                    self.views.show(def.id);
+                    self.screen = Screen::Views;
+                }
+                self.filter_bar.show_applied(combined.as_ref());
+                self.set_query(Query {
+                    filter: combined,
+                    range: self.shown.query.range,
+                })
+            }
+            overview::Action::NarrowTo { from_ns, to_ns } => {
+                self.screen = Screen::List;
+                self.set_range(TimeRange::new(from_ns, to_ns))
+            }
             overview::Action::Show(s) => {
                 self.screen = s;
                 Task::none()
@@ -816,6 +870,60 @@ impl App {
         }
         self.view_done = Some(generation);
         self.views.set_table(out.table);
+    }
+
+    /// Starts computing the overview tiles when the query or the snapshot
+    /// changed (only while the overview shows; one job at a time).
+    fn refresh_overview(&mut self) -> Task<Message> {
+        if self.screen != Screen::Overview || self.ov_running {
+            return Task::none();
+        }
+        let Some(snapshot) = self.doc.as_ref().and_then(|d| d.snapshot.clone()) else {
+            return Task::none();
+        };
+        let key = (self.shown.query.clone(), snapshot.len());
+        if self.ov_key.as_ref() == Some(&key) {
+            return Task::none();
+        }
+        self.ov_key = Some(key);
+        self.ov_generation += 1;
+        self.ov_running = true;
+        let generation = self.ov_generation;
+        let facts = match &self.facts {
+            Some(f) if Arc::ptr_eq(f.snapshot(), &snapshot) => f.clone(),
+            _ => Arc::new(Facts::new(snapshot)),
+        };
+        let (from_ns, to_ns) = match self.shown.query.range {
+            Some(r) => (Some(r.from_ns), Some(r.to_ns)),
+            None => (None, None),
+        };
+        let q = views::Query {
+            from_ns,
+            to_ns,
+            filter: self.shown.query.filter.clone(),
+        };
+        let job = move || {
+            views::tiles::overview(&facts, &q, 60)
+                .ok()
+                .map(|o| (Arc::new(o), facts))
+        };
+        if !matches!(self.shown.runner, Runner::Thread) {
+            let out = job();
+            return self.dispatch(Message::OverviewReady(generation, out));
+        }
+        let (tx, rx) = iced::futures::channel::oneshot::channel();
+        let spawned = std::thread::Builder::new()
+            .name("scapscope-gui-overview".into())
+            .spawn(move || {
+                let _ = tx.send(job());
+            });
+        if spawned.is_err() {
+            self.ov_running = false;
+            return Task::none();
+        }
+        Task::perform(async move { rx.await.ok().flatten() }, move |o| {
+            Message::OverviewReady(generation, o)
+        })
     }
 
     /// What the shown view depends on: its id, the query, the snapshot.
@@ -1041,9 +1149,11 @@ impl App {
         page = page.push(self.query_bar());
         let content: Element<'_, Message> = match (&self.doc, self.screen) {
             (None, _) => self.start_page(),
-            (Some(d), Screen::Overview) => {
-                overview::view(&d.digest, d.progress_total()).map(Message::Overview)
-            }
+            (Some(d), Screen::Overview) => match &self.core_overview {
+                Some(o) => overview::view_core(o, &d.digest, d.progress_total(), self.ov_running)
+                    .map(Message::Overview),
+                None => overview::view(&d.digest, d.progress_total()).map(Message::Overview),
+            },
             (Some(d), Screen::List) => self
                 .list
                 .view(d.snapshot.as_deref(), &self.shown.rows, self.offset_s)
@@ -1859,6 +1969,50 @@ mod tests {
     }
 
     #[test]
+    fn core_tiles_follow_the_query_and_drill_into_their_view() {
+        let (mut app, id) = opened();
+        let _ = app.update(sample(id, 572, true));
+        let o = app
+            .core_overview
+            .clone()
+            .expect("tiles computed on the overview");
+        let direct =
+            views::tiles::overview(&Facts::new(demo()), &views::Query::default(), 60).unwrap();
+        assert_eq!(o.tiles.len(), direct.tiles.len());
+        for (a, b) in o.tiles.iter().zip(&direct.tiles) {
+            assert_eq!(
+                (a.def.name.as_str(), a.total),
+                (b.def.name.as_str(), b.total)
+            );
+        }
+        // A filter recomputes them.
+        type_filter(&mut app, "proc.name=containerd");
+        let _ = app.update(Message::ScreenSelected(Screen::Overview));
+        let f = app.core_overview.clone().unwrap();
+        let total = |o: &overview::CoreOverview| o.tiles.iter().map(|t| t.total).sum::<u64>();
+        assert!(total(&f) < total(&o), "filtered tiles count less");
+        // A tile drills into its view with its filter added to the current one.
+        let k = f
+            .tiles
+            .iter()
+            .position(|t| t.def.drill.view != "events" && views::find(t.def.drill.view).is_some())
+            .expect("a tile opening a view");
+        let view = f.tiles[k].def.drill.view;
+        let _ = app.update(Message::Overview(overview::Message::CoreTileClicked(k)));
+        assert_eq!(app.screen(), Screen::Views);
+        assert_eq!(app.views.view_id(), view);
+        let text = app.query().filter.as_ref().unwrap().to_string();
+        assert!(text.contains("proc.name=containerd"), "{text}");
+        // A click on a bucket of a sparkline narrows the range to it.
+        let _ = app.update(Message::ScreenSelected(Screen::Overview));
+        let o = app.core_overview.clone().unwrap();
+        let _ = app.update(Message::Overview(overview::Message::CoreSpikeClicked(0, 3)));
+        let r = app.query().range.expect("a range");
+        assert_eq!(r.from_ns, o.from_ns + 3 * o.bucket_ns);
+        assert_eq!(r.len_ns(), o.bucket_ns);
+    }
+
+    #[test]
     fn tiles_open_the_list_and_tabs_switch() {
         let (mut app, _) = opened();
         let _ = app.update(Message::Overview(overview::Message::TileClicked(
@@ -1971,8 +2125,8 @@ mod tests {
         let mut ui =
             iced_test::Simulator::with_size(settings_.clone(), (1200.0, 800.0), app.view());
         assert!(
-            ui.find("Failed calls").is_ok(),
-            "the overview shows its tiles"
+            ui.find("Running Processes").is_ok(),
+            "the overview shows the core's tiles"
         );
         let _ = ui.click("Syscalls").unwrap();
         for m in ui.into_messages() {

@@ -2,7 +2,7 @@
 //! capture), grouped by category, plus the busiest event types.
 
 use iced::widget::{button, canvas, column, container, row, scrollable, text};
-use iced::{Element, Fill, Theme};
+use iced::{Element, Fill, Length, Theme};
 
 use super::Screen;
 use crate::gui::digest::{Digest, Metric};
@@ -10,13 +10,18 @@ use crate::gui::format;
 use crate::gui::sparkline::Sparkline;
 use crate::gui::style;
 
-/// What the overview reports.
+/// What the overview reports (every variant is a click, hence the names).
+#[allow(clippy::enum_variant_names)]
 #[derive(Debug, Clone)]
 pub enum Message {
     /// A tile was clicked.
     TileClicked(Tile),
     /// A tile's sparkline was clicked on point `.1` (of `.2` points).
     SpikeClicked(Tile, usize, usize),
+    /// One of the core's tiles (by position) was clicked.
+    CoreTileClicked(usize),
+    /// A core tile's sparkline was clicked on bucket `.1`.
+    CoreSpikeClicked(usize, usize),
 }
 
 /// What the app should do after an overview message.
@@ -24,6 +29,21 @@ pub enum Message {
 pub enum Action {
     /// Show another screen.
     Show(Screen),
+    /// Open a view (`events`: the syscall list) with a filter (`""`:
+    /// none) added to the current one.
+    Drill {
+        /// View id, or `events`.
+        view: &'static str,
+        /// Filter text.
+        filter: String,
+    },
+    /// Narrow the time range to `[from_ns, to_ns)`.
+    NarrowTo {
+        /// Start.
+        from_ns: u64,
+        /// End.
+        to_ns: u64,
+    },
     /// Narrow the time range to bin `bin` of `bins` over the capture's
     /// span, then show `then`.
     Narrow {
@@ -71,15 +91,123 @@ impl Tile {
     }
 }
 
-/// Handles an overview message.
-pub fn update(message: Message) -> Action {
+/// Handles an overview message; `core` is the core's overview shown, if
+/// any.
+pub fn update(message: Message, core: Option<&CoreOverview>) -> Action {
     match message {
+        Message::CoreTileClicked(k) => match core.and_then(|o| o.tiles.get(k)) {
+            Some(t) => Action::Drill {
+                view: t.def.drill.view,
+                filter: t.def.drill.filter.clone(),
+            },
+            None => Action::Show(Screen::List),
+        },
+        Message::CoreSpikeClicked(k, bin) => match core {
+            Some(o) if k < o.tiles.len() => {
+                let from_ns = o
+                    .from_ns
+                    .saturating_add(o.bucket_ns.saturating_mul(bin as u64));
+                Action::NarrowTo {
+                    from_ns,
+                    to_ns: from_ns.saturating_add(o.bucket_ns),
+                }
+            }
+            _ => Action::Show(Screen::List),
+        },
         Message::TileClicked(tile) => Action::Show(tile.target()),
         Message::SpikeClicked(tile, bin, bins) => Action::Narrow {
             bin,
             bins,
             then: tile.target(),
         },
+    }
+}
+
+/// The core's overview (Sysdig Inspect's tiles over the current filter and
+/// time range).
+pub type CoreOverview = scapscope_core::views::tiles::Overview;
+
+/// The core's tiles, grouped by category, each a total and a sparkline;
+/// `computing` says newer numbers are on their way.
+pub fn view_core<'a>(
+    o: &'a CoreOverview,
+    digest: &'a Digest,
+    file_bytes: u64,
+    computing: bool,
+) -> Element<'a, Message> {
+    use scapscope_core::views::Unit;
+    let mut content = column![].spacing(10).padding(16).width(Fill);
+    if computing {
+        content = content.push(text("updating…").size(12));
+    }
+    let mut order: Vec<&'static str> = Vec::new();
+    for t in &o.tiles {
+        if !order.contains(&t.def.category) {
+            order.push(t.def.category);
+        }
+    }
+    for cat in order {
+        content = content.push(section(category_title(cat)));
+        let mut tiles: Vec<Element<'a, Message>> = Vec::new();
+        for (k, t) in o
+            .tiles
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.def.category == cat)
+        {
+            let value = match t.def.unit {
+                Unit::Bytes => format::bytes(t.total),
+                Unit::Ns => format::duration_ns(t.total),
+                _ => format::grouped(t.total),
+            };
+            let values: Vec<f32> = t.series.iter().map(|&v| v as f32).collect();
+            let spark =
+                Sparkline::new(&values).on_pick(move |bin| Message::CoreSpikeClicked(k, bin));
+            let ink = t.def.noteworthy && t.total > 0;
+            let body = column![
+                text(t.def.name.clone()).size(13),
+                text(value)
+                    .size(24)
+                    .font(style::MONO)
+                    .style(move |th: &Theme| text::Style {
+                        color: ink.then(|| style::error(th)),
+                    }),
+                canvas(spark).width(Fill).height(30),
+            ]
+            .spacing(4);
+            tiles.push(
+                button(
+                    container(body)
+                        .padding(10)
+                        .width(Fill)
+                        .height(110)
+                        .style(style::panel),
+                )
+                .on_press(Message::CoreTileClicked(k))
+                .padding(0)
+                .style(|_, _| button::Style::default())
+                .width(Length::Fixed(250.0))
+                .into(),
+            );
+        }
+        content = content.push(row(tiles).spacing(12).wrap());
+    }
+    content = content.push(section("Capture"));
+    content = content.push(row![capture_tile(digest, file_bytes)].width(Length::Fixed(250.0)));
+    scrollable(content).height(Fill).into()
+}
+
+fn category_title(cat: &str) -> &str {
+    match cat {
+        "general" => "General",
+        "file" => "File",
+        "network" => "Network",
+        "napps" => "Network applications",
+        "security" => "Security",
+        "performance" => "Performance",
+        "logs" => "Logs",
+        "infrastructure" => "Infrastructure",
+        other => other,
     }
 }
 
