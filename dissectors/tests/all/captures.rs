@@ -374,3 +374,40 @@ fn k8s_dns_search_path_nxdomains() {
     assert!(rcodes.iter().any(|r| r == "NOERROR"), "{rcodes:?}");
     assert!(rcodes.iter().any(|r| r == "SERVFAIL"), "{rcodes:?}");
 }
+
+#[test]
+fn runner_decodes_prepared_chunks_and_reuses_its_instance() {
+    let reg = builtin();
+    let mut runner = reg.runner();
+    let ctx = scapscope_dissectors::StreamContext {
+        transport: scapscope_dissectors::Transport::Tcp,
+        role: scapscope_dissectors::Role::Server,
+        client_port: Some(50000),
+        server_port: Some(8080),
+        process_name: "srv".into(),
+        fd_name: String::new(),
+    };
+    let chunk = |dir, offset, data: &[u8]| scapscope_dissectors::Chunk {
+        direction: dir,
+        ts_ns: offset,
+        offset,
+        data: data.to_vec(),
+        missing_after: 0,
+        datagram: false,
+    };
+    let chunks = [
+        chunk(Direction::Inbound, 0, b"GET /x HTTP/1.1\r\n\r\n"),
+        chunk(
+            Direction::Outbound,
+            0,
+            b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n",
+        ),
+    ];
+    for _ in 0..3 {
+        let (m, fault) = runner.run("http", &ctx, &chunks).unwrap();
+        assert!(fault.is_none());
+        assert_eq!(m.len(), 2);
+        assert_eq!(field(&m[0], "uri"), Some("/x"));
+    }
+    assert!(runner.run("no-such", &ctx, &chunks).is_none());
+}
