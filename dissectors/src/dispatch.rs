@@ -224,6 +224,14 @@ impl Registry {
             .collect()
     }
 
+    /// A runner that keeps one instance per plugin between calls (what
+    /// each worker thread of [`Registry::dissect`] uses).
+    pub fn runner(&self) -> Runner<'_> {
+        Runner {
+            worker: Worker::new(self),
+        }
+    }
+
     /// Runs one plugin's probe on a chunk (in a fresh instance).
     pub fn probe(
         &self,
@@ -249,6 +257,32 @@ impl Registry {
             ..DissectOptions::default()
         };
         Worker::new(self).dissect(snap, stream, &opts)
+    }
+}
+
+/// Feeds prepared chunks to plugins, reusing their instances: for
+/// benchmarks, tests and callers that build chunks themselves.
+pub struct Runner<'r> {
+    worker: Worker<'r>,
+}
+
+impl Runner<'_> {
+    /// Decodes `chunks` as one stream with plugin `plugin`: the messages,
+    /// and the fault that stopped the plugin, if one did. `None` when no
+    /// plugin has that name.
+    pub fn run(
+        &mut self,
+        plugin: &str,
+        ctx: &StreamContext,
+        chunks: &[Chunk],
+    ) -> Option<(Vec<Message>, Option<Fault>)> {
+        let p = self.worker.reg.index_of(plugin)?;
+        let mut messages = Vec::new();
+        let fault = self
+            .worker
+            .run_chunks(p, ctx, chunks.iter().cloned(), &mut messages)
+            .err();
+        Some((messages, fault))
     }
 }
 
@@ -423,10 +457,24 @@ impl<'r> Worker<'r> {
         ctx: &StreamContext,
         messages: &mut Vec<Message>,
     ) -> Result<(), Fault> {
+        let chunks = stream
+            .segments
+            .iter()
+            .map(|seg| chunk_of(snap, stream, seg));
+        self.run_chunks(p, ctx, chunks, messages)
+    }
+
+    /// Feeds chunks to plugin `p` as one stream.
+    fn run_chunks(
+        &mut self,
+        p: usize,
+        ctx: &StreamContext,
+        chunks: impl Iterator<Item = Chunk>,
+        messages: &mut Vec<Message>,
+    ) -> Result<(), Fault> {
         let limits = self.reg.host.limits;
         let mut session: SessionHandle = self.with(p, |i| i.open(&limits, ctx))?;
-        for seg in &stream.segments {
-            let chunk = chunk_of(snap, stream, seg);
+        for chunk in chunks {
             let mut got = self.with(p, |i| i.feed(&limits, &mut session, &chunk))?;
             messages.append(&mut got);
         }

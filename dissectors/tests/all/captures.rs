@@ -256,3 +256,158 @@ fn forcing_a_dissector_and_parallel_runs_agree() {
     assert!(forced.messages.is_empty());
     assert!(forced.disabled.is_empty());
 }
+
+/// The DNS answers of a capture, `(process, name, type, answer)`.
+fn dns_answers(
+    streams: &[Stream],
+    res: &[StreamDissection],
+) -> Vec<(String, String, String, String)> {
+    let mut out = Vec::new();
+    for (s, d) in streams.iter().zip(res) {
+        if d.plugin.as_deref() != Some("dns") {
+            continue;
+        }
+        for m in d
+            .messages
+            .iter()
+            .filter(|m| m.kind == MessageKind::Response)
+        {
+            let q = m.fields.iter().find(|f| f.name == "question").unwrap();
+            let mut parts = q.value.split(' ');
+            let (name, ty) = (parts.next().unwrap(), parts.next().unwrap());
+            for f in m.fields.iter().filter(|f| f.name == "rr") {
+                let data = f.value.split(' ').nth(3).unwrap_or("");
+                out.push((
+                    s.info.comm.clone(),
+                    name.to_string(),
+                    ty.to_string(),
+                    data.to_string(),
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// The address a DNS answer gives is the one the process then connects
+/// to: checked against the connection's tuple from the capture's state.
+#[test]
+fn dns_answers_match_the_connections_that_follow() {
+    for (capture, process, name, port) in [
+        ("libs_curl_google.scap", "curl", "www.google.com", 80),
+        (
+            "workshop_example4_example4-1.scap",
+            "apache2",
+            "mysql",
+            3306,
+        ),
+        (
+            "bencer_k8s_capture.scap",
+            "curl",
+            "backend.critical-app.svc.cluster.local",
+            80,
+        ),
+    ] {
+        let Some((_snap, streams, res)) = dissect_all(capture) else {
+            continue;
+        };
+        let answers = dns_answers(&streams, &res);
+        let server = streams
+            .iter()
+            .find(|s| {
+                s.info.comm == process
+                    && s.info.server_port() == Some(port)
+                    && s.info.transport == scapscope_core::streams::Transport::Tcp
+            })
+            .and_then(|s| s.info.server)
+            .unwrap();
+        assert!(
+            answers
+                .iter()
+                .any(|(_, n, _, a)| n == name && *a == server.ip().to_string()),
+            "{capture}: no answer {name} -> {server} in {answers:?}"
+        );
+    }
+}
+
+#[test]
+fn curl_google_dns_query_and_answer_pair() {
+    let Some((_snap, streams, res)) = dissect_all("libs_curl_google.scap") else {
+        return;
+    };
+    let (s, d) = streams
+        .iter()
+        .zip(&res)
+        .find(|(s, _)| s.info.server_port() == Some(53))
+        .unwrap();
+    assert!(s.datagrams);
+    assert_eq!(d.plugin.as_deref(), Some("dns"));
+    assert!(matches!(d.choice, Choice::Port(95)));
+    let s: Vec<&str> = d.messages.iter().map(|m| m.summary.as_str()).collect();
+    assert_eq!(
+        s,
+        [
+            "query AAAA www.google.com",
+            "response AAAA www.google.com NOERROR: 2607:f8b0:4004:802::2004"
+        ]
+    );
+    assert_eq!(field(&d.messages[1], "ttl"), Some("299"));
+    assert_eq!(field(&d.messages[1], "id"), field(&d.messages[0], "id"));
+    assert_eq!(d.pairs().len(), 1);
+    assert!(d.messages.iter().all(|m| m.errors.is_empty()));
+}
+
+#[test]
+fn k8s_dns_search_path_nxdomains() {
+    let Some((_snap, streams, res)) = dissect_all("bencer_k8s_capture.scap") else {
+        return;
+    };
+    let rcodes: Vec<String> = streams
+        .iter()
+        .zip(&res)
+        .filter(|(s, d)| s.info.comm == "skydns" && d.plugin.as_deref() == Some("dns"))
+        .flat_map(|(_, d)| d.messages.iter())
+        .filter(|m| m.kind == MessageKind::Response)
+        .filter_map(|m| field(m, "rcode").map(str::to_string))
+        .collect();
+    assert!(rcodes.iter().any(|r| r == "NXDOMAIN"), "{rcodes:?}");
+    assert!(rcodes.iter().any(|r| r == "NOERROR"), "{rcodes:?}");
+    assert!(rcodes.iter().any(|r| r == "SERVFAIL"), "{rcodes:?}");
+}
+
+#[test]
+fn runner_decodes_prepared_chunks_and_reuses_its_instance() {
+    let reg = builtin();
+    let mut runner = reg.runner();
+    let ctx = scapscope_dissectors::StreamContext {
+        transport: scapscope_dissectors::Transport::Tcp,
+        role: scapscope_dissectors::Role::Server,
+        client_port: Some(50000),
+        server_port: Some(8080),
+        process_name: "srv".into(),
+        fd_name: String::new(),
+    };
+    let chunk = |dir, offset, data: &[u8]| scapscope_dissectors::Chunk {
+        direction: dir,
+        ts_ns: offset,
+        offset,
+        data: data.to_vec(),
+        missing_after: 0,
+        datagram: false,
+    };
+    let chunks = [
+        chunk(Direction::Inbound, 0, b"GET /x HTTP/1.1\r\n\r\n"),
+        chunk(
+            Direction::Outbound,
+            0,
+            b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n",
+        ),
+    ];
+    for _ in 0..3 {
+        let (m, fault) = runner.run("http", &ctx, &chunks).unwrap();
+        assert!(fault.is_none());
+        assert_eq!(m.len(), 2);
+        assert_eq!(field(&m[0], "uri"), Some("/x"));
+    }
+    assert!(runner.run("no-such", &ctx, &chunks).is_none());
+}

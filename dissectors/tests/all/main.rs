@@ -8,6 +8,7 @@ mod captures;
 mod hostile;
 mod install;
 mod loading;
+mod tls;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

@@ -656,3 +656,250 @@ fn parse_head(data: &[u8], base: u64, kind: StartKind) -> Head {
     head.fields = f;
     head
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scapscope_plugin_sdk::Role;
+
+    fn ctx() -> StreamContext {
+        StreamContext {
+            transport: Transport::Tcp,
+            role: Role::Client,
+            client_port: Some(40000),
+            server_port: Some(80),
+            process_name: "curl".into(),
+            fd_name: String::new(),
+        }
+    }
+
+    /// Feeds chunks `(direction, bytes, missing_after)` in order, with
+    /// offsets computed per direction, and returns every message.
+    fn run(chunks: &[(Direction, &[u8], u64)]) -> Vec<Message> {
+        let mut s = HttpSession::new(ctx());
+        let mut off = [0u64; 2];
+        let mut out = Vec::new();
+        for (k, (d, data, missing)) in chunks.iter().enumerate() {
+            let c = Chunk {
+                direction: *d,
+                ts_ns: k as u64,
+                offset: off[d.index()],
+                data: data.to_vec(),
+                missing_after: *missing,
+                datagram: false,
+            };
+            off[d.index()] += data.len() as u64 + missing;
+            out.extend(s.feed(c).unwrap());
+        }
+        out.extend(s.finish());
+        out
+    }
+
+    fn field<'a>(m: &'a Message, name: &str) -> Option<&'a str> {
+        m.fields
+            .iter()
+            .find(|f| f.name == name)
+            .map(|f| f.value.as_str())
+    }
+
+    const OUT: Direction = Direction::Outbound;
+    const IN: Direction = Direction::Inbound;
+
+    #[test]
+    fn probe() {
+        let c = |d: &[u8]| Chunk {
+            direction: OUT,
+            ts_ns: 0,
+            offset: 0,
+            data: d.to_vec(),
+            missing_after: 0,
+            datagram: false,
+        };
+        assert_eq!(
+            Http::probe(&ctx(), &c(b"GET / HTTP/1.1\r\nHost: a\r\n")),
+            95
+        );
+        assert_eq!(Http::probe(&ctx(), &c(b"HTTP/1.1 404 Not Found\r\n")), 90);
+        assert_eq!(Http::probe(&ctx(), &c(b"POST /upload")), 95, "cut line");
+        assert_eq!(Http::probe(&ctx(), &c(b"\x16\x03\x01\x02\x00")), 0);
+        assert_eq!(Http::probe(&ctx(), &c(b"get / HTTP/1.1\r\n")), 0);
+        assert_eq!(Http::probe(&ctx(), &c(b"GET / SPDY/3\r\n")), 0);
+    }
+
+    #[test]
+    fn pipelined_requests_split_across_chunks_pair_in_order() {
+        let m = run(&[
+            (
+                OUT,
+                b"GET /a HTTP/1.1\r\nHost: x\r\n\r\nPOST /b HTTP/1.1\r\nContent-Le",
+                0,
+            ),
+            (OUT, b"ngth: 5\r\n\r\nhello", 0),
+            (
+                IN,
+                b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nokHTTP/1.1 201 Created\r\n",
+                0,
+            ),
+            (IN, b"Content-Length: 0\r\n\r\n", 0),
+        ]);
+        let s: Vec<(&str, Option<&str>)> = m
+            .iter()
+            .map(|m| (m.summary.as_str(), m.pair_key.as_deref()))
+            .collect();
+        assert_eq!(
+            s,
+            [
+                ("GET /a HTTP/1.1", Some("1")),
+                ("POST /b HTTP/1.1 (5 bytes)", Some("2")),
+                ("HTTP/1.1 200 OK (2 bytes)", Some("1")),
+                ("HTTP/1.1 201 Created", Some("2")),
+            ]
+        );
+        // Byte ranges: the POST starts right after the GET's 28 bytes.
+        assert_eq!(m[1].offset, 28);
+        assert_eq!(m[1].len, 18 + 19 + 2 + 5);
+        assert_eq!(field(&m[1], "data"), Some("hello"));
+        assert!(m.iter().all(|m| m.errors.is_empty()), "{m:?}");
+    }
+
+    #[test]
+    fn chunked_body_with_trailers() {
+        let m = run(&[
+            (
+                IN,
+                b"HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, chunked\r\n\r\n4\r\nWiki\r\n",
+                0,
+            ),
+            (
+                IN,
+                b"5;ext=1\r\npedia\r\n0\r\nX-Trailer: 1\r\n\r\nHTTP/1.1 204 No Content\r\n\r\n",
+                0,
+            ),
+        ]);
+        assert_eq!(m.len(), 2, "{m:?}");
+        assert_eq!(m[0].summary, "HTTP/1.1 200 OK (9 bytes chunked)");
+        let chunks: Vec<&str> = m[0]
+            .fields
+            .iter()
+            .filter(|f| f.name == "chunk")
+            .map(|f| f.value.as_str())
+            .collect();
+        assert_eq!(chunks, ["#1 4 bytes", "#2 5 bytes", "#3 0 bytes"]);
+        assert_eq!(field(&m[0], "data"), Some("Wikipedia"));
+        assert_eq!(m[1].summary, "HTTP/1.1 204 No Content");
+        assert_eq!(m[1].pair_key.as_deref(), Some("2"));
+    }
+
+    #[test]
+    fn head_responses_and_interim_responses_have_no_body() {
+        let m = run(&[
+            (OUT, b"HEAD / HTTP/1.1\r\n\r\nPUT /x HTTP/1.1\r\nContent-Length: 1\r\nExpect: 100-continue\r\n\r\n", 0),
+            (IN, b"HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n", 0),
+            (IN, b"HTTP/1.1 100 Continue\r\n\r\n", 0),
+            (OUT, b"z", 0),
+            (IN, b"HTTP/1.1 201 Created\r\nContent-Length: 0\r\n\r\n", 0),
+        ]);
+        let kinds: Vec<(MessageKind, &str)> = m
+            .iter()
+            .map(|m| (m.kind, m.pair_key.as_deref().unwrap_or("")))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                (MessageKind::Request, "1"),
+                (MessageKind::Response, "1"),
+                (MessageKind::Other, "1"),
+                (MessageKind::Request, "2"),
+                (MessageKind::Response, "2"),
+            ]
+        );
+        assert_eq!(m[1].summary, "HTTP/1.1 200 OK", "HEAD: no body");
+    }
+
+    #[test]
+    fn a_gap_inside_a_body_of_known_length_keeps_sync() {
+        // 10 of 1000 body bytes captured after a 41-byte head, then the
+        // next response.
+        let m = run(&[
+            (
+                IN,
+                b"HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n0123456789",
+                990,
+            ),
+            (
+                IN,
+                b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n",
+                0,
+            ),
+        ]);
+        assert_eq!(m.len(), 2, "{m:?}");
+        assert_eq!(m[0].errors, ["990 body bytes not captured (snaplen)"]);
+        assert_eq!(m[0].len, 41 + 1000);
+        assert_eq!(m[1].offset, 41 + 1000);
+        assert_eq!(field(&m[1], "status"), Some("404"));
+    }
+
+    #[test]
+    fn a_gap_inside_the_head_resyncs_on_the_next_start_line() {
+        let m = run(&[
+            (IN, b"HTTP/1.1 200 OK\r\nDate: Mon", 5000),
+            (IN, b"more body bytes that are not a start line", 0),
+            (IN, b"HTTP/1.1 304 Not Modified\r\n\r\n", 0),
+        ]);
+        assert_eq!(m.len(), 2, "{m:?}");
+        assert!(m[0].errors[0].contains("headers cut"), "{:?}", m[0].errors);
+        assert_eq!(field(&m[0], "(cut)"), Some("Date: Mon"));
+        assert_eq!(m[0].len, 26 + 5000);
+        assert_eq!(field(&m[1], "status"), Some("304"));
+    }
+
+    #[test]
+    fn body_until_close_and_upgrade() {
+        let m = run(&[
+            (OUT, b"GET / HTTP/1.0\r\n\r\n", 0),
+            (IN, b"HTTP/1.0 200 OK\r\n\r\nsome", 0),
+            (IN, b" body", 0),
+        ]);
+        assert_eq!(m[1].summary, "HTTP/1.0 200 OK (9 bytes)");
+        assert!(m[1].errors.is_empty());
+        let m = run(&[
+            (OUT, b"GET /ws HTTP/1.1\r\nUpgrade: websocket\r\n\r\n", 0),
+            (
+                IN,
+                b"HTTP/1.1 101 Switching Protocols\r\n\r\n\x81\x05hello",
+                0,
+            ),
+            (OUT, b"\x81\x85GET / HTTP/1.1\r\n", 0),
+        ]);
+        assert_eq!(m.len(), 2, "nothing decoded after the switch: {m:?}");
+    }
+
+    #[test]
+    fn garbage_never_panics() {
+        let mut seed = 12345u64;
+        for _ in 0..200 {
+            let mut chunks = Vec::new();
+            for _ in 0..6 {
+                let mut v = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n".to_vec();
+                for _ in 0..40 {
+                    seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
+                    let alphabet = b"0123456789abcdef\r\n;: GETHP/";
+                    v.push(alphabet[(seed >> 40) as usize % alphabet.len()]);
+                }
+                let cut = (seed >> 20) as usize % v.len();
+                chunks.push((
+                    if seed & 1 == 0 { IN } else { OUT },
+                    v[cut..].to_vec(),
+                    seed % 3,
+                ));
+            }
+            let c: Vec<(Direction, &[u8], u64)> = chunks
+                .iter()
+                .map(|(d, v, g)| (*d, v.as_slice(), *g))
+                .collect();
+            for m in run(&c) {
+                assert!(m.offset + m.len >= m.offset);
+            }
+        }
+    }
+}
