@@ -254,3 +254,122 @@ fn stats_counts_every_event_block_of_real_captures() {
         assert!(v["span_ns"].as_u64().unwrap() > 0);
     }
 }
+
+/// A plugin folder of its own for each test run.
+fn plugin_dir(tag: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!(
+        "scapscope-cli-plugins-{tag}-{}",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_dir_all(&d);
+    d
+}
+
+#[test]
+fn streams_lists_connections_and_files() {
+    let Some(p) = shared("libs_curl_google.scap") else {
+        return;
+    };
+    let o = bin()
+        .args(["streams", "--json"])
+        .arg(&p)
+        .arg("fd.type in (ipv4, ipv6)")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert_eq!(lines[0]["transport"], "udp");
+    assert_eq!(lines[1]["transport"], "tcp");
+    assert_eq!(lines[1]["out_bytes"], 78);
+    assert_eq!(lines[1]["gaps"], 2);
+}
+
+#[test]
+fn dissect_prints_decoded_messages() {
+    let Some(p) = shared("libs_curl_google.scap") else {
+        return;
+    };
+    let o = bin()
+        .env("SCAPSCOPE_PLUGIN_DIR", plugin_dir("dissect"))
+        .args(["dissect", "--json"])
+        .arg(&p)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let msgs: Vec<serde_json::Value> = String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let summaries: Vec<&str> = msgs.iter().filter_map(|m| m["summary"].as_str()).collect();
+    assert!(summaries.contains(&"GET / HTTP/1.1"), "{summaries:?}");
+    assert!(
+        summaries.contains(&"query AAAA www.google.com"),
+        "{summaries:?}"
+    );
+    let resp = msgs
+        .iter()
+        .find(|m| m["protocol"] == "http" && m["kind"] == "response")
+        .unwrap();
+    assert!(resp["latency_ns"].as_u64().unwrap() > 0);
+    // Text output, one protocol forced.
+    let o = bin()
+        .env("SCAPSCOPE_PLUGIN_DIR", plugin_dir("dissect"))
+        .args(["dissect", "--proto", "dns", "-v"])
+        .arg(&p)
+        .arg("fd.l4proto=udp")
+        .output()
+        .unwrap();
+    let s = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        s.contains("dns (forced)") && s.contains("data: 2607:f8b0:4004:802::2004"),
+        "{s}"
+    );
+    let o = bin()
+        .args(["dissect", "--proto", "nope"])
+        .arg(&p)
+        .output()
+        .unwrap();
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no dissector named \"nope\""));
+}
+
+#[test]
+fn plugin_install_refuses_garbage_and_lists_builtins() {
+    let dir = plugin_dir("install");
+    let junk = std::env::temp_dir().join(format!("scapscope-junk-{}.wasm", std::process::id()));
+    std::fs::write(&junk, b"not a component").unwrap();
+    let o = bin()
+        .env("SCAPSCOPE_PLUGIN_DIR", &dir)
+        .args(["plugin", "install"])
+        .arg(&junk)
+        .output()
+        .unwrap();
+    std::fs::remove_file(&junk).ok();
+    assert!(!o.status.success());
+    let e = String::from_utf8_lossy(&o.stderr);
+    assert!(e.contains("not a WebAssembly component"), "{e}");
+    let o = bin()
+        .env("SCAPSCOPE_PLUGIN_DIR", &dir)
+        .args(["plugin", "list"])
+        .output()
+        .unwrap();
+    let s = String::from_utf8_lossy(&o.stdout);
+    for name in ["http", "dns", "tls"] {
+        assert!(
+            s.lines()
+                .any(|l| l.starts_with(name) && l.contains("built-in")),
+            "{s}"
+        );
+    }
+    let o = bin()
+        .env("SCAPSCOPE_PLUGIN_DIR", &dir)
+        .args(["plugin", "remove", "nothing"])
+        .output()
+        .unwrap();
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no installed plugin named"));
+}

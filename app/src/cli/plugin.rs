@@ -80,7 +80,12 @@ pub fn run(a: PluginArgs) -> anyhow::Result<ExitCode> {
             let bytes = if dev {
                 let opts = BuildOptions {
                     cargo: std::env::var_os("CARGO").map_or_else(|| "cargo".into(), PathBuf::from),
-                    target_dir: path.join("target"),
+                    // With CARGO_TARGET_DIR set (CI), plugin projects
+                    // share one folder there; otherwise their own.
+                    target_dir: std::env::var_os("CARGO_TARGET_DIR").map_or_else(
+                        || path.join("target"),
+                        |t| PathBuf::from(t).join("scapscope-plugins"),
+                    ),
                     profile: "release".into(),
                     verbose: true,
                 };
