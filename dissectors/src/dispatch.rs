@@ -306,7 +306,10 @@ const PROBE_BYTES: usize = 4096;
 /// client may read a 4-byte header, then the body), up to
 /// [`PROBE_BYTES`]. A datagram stream's first datagram alone.
 fn probe_chunk(snap: &Snapshot, stream: &Stream) -> Option<Chunk> {
-    let start = stream.segments.iter().position(|s| s.captured_len_bytes > 0)?;
+    let start = stream
+        .segments
+        .iter()
+        .position(|s| s.captured_len_bytes > 0)?;
     let mut chunk = chunk_of(snap, stream, &stream.segments[start]);
     if stream.datagrams {
         return Some(chunk);
@@ -321,7 +324,11 @@ fn probe_chunk(snap: &Snapshot, stream: &Stream) -> Option<Chunk> {
         let data = segment_data(snap, seg);
         let take = data.len().min(PROBE_BYTES - chunk.data.len());
         chunk.data.extend_from_slice(&data[..take]);
-        chunk.missing_after = if take < data.len() { 0 } else { seg.gap_bytes() };
+        chunk.missing_after = if take < data.len() {
+            0
+        } else {
+            seg.gap_bytes()
+        };
         if take < data.len() {
             break;
         }
