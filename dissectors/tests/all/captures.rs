@@ -454,3 +454,52 @@ fn workshop_mysql_login_fails_on_an_unknown_database() {
     }
     assert_eq!(ends, 2, "client and server ends");
 }
+
+#[test]
+fn protocol_views_rows() {
+    let Some((_snap, streams, res)) = dissect_all("libs_curl_google.scap") else {
+        return;
+    };
+    let refs: Vec<&Stream> = streams.iter().collect();
+    let rows = scapscope_dissectors::views::rows(&refs, &res);
+    assert_eq!(rows.http.len(), 1);
+    let h = &rows.http[0];
+    assert_eq!(
+        (h.method.as_str(), h.host.as_str(), h.url.as_str(), h.status),
+        ("GET", "www.google.com", "/", Some(200))
+    );
+    assert_eq!(h.origin.process, "curl");
+    assert!(h.latency_ns.unwrap() > 0);
+    // The response's head was cut in its first read, so its end is
+    // unknown: it counts the bytes of that read.
+    assert_eq!(h.bytes, 78 + 6040);
+    assert_eq!(rows.dns.len(), 1);
+    let d = &rows.dns[0];
+    assert_eq!(
+        (d.name.as_str(), d.qtype.as_str(), d.rcode.as_deref()),
+        ("www.google.com", "AAAA", Some("NOERROR"))
+    );
+    assert_eq!(d.answers, ["2607:f8b0:4004:802::2004"]);
+
+    let Some((_snap, streams, res)) = dissect_all("workshop_example4_example4-1.scap") else {
+        return;
+    };
+    let refs: Vec<&Stream> = streams.iter().collect();
+    let rows = scapscope_dissectors::views::rows(&refs, &res);
+    let login = rows
+        .sql
+        .iter()
+        .find(|r| r.origin.process == "apache2")
+        .unwrap();
+    assert_eq!(login.text, "login root database userss");
+    assert!(login.error);
+    assert_eq!(
+        login.result.as_deref(),
+        Some("ERR 1049 (42000) Unknown database 'userss'")
+    );
+    assert!(
+        rows.http
+            .iter()
+            .any(|r| r.url == "/index.php" && r.status == Some(200))
+    );
+}

@@ -471,7 +471,9 @@ impl H2Session {
                                 self.dirs[dir.flip().index()].hpack.set_limit(v as usize);
                             }
                         }
-                        format!("SETTINGS {}", parts.join(" ")).trim_end().to_string()
+                        format!("SETTINGS {}", parts.join(" "))
+                            .trim_end()
+                            .to_string()
                     }
                     3 => {
                         let code = c.u32_be().unwrap_or(0);
