@@ -298,6 +298,44 @@ pub fn chunk_of(snap: &Snapshot, stream: &Stream, seg: &Segment) -> Chunk {
     }
 }
 
+/// Most bytes a probe sees.
+const PROBE_BYTES: usize = 4096;
+
+/// What probes see: the stream's first captured bytes, joined across the
+/// leading segments of the same direction while they are contiguous (a
+/// client may read a 4-byte header, then the body), up to
+/// [`PROBE_BYTES`]. A datagram stream's first datagram alone.
+fn probe_chunk(snap: &Snapshot, stream: &Stream) -> Option<Chunk> {
+    let start = stream
+        .segments
+        .iter()
+        .position(|s| s.captured_len_bytes > 0)?;
+    let mut chunk = chunk_of(snap, stream, &stream.segments[start]);
+    if stream.datagrams {
+        return Some(chunk);
+    }
+    for seg in &stream.segments[start + 1..] {
+        let contiguous = Direction::from_core(seg.direction) == chunk.direction
+            && chunk.missing_after == 0
+            && seg.offset_bytes == chunk.offset + chunk.data.len() as u64;
+        if !contiguous || chunk.data.len() >= PROBE_BYTES {
+            break;
+        }
+        let data = segment_data(snap, seg);
+        let take = data.len().min(PROBE_BYTES - chunk.data.len());
+        chunk.data.extend_from_slice(&data[..take]);
+        chunk.missing_after = if take < data.len() {
+            0
+        } else {
+            seg.gap_bytes()
+        };
+        if take < data.len() {
+            break;
+        }
+    }
+    Some(chunk)
+}
+
 /// One thread's instances: at most one per plugin, created on first use
 /// and thrown away after a fault.
 struct Worker<'r> {
@@ -357,11 +395,10 @@ impl<'r> Worker<'r> {
         let chosen = match forced {
             Some(p) => Some((p, Choice::Forced)),
             None => {
-                let Some(first) = stream.segments.iter().find(|s| s.captured_len_bytes > 0) else {
+                let Some(first) = probe_chunk(snap, stream) else {
                     out.choice = Choice::NoData;
                     return out;
                 };
-                let first = chunk_of(snap, stream, first);
                 self.choose(&ctx, &first, opts, &mut out.disabled)
             }
         };

@@ -24,6 +24,7 @@ mod host;
 pub mod install;
 mod instance;
 mod validate;
+pub mod views;
 
 pub use dispatch::{
     Choice, Disabled, DissectOptions, PROBE_THRESHOLD, Pair, Registry, StreamDissection, chunk_of,

@@ -411,3 +411,95 @@ fn runner_decodes_prepared_chunks_and_reuses_its_instance() {
     }
     assert!(runner.run("no-such", &ctx, &chunks).is_none());
 }
+
+/// The workshop's web app fails to log in to MySQL (database `userss`
+/// does not exist): seen from both ends of the connection, the client
+/// (apache2, snaplen-cut) and the server (mysqld).
+#[test]
+fn workshop_mysql_login_fails_on_an_unknown_database() {
+    let Some((_snap, streams, res)) = dissect_all("workshop_example4_example4-1.scap") else {
+        return;
+    };
+    let mut ends = 0;
+    for (s, d) in streams.iter().zip(&res) {
+        if s.info.server_port() != Some(3306) {
+            continue;
+        }
+        ends += 1;
+        assert_eq!(d.plugin.as_deref(), Some("mysql"), "{}", s.info.comm);
+        assert!(d.disabled.is_empty(), "{:?}", d.disabled);
+        let summaries: Vec<&str> = d.messages.iter().map(|m| m.summary.as_str()).collect();
+        assert!(
+            summaries[0].starts_with("server greeting: MySQL 5.7.20"),
+            "{}: {summaries:?}",
+            s.info.comm
+        );
+        assert_eq!(
+            summaries[1], "login root database userss",
+            "{}",
+            s.info.comm
+        );
+        assert_eq!(
+            summaries[2], "ERR 1049 (42000) Unknown database 'userss'",
+            "{}",
+            s.info.comm
+        );
+        assert_eq!(field(&d.messages[1], "user"), Some("root"));
+        let pairs = d.pairs();
+        assert_eq!(pairs.len(), 1);
+        assert_eq!(
+            d.messages[pairs[0].request].pair_key.as_deref(),
+            Some("login")
+        );
+    }
+    assert_eq!(ends, 2, "client and server ends");
+}
+
+#[test]
+fn protocol_views_rows() {
+    let Some((_snap, streams, res)) = dissect_all("libs_curl_google.scap") else {
+        return;
+    };
+    let refs: Vec<&Stream> = streams.iter().collect();
+    let rows = scapscope_dissectors::views::rows(&refs, &res);
+    assert_eq!(rows.http.len(), 1);
+    let h = &rows.http[0];
+    assert_eq!(
+        (h.method.as_str(), h.host.as_str(), h.url.as_str(), h.status),
+        ("GET", "www.google.com", "/", Some(200))
+    );
+    assert_eq!(h.origin.process, "curl");
+    assert!(h.latency_ns.unwrap() > 0);
+    // The response's head was cut in its first read, so its end is
+    // unknown: it counts the bytes of that read.
+    assert_eq!(h.bytes, 78 + 6040);
+    assert_eq!(rows.dns.len(), 1);
+    let d = &rows.dns[0];
+    assert_eq!(
+        (d.name.as_str(), d.qtype.as_str(), d.rcode.as_deref()),
+        ("www.google.com", "AAAA", Some("NOERROR"))
+    );
+    assert_eq!(d.answers, ["2607:f8b0:4004:802::2004"]);
+
+    let Some((_snap, streams, res)) = dissect_all("workshop_example4_example4-1.scap") else {
+        return;
+    };
+    let refs: Vec<&Stream> = streams.iter().collect();
+    let rows = scapscope_dissectors::views::rows(&refs, &res);
+    let login = rows
+        .sql
+        .iter()
+        .find(|r| r.origin.process == "apache2")
+        .unwrap();
+    assert_eq!(login.text, "login root database userss");
+    assert!(login.error);
+    assert_eq!(
+        login.result.as_deref(),
+        Some("ERR 1049 (42000) Unknown database 'userss'")
+    );
+    assert!(
+        rows.http
+            .iter()
+            .any(|r| r.url == "/index.php" && r.status == Some(200))
+    );
+}

@@ -127,6 +127,16 @@ fn tls12_handshake_through_the_pipeline() {
                 && f.value == "scapscope.test, www.scapscope.test")
     );
     assert_eq!(d.pairs().len(), 1, "ClientHello pairs with ServerHello");
+    let rows = scapscope_dissectors::views::rows(&all, &res);
+    assert_eq!(rows.tls.len(), 1);
+    let t = &rows.tls[0];
+    assert_eq!(t.sni.as_deref(), Some("scapscope.test"));
+    assert_eq!(t.version, "TLS 1.2");
+    assert_eq!(t.alpn.as_deref(), Some("h2"));
+    assert_eq!(
+        t.cipher.as_deref(),
+        Some("TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384")
+    );
     // The certificate's bytes map back to the read event that carried
     // them.
     let s = &streams.streams[0];
