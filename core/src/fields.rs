@@ -972,7 +972,7 @@ fn traverse_parents<'a>(
 }
 
 /// libsinsp's "is this address on this machine" test for IPv4.
-fn ipv4_is_local(state: &State, t: &Thread, addr: u32) -> bool {
+pub(crate) fn ipv4_is_local(state: &State, t: &Thread, addr: u32) -> bool {
     if !t.container_id.is_empty()
         && let Some(c) = state.container(&t.container_id)
     {
@@ -991,7 +991,7 @@ fn ipv4_is_local(state: &State, t: &Thread, addr: u32) -> bool {
 }
 
 /// The IPv6 counterpart (`is_ipv6addr_in_local_machine`).
-fn ipv6_is_local(state: &State, t: &Thread, addr: &[u8; 16]) -> bool {
+pub(crate) fn ipv6_is_local(state: &State, t: &Thread, addr: &[u8; 16]) -> bool {
     if !t.container_id.is_empty() {
         return false;
     }

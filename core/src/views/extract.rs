@@ -6,6 +6,7 @@
 //! what it returns and when it has no value, because csysdig's tables
 //! treat "no value" specially (see [`super::engine`]).
 
+use crate::fields::{ipv4_is_local, ipv6_is_local};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -900,36 +901,6 @@ pub(crate) fn directory_of(n: &str) -> String {
 
 fn ip4(ip: u32) -> String {
     std::net::Ipv4Addr::from(ip.to_le_bytes()).to_string()
-}
-
-/// libsinsp's "is this address on this machine" test for IPv4.
-fn ipv4_is_local(state: &State, t: &Thread, addr: u32) -> bool {
-    if !t.container_id.is_empty()
-        && let Some(c) = state.container(&t.container_id)
-    {
-        if c.ip != 0 {
-            if addr == c.ip {
-                return true;
-            }
-        } else if state.containers.values().any(|o| o.ip == addr) {
-            return true;
-        }
-    }
-    state.interfaces.iter().any(|i| {
-        i.addr.len() == 4
-            && u32::from_le_bytes([i.addr[0], i.addr[1], i.addr[2], i.addr[3]]) == addr
-    })
-}
-
-/// The IPv6 counterpart.
-fn ipv6_is_local(state: &State, t: &Thread, addr: &[u8; 16]) -> bool {
-    if !t.container_id.is_empty() {
-        return false;
-    }
-    state
-        .interfaces
-        .iter()
-        .any(|i| i.addr.len() == 16 && i.addr[..8] == addr[..8])
 }
 
 /// Per-computation cache of resolved text values.
