@@ -540,3 +540,28 @@ fn fields_map_onto_an_events_payload() {
     assert!(d.in_segment(s, 2).is_empty());
     assert!(d.in_segment(s, 99).is_empty());
 }
+
+#[test]
+fn ports_only_skips_probing() {
+    let Some((snap, streams)) = open("bencer_k8s_capture.scap") else {
+        return;
+    };
+    let etcd: Vec<&Stream> = streams
+        .streams
+        .iter()
+        .filter(|s| s.info.server_port() == Some(4001) || s.info.server_port() == Some(8080))
+        .collect();
+    let reg = builtin();
+    let opts = DissectOptions {
+        ports_only: true,
+        ..DissectOptions::default()
+    };
+    let res = reg.dissect(&snap, &etcd, &opts);
+    for (s, d) in etcd.iter().zip(&res) {
+        if s.info.server_port() == Some(4001) {
+            assert_eq!(d.choice, Choice::Unclaimed, "4001 is no hinted port");
+        } else if d.choice != Choice::NoData {
+            assert!(matches!(d.choice, Choice::Port(_)), "{:?}", d.choice);
+        }
+    }
+}
