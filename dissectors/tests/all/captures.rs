@@ -557,11 +557,21 @@ fn ports_only_skips_probing() {
         ..DissectOptions::default()
     };
     let res = reg.dissect(&snap, &etcd, &opts);
-    for (s, d) in etcd.iter().zip(&res) {
-        if s.info.server_port() == Some(4001) {
-            assert_eq!(d.choice, Choice::Unclaimed, "4001 is no hinted port");
-        } else if d.choice != Choice::NoData {
-            assert!(matches!(d.choice, Choice::Port(_)), "{:?}", d.choice);
+    let full = reg.dissect(&snap, &etcd, &DissectOptions::default());
+    let mut probed = 0;
+    for ((s, d), f) in etcd.iter().zip(&res).zip(&full) {
+        match f.choice {
+            // Hinted streams are chosen the same way.
+            Choice::Port(_) | Choice::NoData => assert_eq!(d.choice, f.choice),
+            // Streams found by probing are left alone.
+            _ => {
+                assert_eq!(d.choice, Choice::Unclaimed, "stream {}", s.id);
+                probed += usize::from(matches!(f.choice, Choice::Probe(_)));
+            }
         }
     }
+    assert!(
+        probed > 0,
+        "the etcd streams (port 4001) are found by probing"
+    );
 }
