@@ -86,7 +86,49 @@ pub struct Pair {
     pub latency_ns: u64,
 }
 
+/// A message seen from one segment (one event's payload): which message,
+/// and where each of its fields lies in that payload.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SegmentView {
+    /// Index in [`StreamDissection::messages`].
+    pub message: usize,
+    /// Per field of the message, its byte range in the segment's captured
+    /// payload (clipped to it), or `None` when it lies elsewhere.
+    pub field_ranges: Vec<Option<std::ops::Range<usize>>>,
+}
+
 impl StreamDissection {
+    /// The messages that overlap segment `seg` of `stream` (the payload
+    /// of event `stream.segments[seg].event`), with their fields' byte
+    /// ranges in that payload: what a payload pane highlights beside the
+    /// hex.
+    pub fn in_segment(&self, stream: &Stream, seg: usize) -> Vec<SegmentView> {
+        let Some(g) = stream.segments.get(seg) else {
+            return Vec::new();
+        };
+        let dir = Direction::from_core(g.direction);
+        let lo = g.offset_bytes;
+        let hi = lo + u64::from(g.captured_len_bytes);
+        let clip = |off: u64, len: u64| -> Option<std::ops::Range<usize>> {
+            let (a, b) = (off.max(lo), (off + len).min(hi));
+            (a < b || (len == 0 && off >= lo && off < hi))
+                .then(|| (a - lo) as usize..(b.max(a) - lo) as usize)
+        };
+        self.messages
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.direction == dir && clip(m.offset, m.len.max(1)).is_some())
+            .map(|(i, m)| SegmentView {
+                message: i,
+                field_ranges: m
+                    .fields
+                    .iter()
+                    .map(|f| clip(f.offset, u64::from(f.len)))
+                    .collect(),
+            })
+            .collect()
+    }
+
     /// Requests paired with their responses: each response answers the
     /// earliest unanswered request with the same pair key.
     pub fn pairs(&self) -> Vec<Pair> {

@@ -205,9 +205,12 @@ impl Host {
             .max_wasm_stack(config.limits.stack_bytes)
             .parallel_compilation(true);
         if let Some(dir) = &config.cache_dir {
-            std::fs::create_dir_all(dir).map_err(engine_err)?;
+            let cache_err = |e: std::io::Error| HostError::Engine {
+                detail: format!("cache folder {}: {e}", dir.display()),
+            };
+            std::fs::create_dir_all(dir).map_err(cache_err)?;
             // wasmtime wants an absolute path.
-            let dir = std::fs::canonicalize(dir).map_err(engine_err)?;
+            let dir = std::fs::canonicalize(dir).map_err(cache_err)?;
             let mut cc = CacheConfig::new();
             cc.with_directory(dir);
             c.cache(Some(Cache::new(cc).map_err(engine_err)?));

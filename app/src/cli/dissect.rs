@@ -127,8 +127,30 @@ fn stream_json(s: &Stream) -> serde_json::Value {
     })
 }
 
+/// A reader that stopped reading (`| head`) is not an error.
+fn quiet_broken_pipe(r: anyhow::Result<ExitCode>) -> anyhow::Result<ExitCode> {
+    match r {
+        Err(e)
+            if e.downcast_ref::<std::io::Error>()
+                .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) =>
+        {
+            Ok(ExitCode::SUCCESS)
+        }
+        r => r,
+    }
+}
+
 /// Runs `streams`.
 pub fn run_streams(a: StreamsArgs) -> anyhow::Result<ExitCode> {
+    quiet_broken_pipe(streams(a))
+}
+
+/// Runs `dissect`.
+pub fn run_dissect(a: DissectArgs) -> anyhow::Result<ExitCode> {
+    quiet_broken_pipe(dissect(a))
+}
+
+fn streams(a: StreamsArgs) -> anyhow::Result<ExitCode> {
     let (_snap, streams) = load_selected(&a.file, &a.filter)?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -173,10 +195,17 @@ pub fn run_streams(a: StreamsArgs) -> anyhow::Result<ExitCode> {
 /// The registry `dissect` uses: the built-ins plus the user's enabled
 /// plugins.
 pub fn registry() -> anyhow::Result<Registry> {
-    let host = Host::new(HostConfig {
+    let host = match Host::new(HostConfig {
         cache_dir: default_cache_dir(),
         ..HostConfig::default()
-    })?;
+    }) {
+        Ok(h) => h,
+        Err(e) => {
+            // A read-only cache folder only costs compile time.
+            eprintln!("scapscope: {e}; compiling dissectors without the disk cache");
+            Host::new(HostConfig::default())?
+        }
+    };
     let (mut reg, errors) = Registry::builtin(host);
     for (name, e) in errors {
         eprintln!("scapscope: built-in dissector {name} did not load: {e}");
@@ -234,8 +263,7 @@ fn message_json(
     })
 }
 
-/// Runs `dissect`.
-pub fn run_dissect(a: DissectArgs) -> anyhow::Result<ExitCode> {
+fn dissect(a: DissectArgs) -> anyhow::Result<ExitCode> {
     let (snap, streams) = load_selected(&a.file, &a.filter)?;
     let reg = registry()?;
     if let Some(p) = &a.proto

@@ -503,3 +503,75 @@ fn protocol_views_rows() {
             .any(|r| r.url == "/index.php" && r.status == Some(200))
     );
 }
+
+/// What a payload pane shows for one event: the messages in its payload
+/// and each field's bytes there.
+#[test]
+fn fields_map_onto_an_events_payload() {
+    let Some((snap, streams, res)) = dissect_all("libs_curl_google.scap") else {
+        return;
+    };
+    let (s, d) = streams
+        .iter()
+        .zip(&res)
+        .find(|(s, _)| s.info.server_port() == Some(80))
+        .unwrap();
+    // The request's write, and the first read of the response.
+    for (seg, expect) in [
+        (0usize, ("method", &b"GET"[..])),
+        (1, ("status", &b"200"[..])),
+    ] {
+        let payload = segment_data(&snap, &s.segments[seg]);
+        let views = d.in_segment(s, seg);
+        assert_eq!(views.len(), 1, "segment {seg}");
+        let m = &d.messages[views[0].message];
+        let k = m.fields.iter().position(|f| f.name == expect.0).unwrap();
+        let r = views[0].field_ranges[k].clone().unwrap();
+        assert_eq!(&payload[r], expect.1);
+        // Fields past the snaplen map nowhere in this payload.
+        assert!(
+            views[0]
+                .field_ranges
+                .iter()
+                .all(|r| r.as_ref().is_none_or(|r| r.end <= payload.len()))
+        );
+    }
+    // The later reads hold no message start: nothing decoded there.
+    assert!(d.in_segment(s, 2).is_empty());
+    assert!(d.in_segment(s, 99).is_empty());
+}
+
+#[test]
+fn ports_only_skips_probing() {
+    let Some((snap, streams)) = open("bencer_k8s_capture.scap") else {
+        return;
+    };
+    let etcd: Vec<&Stream> = streams
+        .streams
+        .iter()
+        .filter(|s| s.info.server_port() == Some(4001) || s.info.server_port() == Some(8080))
+        .collect();
+    let reg = builtin();
+    let opts = DissectOptions {
+        ports_only: true,
+        ..DissectOptions::default()
+    };
+    let res = reg.dissect(&snap, &etcd, &opts);
+    let full = reg.dissect(&snap, &etcd, &DissectOptions::default());
+    let mut probed = 0;
+    for ((s, d), f) in etcd.iter().zip(&res).zip(&full) {
+        match f.choice {
+            // Hinted streams are chosen the same way.
+            Choice::Port(_) | Choice::NoData => assert_eq!(d.choice, f.choice),
+            // Streams found by probing are left alone.
+            _ => {
+                assert_eq!(d.choice, Choice::Unclaimed, "stream {}", s.id);
+                probed += usize::from(matches!(f.choice, Choice::Probe(_)));
+            }
+        }
+    }
+    assert!(
+        probed > 0,
+        "the etcd streams (port 4001) are found by probing"
+    );
+}
