@@ -42,15 +42,32 @@ pub struct Settings {
     pub select: Option<usize>,
     /// Filter to apply at start.
     pub filter: Option<String>,
+    /// View the views screen shows first (`--screen procs`); its default
+    /// otherwise.
+    pub view: Option<&'static str>,
 }
 
 impl Settings {
     /// Settings from the command line.
     pub fn from_args(a: &super::OpenArgs) -> anyhow::Result<Settings> {
+        // A view's id names the views screen showing that view.
+        let view = views::find(&a.screen.to_ascii_lowercase()).map(|d| d.id);
+        let screen = match (Screen::from_name(&a.screen), view) {
+            (Some(s), _) => s,
+            (None, Some(_)) => Screen::Views,
+            (None, None) => {
+                let ids: Vec<&str> = views::VIEWS.iter().map(|d| d.id).collect();
+                return Err(anyhow!(
+                    "unknown screen {:?} (overview, views, list, stream, timeline, or a view: {})",
+                    a.screen,
+                    ids.join(", ")
+                ));
+            }
+        };
         Ok(Settings {
             file: a.file.clone().unwrap_or_else(crate::demo_capture),
-            screen: Screen::from_name(&a.screen)
-                .ok_or_else(|| anyhow!("unknown screen {:?} (overview, list, stream)", a.screen))?,
+            screen,
+            view,
             size: a.size,
             mode: Mode::from_name(&a.theme)
                 .ok_or_else(|| anyhow!("unknown theme {:?} (dark, light)", a.theme))?,
@@ -342,6 +359,9 @@ impl App {
             offset_s: crate::cli::local_offset_s(),
             picker: Box::new(dialog::Native),
         };
+        if let Some(id) = settings.view {
+            app.views.show(id);
+        }
         if let Some(text) = &settings.filter {
             let _ = app.update(Message::Filter(filter_bar::Message::Edited(text.clone())));
             let _ = app.update(Message::Filter(filter_bar::Message::Submitted));
@@ -1530,6 +1550,7 @@ mod tests {
             mode: Mode::Dark,
             select: None,
             filter: None,
+            view: None,
         }
     }
 
