@@ -223,7 +223,7 @@ fn each_screen_of_a_shared_capture_shows_what_the_cli_computes() {
         let total = running["total"].to_string();
         let at = t.iter().position(|s| s == "Running Processes").unwrap();
         assert!(
-            t[at..].iter().any(|s| *s == total),
+            t[at..].contains(&total),
             "{backend}: total {total} of Running Processes not shown"
         );
 
