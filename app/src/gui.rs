@@ -20,6 +20,8 @@ mod digest;
 #[cfg(feature = "gui")]
 mod filter_bar;
 #[cfg(feature = "gui")]
+mod fonts;
+#[cfg(feature = "gui")]
 mod format;
 #[cfg(feature = "gui")]
 mod history;

@@ -4,19 +4,14 @@ use iced::widget::{button, container, slider};
 use iced::{Background, Border, Color, Font, Theme, border};
 
 /// Font of labels and titles (embedded, see [`fonts`]).
-pub const SANS: Font = Font::with_name("DejaVu Sans");
+pub const SANS: Font = Font::with_name(super::fonts::SANS_FAMILY);
 
 /// Font of tables, payloads and numbers (embedded, see [`fonts`]).
-pub const MONO: Font = Font::with_name("DejaVu Sans Mono");
+pub const MONO: Font = Font::with_name(super::fonts::MONO_FAMILY);
 
-/// The fonts the app embeds: DejaVu Sans and Sans Mono, regular and bold.
+/// The fonts the app embeds (see [`super::fonts`]).
 pub fn fonts() -> [&'static [u8]; 4] {
-    [
-        dejavu::sans::regular(),
-        dejavu::sans::bold(),
-        dejavu::sans_mono::regular(),
-        dejavu::sans_mono::bold(),
-    ]
+    super::fonts::all()
 }
 
 /// Text size of table rows.

@@ -12,7 +12,7 @@ use std::sync::Arc;
 use iced::widget::{
     Column, button, column, container, rich_text, row, scrollable, span, text, text_input,
 };
-use iced::{Element, Fill, Font, Theme};
+use iced::{Element, Fill, Theme};
 use scapscope_core::store::Snapshot;
 use scapscope_core::streams::{Direction, Segment, Stream, segment_data};
 
@@ -352,7 +352,7 @@ fn highlighted<'a>(content: String, hits: &[(usize, usize)], out: bool) -> Eleme
     let spans: Vec<_> = spans
         .into_iter()
         .map(|(s, hit)| {
-            let sp: text::Span<'_, ()> = span(s).font(Font::MONOSPACE).size(13.0);
+            let sp: text::Span<'_, ()> = span(s).font(MONO).size(13.0);
             if hit {
                 sp.background(iced::Color::from_rgba(1.0, 0.85, 0.2, 0.55))
             } else {
