@@ -14,6 +14,8 @@ use std::process::ExitCode;
 #[cfg(feature = "gui")]
 mod app;
 #[cfg(feature = "gui")]
+mod decode;
+#[cfg(feature = "gui")]
 mod dialog;
 #[cfg(feature = "gui")]
 mod digest;

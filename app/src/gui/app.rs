@@ -14,6 +14,7 @@ use iced::widget::{
 use iced::{Element, Fill, Size, Subscription, Task, Theme};
 use scapscope_core::store::{Progress, Snapshot};
 
+use super::decode;
 use super::dialog::{self, PickFile};
 use super::digest::Digest;
 use super::filter_bar::{self, FilterBar};
@@ -204,6 +205,8 @@ pub enum Message {
     Forward,
     /// A breadcrumb was clicked: go back this many steps.
     CrumbClicked(usize),
+    /// The selected event's payload was decoded by a worker.
+    Decoded(Box<decode::Outcome>),
 }
 
 /// A computed view.
@@ -305,6 +308,8 @@ pub struct App {
     /// Local time's offset from UTC, for times of day.
     offset_s: i64,
     picker: Box<dyn PickFile>,
+    /// Decoding of the selected event's payload.
+    decoder: decode::Jobs,
 }
 
 impl App {
@@ -341,6 +346,7 @@ impl App {
             select_when_loaded: settings.select,
             offset_s: crate::cli::local_offset_s(),
             picker: Box::new(dialog::Native),
+            decoder: decode::Jobs::default(),
         };
         if let Some(text) = &settings.filter {
             let _ = app.update(Message::Filter(filter_bar::Message::Edited(text.clone())));
@@ -410,6 +416,7 @@ impl App {
         self.doc = Some(Document::new(path, load_id, loader));
         self.list = list::List::default();
         self.follow = None;
+        self.decoder.reset();
         if self.screen == Screen::Stream {
             self.screen = Screen::List;
         }
@@ -509,7 +516,12 @@ impl App {
         let before = self.place();
         let load = self.doc.as_ref().map(|d| d.load_id);
         let task = self.dispatch(message);
-        let task = Task::batch([task, self.refresh_view(), self.refresh_overview()]);
+        let task = Task::batch([
+            task,
+            self.refresh_view(),
+            self.refresh_overview(),
+            self.refresh_decode(),
+        ]);
         if self.doc.as_ref().map(|d| d.load_id) != load {
             // Another capture: the old path means nothing there.
             self.history = History::default();
@@ -593,6 +605,11 @@ impl App {
             Message::CrumbClicked(steps) => {
                 let to = self.history.back_by(self.place(), steps);
                 return self.go(to);
+            }
+            Message::Decoded(out) => {
+                if self.decoder.is_current(&out) {
+                    self.list.set_decoded(out.event, out.result);
+                }
             }
         }
         Task::none()
@@ -1005,6 +1022,42 @@ impl App {
                 Task::none()
             }
         }
+    }
+
+    /// Starts decoding the selected event's payload when the selection or
+    /// the snapshot changed (only while the list shows).
+    fn refresh_decode(&mut self) -> Task<Message> {
+        if self.screen != Screen::List {
+            return Task::none();
+        }
+        let Some(snapshot) = self.doc.as_ref().and_then(|d| d.snapshot.clone()) else {
+            return Task::none();
+        };
+        let event = self.list.selected_event(&self.shown.rows);
+        let Some(job) = self.decoder.next(event, &snapshot) else {
+            return Task::none();
+        };
+        if !matches!(self.shown.runner, Runner::Thread) {
+            return self.dispatch(Message::Decoded(Box::new(decode::run(job))));
+        }
+        let (generation, event) = (job.generation, job.event);
+        let (tx, rx) = iced::futures::channel::oneshot::channel();
+        let spawned = std::thread::Builder::new()
+            .name("scapscope-gui-decode".into())
+            .spawn(move || {
+                let _ = tx.send(decode::run(job));
+            });
+        let died = move || decode::Outcome {
+            generation,
+            event,
+            result: Err("decoding stopped unexpectedly".into()),
+        };
+        if spawned.is_err() {
+            return self.dispatch(Message::Decoded(Box::new(died())));
+        }
+        Task::perform(async move { rx.await.ok() }, move |o| {
+            Message::Decoded(Box::new(o.unwrap_or_else(died)))
+        })
     }
 
     /// Reassembles the stream of `event` off the UI thread.
@@ -2110,6 +2163,83 @@ mod tests {
         let mut ui = iced_test::Simulator::with_size(settings_, (1200.0, 800.0), app.view());
         let shown = format!("{} of {} events", app.rows().len(), snap.len());
         assert!(ui.find(shown.as_str()).is_ok(), "the count shows: {shown}");
+    }
+
+    /// An app with a shared capture fully loaded (matching and decoding
+    /// inline), or `None` when the shared captures are absent.
+    fn opened_shared(name: &str) -> Option<(App, Arc<Snapshot>)> {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../shared/captures")
+            .join(name);
+        if !path.exists() {
+            eprintln!("{} absent: skipping", path.display());
+            return None;
+        }
+        let snapshot = store::load_blocking(&path, LoadOptions::default()).unwrap();
+        let mut app = App::new(&settings());
+        app.shown.runner = Runner::Inline;
+        app.adopt(path, 77, None);
+        let digest = Arc::new(digest::Builder::default().absorb(&snapshot));
+        let _ = app.update(Message::LoadProgressed(load::Update {
+            load_id: 77,
+            progress: Progress::default(),
+            snapshot: snapshot.clone(),
+            digest,
+            finished: true,
+        }));
+        Some((app, snapshot))
+    }
+
+    #[test]
+    fn selecting_an_http_event_decodes_it_and_a_clicked_field_is_highlighted() {
+        let settings_ = iced::Settings {
+            fonts: style::fonts().into_iter().map(Into::into).collect(),
+            default_font: style::SANS,
+            ..iced::Settings::default()
+        };
+        let Some((mut app, snap)) = opened_shared("workshop_example0_nginx.scap") else {
+            return;
+        };
+        let streams = scapscope_core::streams::reassemble(&snap, None);
+        let http = streams
+            .streams
+            .iter()
+            .find(|s| s.info.server_port() == Some(80))
+            .unwrap();
+        let event = http.segments[0].event;
+        let payload = scapscope_core::streams::segment_data(&snap, &http.segments[0]).to_vec();
+        let _ = app.update(Message::ScreenSelected(Screen::List));
+        let row = app.rows().row_of(event).unwrap();
+        let _ = app.update(Message::List(list::Message::RowClicked(row)));
+        let decoded = match app.list().decoded(event) {
+            Some(Ok(Some(d))) => d.clone(),
+            other => panic!("not decoded: {other:?}"),
+        };
+        assert_eq!(decoded.messages[0].summary, "GET / HTTP/1.1");
+
+        // Click the field in the real view; its bytes get highlighted.
+        let mut ui = iced_test::Simulator::with_size(settings_, (1600.0, 1000.0), app.view());
+        assert!(ui.find("http request").is_ok(), "the tree shows");
+        let _ = ui.click("    method: GET").unwrap();
+        for m in ui.into_messages() {
+            let _ = app.update(m);
+        }
+        let range = app.list().highlight(event).expect("a field is selected");
+        assert_eq!(&payload[range], b"GET");
+
+        // Another event of another stream is decoded afresh.
+        let other = streams
+            .streams
+            .iter()
+            .find(|s| s.id != http.id && !s.segments.is_empty())
+            .unwrap()
+            .segments[0]
+            .event;
+        let _ = app.update(Message::List(list::Message::RowClicked(
+            app.rows().row_of(other).unwrap(),
+        )));
+        assert!(app.list().decoded(other).is_some());
+        assert_eq!(app.list().highlight(other), None);
     }
 
     #[test]
