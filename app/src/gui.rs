@@ -36,6 +36,8 @@ mod screen;
 #[cfg(feature = "gui")]
 mod screenshot;
 #[cfg(feature = "gui")]
+mod search;
+#[cfg(feature = "gui")]
 mod sparkline;
 #[cfg(feature = "gui")]
 mod style;

@@ -25,6 +25,7 @@ use super::query::{self, Engine, Query, Rows, TimeRange};
 use super::recent::Recent;
 use super::screen::views::ViewsScreen;
 use super::screen::{Screen, list, overview, stream, timeline, views as views_screen};
+use super::search;
 use super::style::{self, Mode};
 use scapscope_core::views::{self, Facts};
 
@@ -207,6 +208,8 @@ pub enum Message {
     CrumbClicked(usize),
     /// The selected event's payload was decoded by a worker.
     Decoded(Box<decode::Outcome>),
+    /// A search of all payloads finished (`None`: its worker died).
+    Found(Option<Box<search::Found>>),
 }
 
 /// A computed view.
@@ -572,7 +575,7 @@ impl App {
             Message::RangeSubmitted => return self.on_range_submitted(),
             Message::RangeSet(r) => return self.set_range(r),
             Message::StreamReady(f) => self.on_stream_ready(f),
-            Message::Stream(m) => self.on_stream(m),
+            Message::Stream(m) => return self.on_stream(m),
             Message::Timeline(m) => return self.on_timeline(m),
             Message::RecentChosen(RecentItem(path)) | Message::FileDropped(path) => {
                 return self.open(path);
@@ -605,6 +608,14 @@ impl App {
             Message::CrumbClicked(steps) => {
                 let to = self.history.back_by(self.place(), steps);
                 return self.go(to);
+            }
+            Message::Found(Some(f)) => {
+                if let Some(follow) = self.follow.as_mut() {
+                    follow.set_found(*f);
+                }
+            }
+            Message::Found(None) => {
+                self.follow_note = Some("the search stopped unexpectedly".into());
             }
             Message::Decoded(out) => {
                 if self.decoder.is_current(&out) {
@@ -1066,11 +1077,12 @@ impl App {
             return Task::none();
         };
         self.follow_note = Some("reassembling the stream…".into());
+        let cache = self.decoder.cache();
         let (tx, rx) = iced::futures::channel::oneshot::channel();
         let spawned = std::thread::Builder::new()
             .name("scapscope-gui-stream".into())
             .spawn(move || {
-                let _ = tx.send(follow_of(snapshot, event));
+                let _ = tx.send(follow_of(snapshot, event, &cache));
             });
         if spawned.is_err() {
             self.follow_note = Some("cannot start a thread to reassemble the stream".into());
@@ -1083,7 +1095,8 @@ impl App {
     /// renders, which run no tasks).
     pub fn follow_now(&mut self, event: usize) {
         if let Some(snapshot) = self.doc.as_ref().and_then(|d| d.snapshot.clone()) {
-            self.on_stream_ready(follow_of(snapshot, event));
+            let cache = self.decoder.cache();
+            self.on_stream_ready(follow_of(snapshot, event, &cache));
         }
     }
 
@@ -1100,12 +1113,17 @@ impl App {
         }
     }
 
-    fn on_stream(&mut self, m: stream::Message) {
+    fn on_stream(&mut self, m: stream::Message) -> Task<Message> {
         let Some(f) = self.follow.as_mut() else {
-            return;
+            return Task::none();
         };
         match f.update(m) {
             stream::Action::None => {}
+            stream::Action::Find {
+                generation,
+                needle,
+                stream,
+            } => return self.find_in_payloads(generation, needle, stream),
             stream::Action::Close => {
                 self.follow = None;
                 self.screen = Screen::List;
@@ -1121,6 +1139,34 @@ impl App {
                 }
             },
         }
+        Task::none()
+    }
+
+    /// Searches every payload off the UI thread (follow stream's find).
+    fn find_in_payloads(
+        &mut self,
+        generation: u64,
+        needle: Vec<u8>,
+        stream: usize,
+    ) -> Task<Message> {
+        let Some(snapshot) = self.doc.as_ref().and_then(|d| d.snapshot.clone()) else {
+            return Task::none();
+        };
+        let cache = self.decoder.cache();
+        let job = move || Box::new(search::run(generation, needle, stream, &snapshot, &cache));
+        if !matches!(self.shown.runner, Runner::Thread) {
+            return self.dispatch(Message::Found(Some(job())));
+        }
+        let (tx, rx) = iced::futures::channel::oneshot::channel();
+        let spawned = std::thread::Builder::new()
+            .name("scapscope-gui-search".into())
+            .spawn(move || {
+                let _ = tx.send(job());
+            });
+        if spawned.is_err() {
+            return self.dispatch(Message::Found(None));
+        }
+        Task::perform(async move { rx.await.ok() }, Message::Found)
     }
 
     fn on_filter_action(&mut self, a: filter_bar::Action) -> Task<Message> {
@@ -1548,13 +1594,22 @@ pub fn bin_range(first_ns: u64, last_ns: u64, bin: usize, bins: usize) -> Option
 }
 
 /// The stream holding `event`, ready to show.
-fn follow_of(snapshot: Arc<Snapshot>, event: usize) -> Option<Box<stream::Follow>> {
-    let all = scapscope_core::streams::reassemble(&snapshot, None);
+/// The follow screen for the stream of `event`, with its dissection (on
+/// a worker: reassembly and dissection are shared with the payload pane
+/// through `cache`).
+fn follow_of(
+    snapshot: Arc<Snapshot>,
+    event: usize,
+    cache: &decode::SharedCache,
+) -> Option<Box<stream::Follow>> {
+    let all = decode::streams_of(cache, &snapshot);
     let (s, _) = all.find_event(event)?;
+    let dissection = decode::dissection_of(cache, &snapshot, s);
     Some(Box::new(stream::Follow::new(
         s.clone(),
         snapshot.clone(),
         event,
+        dissection,
     )))
 }
 
@@ -1851,7 +1906,7 @@ mod tests {
                     && r.fd.is_some_and(|f| f.name.starts_with("pipe:"))
             })
             .expect("an I/O exit on a pipe");
-        let f = follow_of(snap.clone(), event).expect("a stream");
+        let f = follow_of(snap.clone(), event, &decode::SharedCache::default()).expect("a stream");
         let st = f.stream();
         assert!(st.segments.iter().any(|s| s.event == event));
         assert!(st.segments.windows(2).all(|w| w[0].ts_ns <= w[1].ts_ns));
@@ -1866,7 +1921,7 @@ mod tests {
         let not_io = (0..snap.len())
             .find(|&i| snap.row(i).unwrap().len_bytes.is_none())
             .unwrap();
-        assert!(follow_of(snap, not_io).is_none());
+        assert!(follow_of(snap, not_io, &decode::SharedCache::default()).is_none());
     }
 
     #[test]
@@ -2240,6 +2295,73 @@ mod tests {
         )));
         assert!(app.list().decoded(other).is_some());
         assert_eq!(app.list().highlight(other), None);
+    }
+
+    #[test]
+    fn follow_stream_lists_paired_messages_and_finds_in_all_payloads() {
+        let Some((mut app, snap)) = opened_shared("workshop_example0_nginx.scap") else {
+            return;
+        };
+        let streams = scapscope_core::streams::reassemble(&snap, None);
+        let http = streams
+            .streams
+            .iter()
+            .find(|s| s.info.server_port() == Some(80))
+            .unwrap();
+        app.follow_now(http.segments[0].event);
+        assert_eq!(app.screen(), Screen::Stream);
+        let lines = app.follow.as_ref().unwrap().lines().to_vec();
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert_eq!(
+            (lines[0].what.as_str(), lines[0].outbound),
+            ("http request", false)
+        );
+        assert_eq!(lines[0].event, Some(http.segments[0].event));
+        assert_eq!(lines[1].summary, "HTTP/1.1 200 OK");
+        let (req, latency_ns) = lines[1].answers.expect("the response is paired");
+        assert_eq!(req, 0);
+        assert!(latency_ns > 0);
+
+        // Find: the response's segment here, and every payload of the
+        // capture holding the bytes.
+        let _ = app.update(Message::Stream(stream::Message::FindEdited("nginx".into())));
+        assert!(
+            app.follow.as_ref().unwrap().found().is_none(),
+            "not while typing"
+        );
+        let _ = app.update(Message::Stream(stream::Message::FindSubmitted));
+        let found = app.follow.as_ref().unwrap().found().unwrap().clone();
+        let response_seg = http
+            .segments
+            .iter()
+            .position(|g| g.direction == scapscope_core::streams::Direction::Outbound)
+            .unwrap();
+        assert_eq!(found.in_stream, vec![response_seg]);
+        // Every I/O exit whose data parameter (decoded by the details
+        // pane's path, not the streams') holds "nginx".
+        let state = scapscope_core::state::State::default();
+        let expected: Vec<usize> = (0..snap.len())
+            .filter(|&i| {
+                snap.row(i).is_some_and(|r| r.len_bytes.is_some())
+                    && snap.record(i).is_some_and(|rec| {
+                        list::params_of(&rec, &state).iter().any(|p| {
+                            p.payload
+                                .as_deref()
+                                .is_some_and(|b| b.windows(5).any(|w| w == b"nginx"))
+                        })
+                    })
+            })
+            .collect();
+        let mut got: Vec<usize> = found.across.iter().map(|h| h.event).collect();
+        got.sort_unstable();
+        assert_eq!(got, expected);
+        assert!(found.streams >= 1 && found.total_events == expected.len());
+
+        // A hit of another stream shows its event in the list.
+        let hit = found.across[0].event;
+        let _ = app.update(Message::Stream(stream::Message::SegmentClicked(hit)));
+        assert_eq!(app.screen(), Screen::List);
+        assert_eq!(app.list().selected_event(app.rows()), Some(hit));
     }
 
     #[test]

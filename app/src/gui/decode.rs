@@ -294,6 +294,11 @@ impl Jobs {
         out.generation == self.generation
     }
 
+    /// The cache, for other workers (follow stream, search).
+    pub fn cache(&self) -> SharedCache {
+        self.cache.clone()
+    }
+
     /// Forgets what was asked (another capture).
     pub fn reset(&mut self) {
         self.wanted = None;

@@ -11,6 +11,8 @@ mod details;
 #[cfg(test)]
 pub use details::filter_value;
 pub use details::hex_lines;
+#[cfg(test)]
+pub use details::params as params_of;
 
 use iced::widget::{
     button, column, container, mouse_area, responsive, row, sensor, text, vertical_slider,
