@@ -28,6 +28,8 @@ mod history;
 #[cfg(feature = "gui")]
 mod load;
 #[cfg(feature = "gui")]
+mod protocols;
+#[cfg(feature = "gui")]
 mod query;
 #[cfg(feature = "gui")]
 mod recent;
@@ -53,8 +55,9 @@ pub struct OpenArgs {
     /// software rendering otherwise).
     #[arg(long, value_name = "PATH")]
     pub screenshot: Option<PathBuf>,
-    /// Screen to show: `overview`, `list` (the syscall list) or `stream`
-    /// (follow the stream of the `--select`ed event).
+    /// Screen to show: `overview`, `list` (the syscall list), `stream`
+    /// (follow the stream of the `--select`ed event), `timeline`, `views`,
+    /// or a view's id (`procs`, `http_requests`, `dns_queries`…).
     #[arg(long, alias = "view", value_name = "NAME", default_value = "overview")]
     pub screen: String,
     /// Window (or screenshot) size in logical pixels.

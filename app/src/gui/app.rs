@@ -21,6 +21,7 @@ use super::filter_bar::{self, FilterBar};
 use super::format;
 use super::history::{History, Place};
 use super::load;
+use super::protocols;
 use super::query::{self, Engine, Query, Rows, TimeRange};
 use super::recent::Recent;
 use super::screen::views::ViewsScreen;
@@ -36,6 +37,8 @@ pub struct Settings {
     pub file: PathBuf,
     /// Screen to show first.
     pub screen: Screen,
+    /// View to show on the views screen (a view id given as the screen).
+    pub view: Option<&'static str>,
     /// Window size.
     pub size: (u32, u32),
     /// Theme.
@@ -49,10 +52,22 @@ pub struct Settings {
 impl Settings {
     /// Settings from the command line.
     pub fn from_args(a: &super::OpenArgs) -> anyhow::Result<Settings> {
+        // A view's id opens the views screen on it.
+        let view = views::find(&a.screen)
+            .map(|d| d.id)
+            .or_else(|| protocols::find(&a.screen).map(|p| p.id));
         Ok(Settings {
             file: a.file.clone().unwrap_or_else(crate::demo_capture),
-            screen: Screen::from_name(&a.screen)
-                .ok_or_else(|| anyhow!("unknown screen {:?} (overview, list, stream)", a.screen))?,
+            screen: match view {
+                Some(_) => Screen::Views,
+                None => Screen::from_name(&a.screen).ok_or_else(|| {
+                    anyhow!(
+                        "unknown screen {:?} (overview, list, stream, timeline, views, or a view id)",
+                        a.screen
+                    )
+                })?,
+            },
+            view,
             size: a.size,
             mode: Mode::from_name(&a.theme)
                 .ok_or_else(|| anyhow!("unknown theme {:?} (dark, light)", a.theme))?,
@@ -351,6 +366,9 @@ impl App {
             picker: Box::new(dialog::Native),
             decoder: decode::Jobs::default(),
         };
+        if let Some(v) = settings.view {
+            app.views.show(v);
+        }
         if let Some(text) = &settings.filter {
             let _ = app.update(Message::Filter(filter_bar::Message::Edited(text.clone())));
             let _ = app.update(Message::Filter(filter_bar::Message::Submitted));
@@ -580,7 +598,7 @@ impl App {
             Message::RecentChosen(RecentItem(path)) | Message::FileDropped(path) => {
                 return self.open(path);
             }
-            Message::Views(m) => self.on_views(m),
+            Message::Views(m) => return self.on_views(m),
             Message::ViewReady(generation, out) => self.on_view_ready(generation, out),
             Message::OverviewReady(generation, out) => {
                 if generation == self.ov_generation {
@@ -866,10 +884,18 @@ impl App {
         }
     }
 
-    fn on_views(&mut self, m: views_screen::Message) {
+    fn on_views(&mut self, m: views_screen::Message) -> Task<Message> {
         match self.views.update(m, self.shown.query.filter.as_ref()) {
             views_screen::Action::None => {}
             views_screen::Action::Show(id) => self.views.show(id),
+            views_screen::Action::ShowEvents { filter } => {
+                self.filter_bar.show_applied(Some(&filter));
+                self.screen = Screen::List;
+                return self.set_query(Query {
+                    filter: Some(filter),
+                    range: self.shown.query.range,
+                });
+            }
             views_screen::Action::Drill { view, filter } => {
                 self.views.show(view);
                 self.filter_bar.show_applied(Some(&filter));
@@ -880,6 +906,7 @@ impl App {
                 });
             }
         }
+        Task::none()
     }
 
     fn on_view_ready(&mut self, generation: u64, out: Option<ViewOutcome>) {
@@ -994,8 +1021,25 @@ impl App {
             to_ns,
             filter: self.shown.query.filter.clone(),
         };
+        // Protocol views come from the dissectors (sharing the payload
+        // pane's cache), the others from the core's engine.
+        let proto = protocols::find(view).map(|_| protocols::Job {
+            view,
+            snapshot: facts.snapshot().clone(),
+            path: self
+                .doc
+                .as_ref()
+                .map(|d| d.path.clone())
+                .unwrap_or_default(),
+            query: self.shown.query.clone(),
+            cache: self.decoder.cache(),
+            tz_offset_s: self.offset_s,
+        });
         let job = move || {
-            let table = views::compute(&facts, view, &q).map_err(|e| e.to_string());
+            let table = match &proto {
+                Some(p) => protocols::compute(p),
+                None => views::compute(&facts, view, &q).map_err(|e| e.to_string()),
+            };
             ViewOutcome { view, table, facts }
         };
         if !matches!(self.shown.runner, Runner::Thread) {
@@ -1634,6 +1678,7 @@ mod tests {
         Settings {
             file: crate::demo_capture(),
             screen: Screen::Overview,
+            view: None,
             size: (800, 600),
             mode: Mode::Dark,
             select: None,
@@ -2362,6 +2407,47 @@ mod tests {
         let _ = app.update(Message::Stream(stream::Message::SegmentClicked(hit)));
         assert_eq!(app.screen(), Screen::List);
         assert_eq!(app.list().selected_event(app.rows()), Some(hit));
+    }
+
+    #[test]
+    fn a_protocol_view_lists_requests_and_drills_into_the_connection() {
+        let Some((mut app, snap)) = opened_shared("workshop_example0_nginx.scap") else {
+            return;
+        };
+        let _ = app.update(Message::ScreenSelected(Screen::Views));
+        let _ = app.update(Message::Views(views_screen::Message::ViewPicked(
+            views_screen::ViewChoice("http_requests"),
+        )));
+        let t = app.views.table().expect("the protocol table is computed");
+        assert_eq!(t.view, "http_requests");
+        assert_eq!(t.rows.len(), 1);
+        let url = t.column("URL").unwrap();
+        assert_eq!(t.rows[0].values[url], views::Value::Text("/".into()));
+        // Sorting works on its columns like any view.
+        let _ = app.update(Message::Views(views_screen::Message::SortBy(url)));
+        let _ = app.update(Message::Views(views_screen::Message::RowClicked(0)));
+        let _ = app.update(Message::Views(views_screen::Message::DrillDown));
+        assert_eq!(app.screen(), Screen::List);
+        let f = app.query().filter.as_ref().unwrap().to_string();
+        assert!(
+            f.contains("fd.num=3") && f.contains("proc.pid=15747"),
+            "{f}"
+        );
+        // The list shows exactly the connection's events (matched inline).
+        let streams = scapscope_core::streams::reassemble(&snap, None);
+        let http = streams
+            .streams
+            .iter()
+            .find(|s| s.info.server_port() == Some(80))
+            .unwrap();
+        for g in &http.segments {
+            assert!(app.rows().row_of(g.event).is_some(), "event {}", g.event);
+        }
+        assert!(app.rows().len() < snap.len());
+        // Back returns to the protocol view.
+        let _ = app.update(Message::Back);
+        assert_eq!(app.screen(), Screen::Views);
+        assert_eq!(app.views.view_id(), "http_requests");
     }
 
     #[test]

@@ -18,7 +18,7 @@ use std::sync::{Arc, Mutex, OnceLock, Weak};
 
 use scapscope_core::store::Snapshot;
 use scapscope_core::streams::{Stream, Streams, reassemble};
-use scapscope_dissectors::{Choice, MessageKind, Registry, StreamDissection};
+use scapscope_dissectors::{Choice, DissectOptions, MessageKind, Registry, StreamDissection};
 
 /// Fields drawn per message at most (a DNS answer list or an HTTP/2
 /// header block can hold thousands; the rest is counted).
@@ -106,6 +106,42 @@ pub fn dissection_of(
         c.by_stream.insert(stream.id, d.clone());
     }
     Ok(d)
+}
+
+/// The dissections of every stream of `snap` (in the order of
+/// [`streams_of`]), those not cached yet computed in parallel.
+pub fn dissect_all(
+    cache: &SharedCache,
+    snap: &Arc<Snapshot>,
+) -> Result<(Arc<Streams>, Vec<Arc<StreamDissection>>), String> {
+    let streams = streams_of(cache, snap);
+    let known: HashMap<usize, Arc<StreamDissection>> = match cache.lock() {
+        Ok(c) => c.by_stream.clone(),
+        Err(_) => HashMap::new(),
+    };
+    let missing: Vec<&Stream> = streams
+        .streams
+        .iter()
+        .filter(|s| !known.contains_key(&s.id))
+        .collect();
+    let mut fresh: HashMap<usize, Arc<StreamDissection>> = HashMap::new();
+    if !missing.is_empty() {
+        let done = registry()?.dissect(snap, &missing, &DissectOptions::default());
+        for d in done {
+            fresh.insert(d.stream, Arc::new(d));
+        }
+        if let Ok(mut c) = cache.lock() {
+            c.for_snapshot(snap);
+            c.by_stream
+                .extend(fresh.iter().map(|(k, v)| (*k, v.clone())));
+        }
+    }
+    let all = streams
+        .streams
+        .iter()
+        .filter_map(|s| known.get(&s.id).or_else(|| fresh.get(&s.id)).cloned())
+        .collect();
+    Ok((streams, all))
 }
 
 /// A decoding job: the payload of one event.

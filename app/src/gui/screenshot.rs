@@ -204,6 +204,7 @@ mod tests {
         Settings {
             file: crate::demo_capture(),
             screen,
+            view: None,
             size: (900, 600),
             mode,
             select,

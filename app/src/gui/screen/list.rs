@@ -8,7 +8,6 @@
 //! over row indices.
 
 mod details;
-#[cfg(test)]
 pub use details::filter_value;
 pub use details::hex_lines;
 #[cfg(test)]
