@@ -70,6 +70,10 @@ pub struct OpenArgs {
     /// so that its details and payload show.
     #[arg(long, value_name = "N")]
     pub select: Option<usize>,
+    /// Field of the selected event's decoded payload to select (by name,
+    /// e.g. `Host`), so that its bytes show highlighted.
+    #[arg(long, value_name = "NAME", requires = "select")]
+    pub field: Option<String>,
     /// sysdig filter to apply at start (the filter bar's text), e.g.
     /// `--filter 'proc.name=nginx and evt.type=read'`.
     #[arg(long, value_name = "FILTER")]

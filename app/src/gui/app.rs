@@ -45,6 +45,8 @@ pub struct Settings {
     pub mode: Mode,
     /// Event to select once loaded.
     pub select: Option<usize>,
+    /// Field of its decoded payload to select (by name).
+    pub field: Option<String>,
     /// Filter to apply at start.
     pub filter: Option<String>,
 }
@@ -72,6 +74,7 @@ impl Settings {
             mode: Mode::from_name(&a.theme)
                 .ok_or_else(|| anyhow!("unknown theme {:?} (dark, light)", a.theme))?,
             select: a.select,
+            field: a.field.clone(),
             filter: match &a.filter {
                 Some(t) => {
                     // Refuse a bad filter before any window opens.
@@ -328,6 +331,8 @@ pub struct App {
     picker: Box<dyn PickFile>,
     /// Decoding of the selected event's payload.
     decoder: decode::Jobs,
+    /// Field to select once the payload is decoded (`--field`).
+    field_when_decoded: Option<String>,
 }
 
 impl App {
@@ -365,6 +370,7 @@ impl App {
             offset_s: crate::cli::local_offset_s(),
             picker: Box::new(dialog::Native),
             decoder: decode::Jobs::default(),
+            field_when_decoded: settings.field.clone(),
         };
         if let Some(v) = settings.view {
             app.views.show(v);
@@ -637,7 +643,21 @@ impl App {
             }
             Message::Decoded(out) => {
                 if self.decoder.is_current(&out) {
+                    let pick = self.field_when_decoded.take().and_then(|name| {
+                        let d = out.result.as_ref().ok()?.as_ref()?;
+                        d.messages.iter().enumerate().find_map(|(mi, m)| {
+                            let fi = m
+                                .fields
+                                .iter()
+                                .position(|f| f.name == name && f.range.is_some())?;
+                            Some((mi, fi))
+                        })
+                    });
                     self.list.set_decoded(out.event, out.result);
+                    if let Some((mi, fi)) = pick {
+                        let len = self.shown.rows.len();
+                        let _ = self.list.update(list::Message::FieldSelected(mi, fi), len);
+                    }
                 }
             }
         }
@@ -1682,6 +1702,7 @@ mod tests {
             size: (800, 600),
             mode: Mode::Dark,
             select: None,
+            field: None,
             filter: None,
         }
     }
@@ -2340,6 +2361,29 @@ mod tests {
         )));
         assert!(app.list().decoded(other).is_some());
         assert_eq!(app.list().highlight(other), None);
+    }
+
+    #[test]
+    fn a_field_named_at_start_is_selected_once_decoded() {
+        let Some((mut app, snap)) = opened_shared("workshop_example0_nginx.scap") else {
+            return;
+        };
+        app.field_when_decoded = Some("Host".into());
+        let streams = scapscope_core::streams::reassemble(&snap, None);
+        let http = streams
+            .streams
+            .iter()
+            .find(|s| s.info.server_port() == Some(80))
+            .unwrap();
+        let event = http.segments[0].event;
+        let _ = app.update(Message::ScreenSelected(Screen::List));
+        let _ = app.update(Message::List(list::Message::RowClicked(
+            app.rows().row_of(event).unwrap(),
+        )));
+        let payload = scapscope_core::streams::segment_data(&snap, &http.segments[0]);
+        let range = app.list().highlight(event).expect("Host is selected");
+        assert!(payload[range].starts_with(b"Host: localhost:8080"));
+        assert!(app.field_when_decoded.is_none(), "only once");
     }
 
     #[test]

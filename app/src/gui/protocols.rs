@@ -448,7 +448,10 @@ mod tests {
         // the stream's fd.
         let f = t.rows[0].key_filter.as_deref().unwrap();
         Filter::parse(f).unwrap();
-        assert!(f.contains("fd.name=\"172.18.0.1:51910->172.18.0.2:80\""), "{f}");
+        assert!(
+            f.contains("fd.name=\"172.18.0.1:51910->172.18.0.2:80\""),
+            "{f}"
+        );
     }
 
     #[test]

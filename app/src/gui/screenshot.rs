@@ -208,6 +208,7 @@ mod tests {
             size: (900, 600),
             mode,
             select,
+            field: None,
             filter: None,
         }
     }
