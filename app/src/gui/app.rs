@@ -549,6 +549,7 @@ impl App {
             self.refresh_overview(),
             self.refresh_decode(),
         ]);
+        self.sync_timeline_selection();
         if self.doc.as_ref().map(|d| d.load_id) != load {
             // Another capture: the old path means nothing there.
             self.history = History::default();
@@ -1097,6 +1098,15 @@ impl App {
                 Task::none()
             }
         }
+    }
+
+    /// The timeline outlines (and pans to) the list's selected event.
+    fn sync_timeline_selection(&mut self) {
+        let event = self.list.selected_event(&self.shown.rows);
+        let ts_ns = event
+            .and_then(|e| self.doc.as_ref()?.snapshot.as_ref()?.row(e))
+            .map(|r| r.ts_ns);
+        self.timeline.follow_list_selection(event, ts_ns);
     }
 
     /// Starts decoding the selected event's payload when the selection or
@@ -2337,6 +2347,11 @@ mod tests {
             other => panic!("not decoded: {other:?}"),
         };
         assert_eq!(decoded.messages[0].summary, "GET / HTTP/1.1");
+        assert_eq!(
+            app.timeline.selected_event(),
+            Some(event),
+            "the timeline outlines the list's selection"
+        );
 
         // Click the field in the real view; its bytes get highlighted.
         let mut ui = iced_test::Simulator::with_size(settings_, (1600.0, 1000.0), app.view());
