@@ -643,7 +643,7 @@ impl App {
                 self.follow_note = Some("the search stopped unexpectedly".into());
             }
             Message::Decoded(out) => {
-                if self.decoder.is_current(&out) {
+                if self.decoder.finished(&out) {
                     let pick = self.field_when_decoded.take().and_then(|name| {
                         let d = out.result.as_ref().ok()?.as_ref()?;
                         d.messages.iter().enumerate().find_map(|(mi, m)| {

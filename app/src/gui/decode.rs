@@ -299,12 +299,17 @@ pub struct Jobs {
     generation: u64,
     /// The event and snapshot length the latest job was for.
     wanted: Option<(usize, usize)>,
+    /// Whether the latest job runs: one at a time, so that a selection
+    /// kept while a big capture loads does not start a reassembly per
+    /// progress sample.
+    running: bool,
     cache: SharedCache,
 }
 
 impl Jobs {
     /// The job `event` (the selected event, if any) needs, if any: only
-    /// I/O events with a payload are decoded, each once per snapshot.
+    /// I/O events with a payload are decoded, each once per snapshot, one
+    /// job at a time (ask again after [`Jobs::finished`]).
     pub fn next(&mut self, event: Option<usize>, snapshot: &Arc<Snapshot>) -> Option<Job> {
         let event = event.filter(|&e| snapshot.row(e).is_some_and(|r| r.len_bytes.is_some()));
         let Some(event) = event else {
@@ -312,11 +317,12 @@ impl Jobs {
             return None;
         };
         let key = (event, snapshot.len());
-        if self.wanted == Some(key) {
+        if self.wanted == Some(key) || self.running {
             return None;
         }
         self.wanted = Some(key);
         self.generation += 1;
+        self.running = true;
         Some(Job {
             generation: self.generation,
             event,
@@ -325,9 +331,14 @@ impl Jobs {
         })
     }
 
-    /// Whether `out` answers the latest job.
-    pub fn is_current(&self, out: &Outcome) -> bool {
-        out.generation == self.generation
+    /// Takes note that a job ended; `true` when `out` answers the latest
+    /// job (else it is stale: drop it).
+    pub fn finished(&mut self, out: &Outcome) -> bool {
+        let current = out.generation == self.generation;
+        if current {
+            self.running = false;
+        }
+        current
     }
 
     /// The cache, for other workers (follow stream, search).
@@ -338,6 +349,7 @@ impl Jobs {
     /// Forgets what was asked (another capture).
     pub fn reset(&mut self) {
         self.wanted = None;
+        self.running = false;
         self.generation += 1;
         self.cache = SharedCache::default();
     }
@@ -386,7 +398,7 @@ mod tests {
             "asked once per snapshot"
         );
         let out = run(job);
-        assert!(jobs.is_current(&out));
+        assert!(jobs.finished(&out));
         let d = out.result.unwrap().expect("the event is in a stream");
         assert_eq!(d.plugin.as_deref(), Some("http"));
         assert!(d.choice.contains("port hint"), "{}", d.choice);
@@ -475,8 +487,14 @@ mod tests {
             .flat_map(|s| s.segments.iter().map(|g| g.event))
             .find(|&e| e != event)
             .unwrap();
-        let second = jobs.next(Some(other), &snap).unwrap();
-        assert!(!jobs.is_current(&run(first)));
-        assert!(jobs.is_current(&run(second)));
+        assert!(jobs.next(Some(other), &snap).is_none(), "one job at a time");
+        assert!(jobs.finished(&run(first)));
+        let second = jobs
+            .next(Some(other), &snap)
+            .expect("asked again once done");
+        // Another capture: the job in flight is stale.
+        jobs.reset();
+        assert!(!jobs.finished(&run(second)));
+        assert!(jobs.next(Some(other), &snap).is_some());
     }
 }
