@@ -902,6 +902,12 @@ impl App {
                 self.on_filter_action(action)
             }
             list::Action::Follow(event) => self.follow_stream(event),
+            list::Action::DecodeAs { stream, plugin } => {
+                self.decoder.force(stream, plugin);
+                // Protocol views are computed again with it.
+                self.last_view_key = None;
+                Task::none()
+            }
         }
     }
 
@@ -2362,6 +2368,36 @@ mod tests {
         }
         let range = app.list().highlight(event).expect("a field is selected");
         assert_eq!(&payload[range], b"GET");
+
+        // "Decode as" forces another dissector on the stream, and back.
+        assert!(!decoded.forced && decoded.plugins.iter().any(|p| p == "redis"));
+        let _ = app.update(Message::List(list::Message::DecodeAs(
+            decoded.stream,
+            "redis".into(),
+        )));
+        let forced = match app.list().decoded(event) {
+            Some(Ok(Some(d))) => d.clone(),
+            other => panic!("not decoded: {other:?}"),
+        };
+        assert_eq!(forced.plugin.as_deref(), Some("redis"));
+        assert!(
+            forced.forced && forced.choice.contains("forced"),
+            "{}",
+            forced.choice
+        );
+        assert!(
+            forced.messages.iter().all(|m| m.protocol != "http"),
+            "{:?}",
+            forced.messages
+        );
+        let _ = app.update(Message::List(list::Message::DecodeAs(
+            decoded.stream,
+            list::AUTOMATIC.into(),
+        )));
+        assert!(matches!(
+            app.list().decoded(event),
+            Some(Ok(Some(d))) if d.plugin.as_deref() == Some("http") && !d.forced
+        ));
 
         // Another event of another stream is decoded afresh.
         let other = streams

@@ -44,6 +44,9 @@ pub struct Cache {
     snapshot: Weak<Snapshot>,
     streams: Option<Arc<Streams>>,
     by_stream: HashMap<usize, Arc<StreamDissection>>,
+    /// Dissectors the user forced on streams (by stream id): kept across
+    /// the snapshots of one load, whose stream ids stay.
+    forced: HashMap<usize, String>,
 }
 
 impl Cache {
@@ -55,6 +58,7 @@ impl Cache {
         if !same {
             *self = Cache {
                 snapshot: Arc::downgrade(snap),
+                forced: std::mem::take(&mut self.forced),
                 ..Cache::default()
             };
         }
@@ -94,13 +98,15 @@ pub fn dissection_of(
     snap: &Arc<Snapshot>,
     stream: &Stream,
 ) -> Result<Arc<StreamDissection>, String> {
+    let mut forced = None;
     if let Ok(mut c) = cache.lock() {
         c.for_snapshot(snap);
         if let Some(d) = c.by_stream.get(&stream.id) {
             return Ok(d.clone());
         }
+        forced = c.forced.get(&stream.id).cloned();
     }
-    let d = Arc::new(registry()?.dissect_one(snap, stream, None));
+    let d = Arc::new(registry()?.dissect_one(snap, stream, forced.as_deref()));
     if let Ok(mut c) = cache.lock() {
         c.for_snapshot(snap);
         c.by_stream.insert(stream.id, d.clone());
@@ -115,9 +121,9 @@ pub fn dissect_all(
     snap: &Arc<Snapshot>,
 ) -> Result<(Arc<Streams>, Vec<Arc<StreamDissection>>), String> {
     let streams = streams_of(cache, snap);
-    let known: HashMap<usize, Arc<StreamDissection>> = match cache.lock() {
-        Ok(c) => c.by_stream.clone(),
-        Err(_) => HashMap::new(),
+    let (known, force) = match cache.lock() {
+        Ok(c) => (c.by_stream.clone(), c.forced.clone()),
+        Err(_) => (HashMap::new(), HashMap::new()),
     };
     let missing: Vec<&Stream> = streams
         .streams
@@ -126,7 +132,11 @@ pub fn dissect_all(
         .collect();
     let mut fresh: HashMap<usize, Arc<StreamDissection>> = HashMap::new();
     if !missing.is_empty() {
-        let done = registry()?.dissect(snap, &missing, &DissectOptions::default());
+        let opts = DissectOptions {
+            force,
+            ..DissectOptions::default()
+        };
+        let done = registry()?.dissect(snap, &missing, &opts);
         for d in done {
             fresh.insert(d.stream, Arc::new(d));
         }
@@ -142,6 +152,18 @@ pub fn dissect_all(
         .filter_map(|s| known.get(&s.id).or_else(|| fresh.get(&s.id)).cloned())
         .collect();
     Ok((streams, all))
+}
+
+/// Forces dissector `plugin` on stream `stream` (`None`: back to the
+/// automatic choice); its cached dissection is dropped.
+pub fn force(cache: &SharedCache, stream: usize, plugin: Option<String>) {
+    if let Ok(mut c) = cache.lock() {
+        match plugin {
+            Some(p) => c.forced.insert(stream, p),
+            None => c.forced.remove(&stream),
+        };
+        c.by_stream.remove(&stream);
+    }
 }
 
 /// A decoding job: the payload of one event.
@@ -180,6 +202,10 @@ pub struct Decoded {
     pub choice: String,
     /// Plugins stopped on this stream, with their reasons (never hidden).
     pub disabled: Vec<String>,
+    /// Whether the user forced the dissector.
+    pub forced: bool,
+    /// The dissectors the user can force on the stream.
+    pub plugins: Vec<String>,
     /// The messages that overlap this payload.
     pub messages: Vec<MessageNode>,
 }
@@ -272,6 +298,10 @@ pub fn decoded(d: &StreamDissection, stream: &Stream, seg: usize) -> Decoded {
         plugin: d.plugin.clone(),
         choice: choice_text(d.plugin.as_deref(), d.choice),
         disabled: d.disabled.iter().map(ToString::to_string).collect(),
+        forced: d.choice == Choice::Forced,
+        plugins: registry()
+            .map(|r| r.plugins().iter().map(|p| p.meta.name.clone()).collect())
+            .unwrap_or_default(),
         messages,
     }
 }
@@ -339,6 +369,13 @@ impl Jobs {
             self.running = false;
         }
         current
+    }
+
+    /// Forces dissector `plugin` on stream `stream` (`None`: automatic);
+    /// the selected event is decoded again.
+    pub fn force(&mut self, stream: usize, plugin: Option<String>) {
+        force(&self.cache, stream, plugin);
+        self.wanted = None;
     }
 
     /// The cache, for other workers (follow stream, search).

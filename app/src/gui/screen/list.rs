@@ -91,7 +91,13 @@ pub enum Message {
     /// A field of the decoded payload was clicked: (position of its
     /// message in the pane, field index). Clicking it again unselects it.
     FieldSelected(usize, usize),
+    /// "Decode as" chose a dissector for a stream (by id; [`AUTOMATIC`]
+    /// for the automatic choice).
+    DecodeAs(usize, String),
 }
+
+/// The "decode as" entry that goes back to the automatic choice.
+pub const AUTOMATIC: &str = "(automatic)";
 
 /// Keyboard navigation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,6 +125,14 @@ pub enum Action {
     AddClause(String),
     /// Follow the stream of this event.
     Follow(usize),
+    /// Decode stream `stream` with dissector `plugin` (`None`: choose
+    /// automatically).
+    DecodeAs {
+        /// The stream's id.
+        stream: usize,
+        /// The dissector.
+        plugin: Option<String>,
+    },
 }
 
 impl List {
@@ -232,6 +246,13 @@ impl List {
             Message::PayloadModeChosen(m) => self.payload_mode = m,
             Message::FieldSelected(m, f) => {
                 self.field = (self.field != Some((m, f))).then_some((m, f));
+            }
+            Message::DecodeAs(stream, plugin) => {
+                self.field = None;
+                return Action::DecodeAs {
+                    stream,
+                    plugin: (plugin != AUTOMATIC).then_some(plugin),
+                };
             }
         }
         Action::None
@@ -617,6 +638,8 @@ mod tests {
             plugin: Some("http".into()),
             choice: String::new(),
             disabled: Vec::new(),
+            forced: false,
+            plugins: vec!["http".into()],
             messages: vec![MessageNode {
                 index: 0,
                 protocol: "http".into(),
@@ -644,6 +667,20 @@ mod tests {
         assert_eq!(l.selected_field(), None, "another event: selection reset");
         assert!(matches!(l.decoded(9), Some(Err(e)) if e.contains("did not load")));
         assert!(l.decoded(7).is_none());
+        assert_eq!(
+            l.update(Message::DecodeAs(3, AUTOMATIC.into()), 100),
+            Action::DecodeAs {
+                stream: 3,
+                plugin: None
+            }
+        );
+        assert_eq!(
+            l.update(Message::DecodeAs(3, "redis".into()), 100),
+            Action::DecodeAs {
+                stream: 3,
+                plugin: Some("redis".into())
+            }
+        );
     }
 
     #[test]

@@ -4,7 +4,9 @@
 
 use std::ops::Range;
 
-use iced::widget::{Column, button, column, container, rich_text, row, scrollable, span, text};
+use iced::widget::{
+    Column, button, column, container, pick_list, rich_text, row, scrollable, span, text,
+};
 use iced::{Element, Fill, Font, Theme};
 use scapscope_core::decode::{self, SockAddr, SockTuple, Value};
 use scapscope_core::format::event::EventRecord;
@@ -250,7 +252,27 @@ fn decoded_view<'a>(d: &'a Decoded, selected: Option<(usize, usize)>) -> Column<
     let err = |t: &Theme| text::Style {
         color: Some(style::error(t)),
     };
-    let mut col = column![field("dissector", d.choice.clone())].spacing(2);
+    let choices: Vec<String> = std::iter::once(super::AUTOMATIC.to_string())
+        .chain(d.plugins.iter().cloned())
+        .collect();
+    let current = if d.forced {
+        d.plugin.clone()
+    } else {
+        Some(super::AUTOMATIC.to_string())
+    };
+    let stream = d.stream;
+    let mut col = column![
+        field("dissector", d.choice.clone()),
+        row![
+            label("decode as"),
+            pick_list(choices, current, move |p| Message::DecodeAs(stream, p))
+                .text_size(12)
+                .padding([1, 6]),
+        ]
+        .spacing(8)
+        .align_y(iced::Center),
+    ]
+    .spacing(2);
     for reason in &d.disabled {
         col = col.push(text(format!("⚠ {reason}")).size(12).style(err));
     }
