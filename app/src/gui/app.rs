@@ -2545,6 +2545,73 @@ mod tests {
         assert_eq!(app.views.view_id(), "http_requests");
     }
 
+    /// Real clicks and typing on the follow screen and a protocol view.
+    #[test]
+    fn simulated_find_in_payloads_and_protocol_drill_down() {
+        let settings_ = iced::Settings {
+            fonts: style::fonts().into_iter().map(Into::into).collect(),
+            default_font: style::SANS,
+            ..iced::Settings::default()
+        };
+        let Some((mut app, snap)) = opened_shared("workshop_example0_nginx.scap") else {
+            return;
+        };
+        let streams = scapscope_core::streams::reassemble(&snap, None);
+        let http = streams
+            .streams
+            .iter()
+            .find(|s| s.info.server_port() == Some(80))
+            .unwrap();
+        app.follow_now(http.segments[0].event);
+        let mut ui =
+            iced_test::Simulator::with_size(settings_.clone(), (1600.0, 1000.0), app.view());
+        assert!(
+            ui.find("http: 2 messages, 1 request/response pairs")
+                .is_ok()
+        );
+        let _ = ui.click("find text, or hex: 48 54 54 50").unwrap();
+        let _ = ui.typewrite("hex: 6e 67 69 6e 78");
+        let _ = ui.tap_key(keyboard::key::Named::Enter);
+        for m in ui.into_messages() {
+            let _ = app.update(m);
+        }
+        let found = app
+            .follow
+            .as_ref()
+            .unwrap()
+            .found()
+            .expect("searched")
+            .clone();
+        assert_eq!(found.needle, b"nginx");
+        let mut ui =
+            iced_test::Simulator::with_size(settings_.clone(), (1600.0, 1000.0), app.view());
+        let head = format!(
+            "In all payloads: {} events in {} streams",
+            found.total_events, found.streams
+        );
+        assert!(ui.find(head.as_str()).is_ok(), "{head}");
+        drop(ui);
+
+        // The HTTP requests view: click the row, then drill down.
+        let _ = app.update(Message::ScreenSelected(Screen::Views));
+        let _ = app.update(Message::Views(views_screen::Message::ViewPicked(
+            views_screen::ViewChoice("http_requests"),
+        )));
+        let mut ui =
+            iced_test::Simulator::with_size(settings_.clone(), (1600.0, 1000.0), app.view());
+        let _ = ui.click("localhost:8080").unwrap();
+        for m in ui.into_messages() {
+            let _ = app.update(m);
+        }
+        let mut ui = iced_test::Simulator::with_size(settings_, (1600.0, 1000.0), app.view());
+        let _ = ui.click("Drill down ▸ the connection's events").unwrap();
+        for m in ui.into_messages() {
+            let _ = app.update(m);
+        }
+        assert_eq!(app.screen(), Screen::List);
+        assert!(app.rows().row_of(http.segments[0].event).is_some());
+    }
+
     #[test]
     fn simulated_clicks_open_the_list_and_show_details() {
         let settings_ = iced::Settings {
