@@ -2545,6 +2545,56 @@ mod tests {
         assert_eq!(app.views.view_id(), "http_requests");
     }
 
+    /// A plugin stopped on a stream: its reason reaches the pane.
+    #[test]
+    fn a_disabled_plugin_is_shown_with_its_reason() {
+        use scapscope_dissectors::{Choice, Disabled, Fault, StreamDissection};
+        let settings_ = iced::Settings {
+            fonts: style::fonts().into_iter().map(Into::into).collect(),
+            default_font: style::SANS,
+            ..iced::Settings::default()
+        };
+        let (mut app, id) = opened();
+        let _ = app.update(sample(id, 572, true));
+        let snap = demo();
+        let streams = scapscope_core::streams::reassemble(&snap, None);
+        let s = streams
+            .streams
+            .iter()
+            .find(|s| s.segments.iter().any(|g| g.captured_len_bytes > 0))
+            .unwrap();
+        let seg = s
+            .segments
+            .iter()
+            .position(|g| g.captured_len_bytes > 0)
+            .unwrap();
+        let event = s.segments[seg].event;
+        let d = StreamDissection {
+            stream: s.id,
+            plugin: Some("evil".into()),
+            choice: Choice::Probe(90),
+            messages: Vec::new(),
+            disabled: vec![Disabled {
+                plugin: "evil".into(),
+                fault: Fault::Timeout { fuel: 1000 },
+                while_probing: false,
+            }],
+        };
+        let model = decode::decoded(&d, s, seg);
+        assert_eq!(model.disabled.len(), 1);
+        let _ = app.update(Message::ScreenSelected(Screen::List));
+        let _ = app.update(Message::List(list::Message::RowClicked(
+            app.rows().row_of(event).unwrap(),
+        )));
+        app.list.set_decoded(event, Ok(Some(model)));
+        let mut ui = iced_test::Simulator::with_size(settings_, (1600.0, 1000.0), app.view());
+        let shown = format!(
+            "⚠ dissector evil disabled for this stream while decoding: {}",
+            Fault::Timeout { fuel: 1000 }
+        );
+        assert!(ui.find(shown.as_str()).is_ok(), "{shown}");
+    }
+
     /// Real clicks and typing on the follow screen and a protocol view.
     #[test]
     fn simulated_find_in_payloads_and_protocol_drill_down() {
