@@ -55,9 +55,10 @@ pub struct OpenArgs {
     /// software rendering otherwise).
     #[arg(long, value_name = "PATH")]
     pub screenshot: Option<PathBuf>,
-    /// Screen to show: `overview`, `list` (the syscall list), `stream`
-    /// (follow the stream of the `--select`ed event), `timeline`, `views`,
-    /// or a view's id (`procs`, `http_requests`, `dns_queries`…).
+    /// Screen to show: `overview`, `views`, `list` (the syscall list),
+    /// `timeline`, `stream` (follow the stream of the `--select`ed event),
+    /// or a view's name (`procs`, `files`, `connections`, `syscalls`,
+    /// `http_requests`, `dns_queries`, …: the views screen showing it).
     #[arg(long, alias = "view", value_name = "NAME", default_value = "overview")]
     pub screen: String,
     /// Window (or screenshot) size in logical pixels.
@@ -78,6 +79,11 @@ pub struct OpenArgs {
     /// `--filter 'proc.name=nginx and evt.type=read'`.
     #[arg(long, value_name = "FILTER")]
     pub filter: Option<String>,
+    /// With `--screenshot`: also write the texts the frame shows (one per
+    /// line, top to bottom), so scripts and tests can check what is on
+    /// screen without reading pixels.
+    #[arg(long, value_name = "PATH", requires = "screenshot")]
+    pub texts: Option<PathBuf>,
 }
 
 fn parse_size(s: &str) -> Result<(u32, u32), String> {
@@ -98,7 +104,7 @@ fn parse_size(s: &str) -> Result<(u32, u32), String> {
 pub fn launch(args: OpenArgs) -> anyhow::Result<ExitCode> {
     let settings = app::Settings::from_args(&args)?;
     match args.screenshot {
-        Some(out) => screenshot::run(settings, &out),
+        Some(out) => screenshot::run(settings, &out, args.texts.as_deref()),
         None if !has_display() => {
             eprintln!(
                 "scapscope: no display (DISPLAY and WAYLAND_DISPLAY are unset), so here is a \

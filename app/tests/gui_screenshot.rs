@@ -84,3 +84,207 @@ fn bad_arguments_fail_with_a_message() {
     assert!(!o.status.success());
     assert!(!out.exists());
 }
+
+/// Screenshot size of the screen tests.
+const SIZE: (u32, u32) = (1280, 800);
+
+/// A shared capture, or `None` (saying so) where the folder is absent.
+fn shared(name: &str) -> Option<PathBuf> {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared/captures")
+        .join(name);
+    if p.exists() {
+        Some(p)
+    } else {
+        eprintln!("skipped: {} is absent", p.display());
+        None
+    }
+}
+
+/// Runs the CLI of the binary under test and parses its JSON output.
+fn cli_json(args: &[&str]) -> serde_json::Value {
+    let o = Command::new(env!("CARGO_BIN_EXE_scapscope"))
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    serde_json::from_slice(&o.stdout).unwrap()
+}
+
+/// Renders `screen` of `file` with `backend` and returns what the frame
+/// shows (texts, one per line), after checking the PNG's size and ink.
+/// `None` when the backend has no adapter here.
+fn shoot_texts(
+    dir: &Path,
+    file: &Path,
+    backend: &str,
+    screen: &str,
+    size: (u32, u32),
+    extra: &[&str],
+) -> Option<Vec<String>> {
+    let out = dir.join(format!("{backend}-{screen}.png"));
+    let texts = dir.join(format!("{backend}-{screen}.txt"));
+    let o = Command::new(env!("CARGO_BIN_EXE_scapscope"))
+        .arg(file)
+        .args(["--screenshot", out.to_str().unwrap()])
+        .args(["--texts", texts.to_str().unwrap()])
+        .args([
+            "--screen",
+            screen,
+            "--size",
+            &format!("{}x{}", size.0, size.1),
+        ])
+        .args(extra)
+        .env("ICED_BACKEND", backend)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    if !o.status.success() && stderr.contains("no renderer available") {
+        eprintln!("skipped: no {backend} adapter here ({stderr})");
+        return None;
+    }
+    assert!(o.status.success(), "{screen} with {backend}: {stderr}");
+    assert!(stderr.contains(&format!("with {backend}")), "{stderr}");
+    let bytes = std::fs::read(&out).unwrap();
+    assert_eq!(png_size(&bytes), size);
+    assert!(
+        bytes.len() > 20_000,
+        "{screen} with {backend} looks blank: {} bytes",
+        bytes.len()
+    );
+    let texts = std::fs::read_to_string(&texts).unwrap();
+    Some(texts.lines().map(str::to_string).collect())
+}
+
+/// Each screen of a real capture, drawn by the software renderer and, where
+/// an adapter exists (Mesa's lavapipe in CI), by wgpu, shows what the CLI
+/// computes from the same file: tiles and their totals, the rows of views,
+/// the events in sysdig's order, the payload of a followed stream.
+#[test]
+fn each_screen_of_a_shared_capture_shows_what_the_cli_computes() {
+    let Some(file) = shared("workshop_example0_nginx.scap") else {
+        return;
+    };
+    let f = file.to_str().unwrap();
+    let dir = std::env::temp_dir().join(format!("scapscope-screens-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+
+    let overview = cli_json(&["overview", f, "--json"]);
+    let procs = cli_json(&["view", "procs", f, "--json"]);
+    let connections = cli_json(&["view", "connections", f, "--json"]);
+    let printed = Command::new(env!("CARGO_BIN_EXE_scapscope"))
+        .args([
+            "print",
+            f,
+            "proc.name=nginx",
+            "-p",
+            "*%evt.num\t%proc.name\t%evt.type",
+        ])
+        .output()
+        .unwrap();
+    let printed = String::from_utf8(printed.stdout).unwrap();
+    let snap =
+        scapscope_core::store::load(&file, scapscope_core::store::LoadOptions::default()).wait();
+    let streams = scapscope_core::streams::reassemble(&snap, None);
+    let (http, request) = streams
+        .streams
+        .iter()
+        .find_map(|st| {
+            st.segments
+                .iter()
+                .find(|seg| {
+                    scapscope_core::streams::segment_data(&snap, seg).starts_with(b"GET / HTTP/1.1")
+                })
+                .map(|seg| (st, seg))
+        })
+        .expect("the capture has an HTTP request");
+    let select = request.event.to_string();
+    let endpoints = format!(
+        "{}->{}",
+        http.info.client.unwrap(),
+        http.info.server.unwrap()
+    );
+
+    for backend in ["tiny-skia", "wgpu"] {
+        // Overview (tall enough for every tile): every tile's name, and the
+        // total of the first.
+        let Some(t) = shoot_texts(&dir, &file, backend, "overview", (1280, 1600), &[]) else {
+            continue;
+        };
+        for tile in overview["tiles"].as_array().unwrap() {
+            let name = tile["name"].as_str().unwrap();
+            assert!(
+                t.iter().any(|s| s == name),
+                "{backend}: tile {name} missing"
+            );
+        }
+        let running = &overview["tiles"][0];
+        assert_eq!(running["name"], "Running Processes");
+        let total = running["total"].to_string();
+        let at = t.iter().position(|s| s == "Running Processes").unwrap();
+        assert!(
+            t[at..].contains(&total),
+            "{backend}: total {total} of Running Processes not shown"
+        );
+
+        // Views by name: the row count, and the first rows as the CLI has them.
+        let t = shoot_texts(&dir, &file, backend, "procs", SIZE, &[]).unwrap();
+        let rows = procs["rows"].as_array().unwrap();
+        assert!(
+            t.contains(&format!("{} rows", rows.len())),
+            "{backend}: {t:?}"
+        );
+        let procs_def = scapscope_core::views::find("procs").unwrap();
+        assert!(t.iter().any(|s| s == procs_def.description), "{backend}");
+        for row in rows.iter().take(5) {
+            let command = row["values"][9].as_str().unwrap().trim();
+            assert!(
+                t.iter().any(|s| s == command),
+                "{backend}: procs row {command} missing"
+            );
+        }
+        let t = shoot_texts(&dir, &file, backend, "connections", SIZE, &[]).unwrap();
+        let row = &connections["rows"][0]["values"];
+        for v in [&row[1], &row[3]] {
+            let ip = v.as_str().unwrap();
+            assert!(
+                t.iter().any(|s| s == ip),
+                "{backend}: connection {ip} missing"
+            );
+        }
+
+        // The list, filtered: the first events sysdig prints for the same
+        // filter, in its order (number, process, type).
+        let t = shoot_texts(
+            &dir,
+            &file,
+            backend,
+            "list",
+            SIZE,
+            &["--filter", "proc.name=nginx"],
+        )
+        .unwrap();
+        let mut rest = t.iter();
+        for line in printed.lines().take(10) {
+            for want in line.split('\t') {
+                assert!(
+                    rest.any(|s| s == want),
+                    "{backend}: list misses {want:?} of `{line}` (in order)"
+                );
+            }
+        }
+
+        // Follow stream of the HTTP request: the connection and its
+        // segments (the payload is rich text, which reports no text).
+        let t = shoot_texts(&dir, &file, backend, "stream", SIZE, &["--select", &select]).unwrap();
+        let all = t.join("\n");
+        assert!(all.contains(&endpoints), "{backend}: {all}");
+        let segments = format!("{} segments", http.segments.len());
+        assert!(all.contains(&segments), "{backend}: {all}");
+
+        // The timeline draws (the timeline itself has no text widgets).
+        let t = shoot_texts(&dir, &file, backend, "timeline", SIZE, &[]).unwrap();
+        assert!(t.iter().any(|s| s == "Timeline"));
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

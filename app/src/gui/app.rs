@@ -37,8 +37,6 @@ pub struct Settings {
     pub file: PathBuf,
     /// Screen to show first.
     pub screen: Screen,
-    /// View to show on the views screen (a view id given as the screen).
-    pub view: Option<&'static str>,
     /// Window size.
     pub size: (u32, u32),
     /// Theme.
@@ -49,26 +47,39 @@ pub struct Settings {
     pub field: Option<String>,
     /// Filter to apply at start.
     pub filter: Option<String>,
+    /// View the views screen shows first (`--screen procs`); its default
+    /// otherwise.
+    pub view: Option<&'static str>,
 }
 
 impl Settings {
     /// Settings from the command line.
     pub fn from_args(a: &super::OpenArgs) -> anyhow::Result<Settings> {
-        // A view's id opens the views screen on it.
-        let view = views::find(&a.screen)
+        // A view's id names the views screen showing that view (the
+        // protocol views' ids too).
+        let lower = a.screen.to_ascii_lowercase();
+        let view = views::find(&lower)
             .map(|d| d.id)
-            .or_else(|| protocols::find(&a.screen).map(|p| p.id));
+            .or_else(|| protocols::find(&lower).map(|p| p.id));
+        let screen = match (Screen::from_name(&a.screen), view) {
+            (Some(s), _) => s,
+            (None, Some(_)) => Screen::Views,
+            (None, None) => {
+                let ids: Vec<&str> = views::VIEWS
+                    .iter()
+                    .map(|d| d.id)
+                    .chain(protocols::VIEWS.iter().map(|p| p.id))
+                    .collect();
+                return Err(anyhow!(
+                    "unknown screen {:?} (overview, views, list, stream, timeline, or a view: {})",
+                    a.screen,
+                    ids.join(", ")
+                ));
+            }
+        };
         Ok(Settings {
             file: a.file.clone().unwrap_or_else(crate::demo_capture),
-            screen: match view {
-                Some(_) => Screen::Views,
-                None => Screen::from_name(&a.screen).ok_or_else(|| {
-                    anyhow!(
-                        "unknown screen {:?} (overview, list, stream, timeline, views, or a view id)",
-                        a.screen
-                    )
-                })?,
-            },
+            screen,
             view,
             size: a.size,
             mode: Mode::from_name(&a.theme)
@@ -372,8 +383,8 @@ impl App {
             decoder: decode::Jobs::default(),
             field_when_decoded: settings.field.clone(),
         };
-        if let Some(v) = settings.view {
-            app.views.show(v);
+        if let Some(id) = settings.view {
+            app.views.show(id);
         }
         if let Some(text) = &settings.filter {
             let _ = app.update(Message::Filter(filter_bar::Message::Edited(text.clone())));
@@ -1714,12 +1725,12 @@ mod tests {
         Settings {
             file: crate::demo_capture(),
             screen: Screen::Overview,
-            view: None,
             size: (800, 600),
             mode: Mode::Dark,
             select: None,
             field: None,
             filter: None,
+            view: None,
         }
     }
 
