@@ -14,6 +14,8 @@ use std::process::ExitCode;
 #[cfg(feature = "gui")]
 mod app;
 #[cfg(feature = "gui")]
+mod decode;
+#[cfg(feature = "gui")]
 mod dialog;
 #[cfg(feature = "gui")]
 mod digest;
@@ -28,6 +30,8 @@ mod history;
 #[cfg(feature = "gui")]
 mod load;
 #[cfg(feature = "gui")]
+mod protocols;
+#[cfg(feature = "gui")]
 mod query;
 #[cfg(feature = "gui")]
 mod recent;
@@ -35,6 +39,8 @@ mod recent;
 mod screen;
 #[cfg(feature = "gui")]
 mod screenshot;
+#[cfg(feature = "gui")]
+mod search;
 #[cfg(feature = "gui")]
 mod sparkline;
 #[cfg(feature = "gui")]
@@ -53,8 +59,8 @@ pub struct OpenArgs {
     pub screenshot: Option<PathBuf>,
     /// Screen to show: `overview`, `views`, `list` (the syscall list),
     /// `timeline`, `stream` (follow the stream of the `--select`ed event),
-    /// or a view's name (`procs`, `files`, `connections`, `syscalls`, …:
-    /// the views screen showing it).
+    /// or a view's name (`procs`, `files`, `connections`, `syscalls`,
+    /// `http_requests`, `dns_queries`, …: the views screen showing it).
     #[arg(long, alias = "view", value_name = "NAME", default_value = "overview")]
     pub screen: String,
     /// Window (or screenshot) size in logical pixels.
@@ -67,6 +73,10 @@ pub struct OpenArgs {
     /// so that its details and payload show.
     #[arg(long, value_name = "N")]
     pub select: Option<usize>,
+    /// Field of the selected event's decoded payload to select (by name,
+    /// e.g. `Host`), so that its bytes show highlighted.
+    #[arg(long, value_name = "NAME", requires = "select")]
+    pub field: Option<String>,
     /// sysdig filter to apply at start (the filter bar's text), e.g.
     /// `--filter 'proc.name=nginx and evt.type=read'`.
     #[arg(long, value_name = "FILTER")]

@@ -14,16 +14,19 @@ use iced::widget::{
 use iced::{Element, Fill, Size, Subscription, Task, Theme};
 use scapscope_core::store::{Progress, Snapshot};
 
+use super::decode;
 use super::dialog::{self, PickFile};
 use super::digest::Digest;
 use super::filter_bar::{self, FilterBar};
 use super::format;
 use super::history::{History, Place};
 use super::load;
+use super::protocols;
 use super::query::{self, Engine, Query, Rows, TimeRange};
 use super::recent::Recent;
 use super::screen::views::ViewsScreen;
 use super::screen::{Screen, list, overview, stream, timeline, views as views_screen};
+use super::search;
 use super::style::{self, Mode};
 use scapscope_core::views::{self, Facts};
 
@@ -40,6 +43,8 @@ pub struct Settings {
     pub mode: Mode,
     /// Event to select once loaded.
     pub select: Option<usize>,
+    /// Field of its decoded payload to select (by name).
+    pub field: Option<String>,
     /// Filter to apply at start.
     pub filter: Option<String>,
     /// View the views screen shows first (`--screen procs`); its default
@@ -50,13 +55,21 @@ pub struct Settings {
 impl Settings {
     /// Settings from the command line.
     pub fn from_args(a: &super::OpenArgs) -> anyhow::Result<Settings> {
-        // A view's id names the views screen showing that view.
-        let view = views::find(&a.screen.to_ascii_lowercase()).map(|d| d.id);
+        // A view's id names the views screen showing that view (the
+        // protocol views' ids too).
+        let lower = a.screen.to_ascii_lowercase();
+        let view = views::find(&lower)
+            .map(|d| d.id)
+            .or_else(|| protocols::find(&lower).map(|p| p.id));
         let screen = match (Screen::from_name(&a.screen), view) {
             (Some(s), _) => s,
             (None, Some(_)) => Screen::Views,
             (None, None) => {
-                let ids: Vec<&str> = views::VIEWS.iter().map(|d| d.id).collect();
+                let ids: Vec<&str> = views::VIEWS
+                    .iter()
+                    .map(|d| d.id)
+                    .chain(protocols::VIEWS.iter().map(|p| p.id))
+                    .collect();
                 return Err(anyhow!(
                     "unknown screen {:?} (overview, views, list, stream, timeline, or a view: {})",
                     a.screen,
@@ -72,6 +85,7 @@ impl Settings {
             mode: Mode::from_name(&a.theme)
                 .ok_or_else(|| anyhow!("unknown theme {:?} (dark, light)", a.theme))?,
             select: a.select,
+            field: a.field.clone(),
             filter: match &a.filter {
                 Some(t) => {
                     // Refuse a bad filter before any window opens.
@@ -221,6 +235,10 @@ pub enum Message {
     Forward,
     /// A breadcrumb was clicked: go back this many steps.
     CrumbClicked(usize),
+    /// The selected event's payload was decoded by a worker.
+    Decoded(Box<decode::Outcome>),
+    /// A search of all payloads finished (`None`: its worker died).
+    Found(Option<Box<search::Found>>),
 }
 
 /// A computed view.
@@ -322,6 +340,10 @@ pub struct App {
     /// Local time's offset from UTC, for times of day.
     offset_s: i64,
     picker: Box<dyn PickFile>,
+    /// Decoding of the selected event's payload.
+    decoder: decode::Jobs,
+    /// Field to select once the payload is decoded (`--field`).
+    field_when_decoded: Option<String>,
 }
 
 impl App {
@@ -358,6 +380,8 @@ impl App {
             select_when_loaded: settings.select,
             offset_s: crate::cli::local_offset_s(),
             picker: Box::new(dialog::Native),
+            decoder: decode::Jobs::default(),
+            field_when_decoded: settings.field.clone(),
         };
         if let Some(id) = settings.view {
             app.views.show(id);
@@ -430,6 +454,7 @@ impl App {
         self.doc = Some(Document::new(path, load_id, loader));
         self.list = list::List::default();
         self.follow = None;
+        self.decoder.reset();
         if self.screen == Screen::Stream {
             self.screen = Screen::List;
         }
@@ -529,7 +554,13 @@ impl App {
         let before = self.place();
         let load = self.doc.as_ref().map(|d| d.load_id);
         let task = self.dispatch(message);
-        let task = Task::batch([task, self.refresh_view(), self.refresh_overview()]);
+        let task = Task::batch([
+            task,
+            self.refresh_view(),
+            self.refresh_overview(),
+            self.refresh_decode(),
+        ]);
+        self.sync_timeline_selection();
         if self.doc.as_ref().map(|d| d.load_id) != load {
             // Another capture: the old path means nothing there.
             self.history = History::default();
@@ -580,12 +611,12 @@ impl App {
             Message::RangeSubmitted => return self.on_range_submitted(),
             Message::RangeSet(r) => return self.set_range(r),
             Message::StreamReady(f) => self.on_stream_ready(f),
-            Message::Stream(m) => self.on_stream(m),
+            Message::Stream(m) => return self.on_stream(m),
             Message::Timeline(m) => return self.on_timeline(m),
             Message::RecentChosen(RecentItem(path)) | Message::FileDropped(path) => {
                 return self.open(path);
             }
-            Message::Views(m) => self.on_views(m),
+            Message::Views(m) => return self.on_views(m),
             Message::ViewReady(generation, out) => self.on_view_ready(generation, out),
             Message::OverviewReady(generation, out) => {
                 if generation == self.ov_generation {
@@ -613,6 +644,33 @@ impl App {
             Message::CrumbClicked(steps) => {
                 let to = self.history.back_by(self.place(), steps);
                 return self.go(to);
+            }
+            Message::Found(Some(f)) => {
+                if let Some(follow) = self.follow.as_mut() {
+                    follow.set_found(*f);
+                }
+            }
+            Message::Found(None) => {
+                self.follow_note = Some("the search stopped unexpectedly".into());
+            }
+            Message::Decoded(out) => {
+                if self.decoder.finished(&out) {
+                    let pick = self.field_when_decoded.take().and_then(|name| {
+                        let d = out.result.as_ref().ok()?.as_ref()?;
+                        d.messages.iter().enumerate().find_map(|(mi, m)| {
+                            let fi = m
+                                .fields
+                                .iter()
+                                .position(|f| f.name == name && f.range.is_some())?;
+                            Some((mi, fi))
+                        })
+                    });
+                    self.list.set_decoded(out.event, out.result);
+                    if let Some((mi, fi)) = pick {
+                        let len = self.shown.rows.len();
+                        let _ = self.list.update(list::Message::FieldSelected(mi, fi), len);
+                    }
+                }
             }
         }
         Task::none()
@@ -855,13 +913,27 @@ impl App {
                 self.on_filter_action(action)
             }
             list::Action::Follow(event) => self.follow_stream(event),
+            list::Action::DecodeAs { stream, plugin } => {
+                self.decoder.force(stream, plugin);
+                // Protocol views are computed again with it.
+                self.last_view_key = None;
+                Task::none()
+            }
         }
     }
 
-    fn on_views(&mut self, m: views_screen::Message) {
+    fn on_views(&mut self, m: views_screen::Message) -> Task<Message> {
         match self.views.update(m, self.shown.query.filter.as_ref()) {
             views_screen::Action::None => {}
             views_screen::Action::Show(id) => self.views.show(id),
+            views_screen::Action::ShowEvents { filter } => {
+                self.filter_bar.show_applied(Some(&filter));
+                self.screen = Screen::List;
+                return self.set_query(Query {
+                    filter: Some(filter),
+                    range: self.shown.query.range,
+                });
+            }
             views_screen::Action::Drill { view, filter } => {
                 self.views.show(view);
                 self.filter_bar.show_applied(Some(&filter));
@@ -872,6 +944,7 @@ impl App {
                 });
             }
         }
+        Task::none()
     }
 
     fn on_view_ready(&mut self, generation: u64, out: Option<ViewOutcome>) {
@@ -986,8 +1059,25 @@ impl App {
             to_ns,
             filter: self.shown.query.filter.clone(),
         };
+        // Protocol views come from the dissectors (sharing the payload
+        // pane's cache), the others from the core's engine.
+        let proto = protocols::find(view).map(|_| protocols::Job {
+            view,
+            snapshot: facts.snapshot().clone(),
+            path: self
+                .doc
+                .as_ref()
+                .map(|d| d.path.clone())
+                .unwrap_or_default(),
+            query: self.shown.query.clone(),
+            cache: self.decoder.cache(),
+            tz_offset_s: self.offset_s,
+        });
         let job = move || {
-            let table = views::compute(&facts, view, &q).map_err(|e| e.to_string());
+            let table = match &proto {
+                Some(p) => protocols::compute(p),
+                None => views::compute(&facts, view, &q).map_err(|e| e.to_string()),
+            };
             ViewOutcome { view, table, facts }
         };
         if !matches!(self.shown.runner, Runner::Thread) {
@@ -1027,17 +1117,63 @@ impl App {
         }
     }
 
+    /// The timeline outlines (and pans to) the list's selected event.
+    fn sync_timeline_selection(&mut self) {
+        let event = self.list.selected_event(&self.shown.rows);
+        let ts_ns = event
+            .and_then(|e| self.doc.as_ref()?.snapshot.as_ref()?.row(e))
+            .map(|r| r.ts_ns);
+        self.timeline.follow_list_selection(event, ts_ns);
+    }
+
+    /// Starts decoding the selected event's payload when the selection or
+    /// the snapshot changed (only while the list shows).
+    fn refresh_decode(&mut self) -> Task<Message> {
+        if self.screen != Screen::List {
+            return Task::none();
+        }
+        let Some(snapshot) = self.doc.as_ref().and_then(|d| d.snapshot.clone()) else {
+            return Task::none();
+        };
+        let event = self.list.selected_event(&self.shown.rows);
+        let Some(job) = self.decoder.next(event, &snapshot) else {
+            return Task::none();
+        };
+        if !matches!(self.shown.runner, Runner::Thread) {
+            return self.dispatch(Message::Decoded(Box::new(decode::run(job))));
+        }
+        let (generation, event) = (job.generation, job.event);
+        let (tx, rx) = iced::futures::channel::oneshot::channel();
+        let spawned = std::thread::Builder::new()
+            .name("scapscope-gui-decode".into())
+            .spawn(move || {
+                let _ = tx.send(decode::run(job));
+            });
+        let died = move || decode::Outcome {
+            generation,
+            event,
+            result: Err("decoding stopped unexpectedly".into()),
+        };
+        if spawned.is_err() {
+            return self.dispatch(Message::Decoded(Box::new(died())));
+        }
+        Task::perform(async move { rx.await.ok() }, move |o| {
+            Message::Decoded(Box::new(o.unwrap_or_else(died)))
+        })
+    }
+
     /// Reassembles the stream of `event` off the UI thread.
     fn follow_stream(&mut self, event: usize) -> Task<Message> {
         let Some(snapshot) = self.doc.as_ref().and_then(|d| d.snapshot.clone()) else {
             return Task::none();
         };
         self.follow_note = Some("reassembling the stream…".into());
+        let cache = self.decoder.cache();
         let (tx, rx) = iced::futures::channel::oneshot::channel();
         let spawned = std::thread::Builder::new()
             .name("scapscope-gui-stream".into())
             .spawn(move || {
-                let _ = tx.send(follow_of(snapshot, event));
+                let _ = tx.send(follow_of(snapshot, event, &cache));
             });
         if spawned.is_err() {
             self.follow_note = Some("cannot start a thread to reassemble the stream".into());
@@ -1050,7 +1186,8 @@ impl App {
     /// renders, which run no tasks).
     pub fn follow_now(&mut self, event: usize) {
         if let Some(snapshot) = self.doc.as_ref().and_then(|d| d.snapshot.clone()) {
-            self.on_stream_ready(follow_of(snapshot, event));
+            let cache = self.decoder.cache();
+            self.on_stream_ready(follow_of(snapshot, event, &cache));
         }
     }
 
@@ -1067,12 +1204,17 @@ impl App {
         }
     }
 
-    fn on_stream(&mut self, m: stream::Message) {
+    fn on_stream(&mut self, m: stream::Message) -> Task<Message> {
         let Some(f) = self.follow.as_mut() else {
-            return;
+            return Task::none();
         };
         match f.update(m) {
             stream::Action::None => {}
+            stream::Action::Find {
+                generation,
+                needle,
+                stream,
+            } => return self.find_in_payloads(generation, needle, stream),
             stream::Action::Close => {
                 self.follow = None;
                 self.screen = Screen::List;
@@ -1088,6 +1230,34 @@ impl App {
                 }
             },
         }
+        Task::none()
+    }
+
+    /// Searches every payload off the UI thread (follow stream's find).
+    fn find_in_payloads(
+        &mut self,
+        generation: u64,
+        needle: Vec<u8>,
+        stream: usize,
+    ) -> Task<Message> {
+        let Some(snapshot) = self.doc.as_ref().and_then(|d| d.snapshot.clone()) else {
+            return Task::none();
+        };
+        let cache = self.decoder.cache();
+        let job = move || Box::new(search::run(generation, needle, stream, &snapshot, &cache));
+        if !matches!(self.shown.runner, Runner::Thread) {
+            return self.dispatch(Message::Found(Some(job())));
+        }
+        let (tx, rx) = iced::futures::channel::oneshot::channel();
+        let spawned = std::thread::Builder::new()
+            .name("scapscope-gui-search".into())
+            .spawn(move || {
+                let _ = tx.send(job());
+            });
+        if spawned.is_err() {
+            return self.dispatch(Message::Found(None));
+        }
+        Task::perform(async move { rx.await.ok() }, Message::Found)
     }
 
     fn on_filter_action(&mut self, a: filter_bar::Action) -> Task<Message> {
@@ -1515,13 +1685,22 @@ pub fn bin_range(first_ns: u64, last_ns: u64, bin: usize, bins: usize) -> Option
 }
 
 /// The stream holding `event`, ready to show.
-fn follow_of(snapshot: Arc<Snapshot>, event: usize) -> Option<Box<stream::Follow>> {
-    let all = scapscope_core::streams::reassemble(&snapshot, None);
+/// The follow screen for the stream of `event`, with its dissection (on
+/// a worker: reassembly and dissection are shared with the payload pane
+/// through `cache`).
+fn follow_of(
+    snapshot: Arc<Snapshot>,
+    event: usize,
+    cache: &decode::SharedCache,
+) -> Option<Box<stream::Follow>> {
+    let all = decode::streams_of(cache, &snapshot);
     let (s, _) = all.find_event(event)?;
+    let dissection = decode::dissection_of(cache, &snapshot, s);
     Some(Box::new(stream::Follow::new(
         s.clone(),
         snapshot.clone(),
         event,
+        dissection,
     )))
 }
 
@@ -1549,6 +1728,7 @@ mod tests {
             size: (800, 600),
             mode: Mode::Dark,
             select: None,
+            field: None,
             filter: None,
             view: None,
         }
@@ -1819,7 +1999,7 @@ mod tests {
                     && r.fd.is_some_and(|f| f.name.starts_with("pipe:"))
             })
             .expect("an I/O exit on a pipe");
-        let f = follow_of(snap.clone(), event).expect("a stream");
+        let f = follow_of(snap.clone(), event, &decode::SharedCache::default()).expect("a stream");
         let st = f.stream();
         assert!(st.segments.iter().any(|s| s.event == event));
         assert!(st.segments.windows(2).all(|w| w[0].ts_ns <= w[1].ts_ns));
@@ -1834,7 +2014,7 @@ mod tests {
         let not_io = (0..snap.len())
             .find(|&i| snap.row(i).unwrap().len_bytes.is_none())
             .unwrap();
-        assert!(follow_of(snap, not_io).is_none());
+        assert!(follow_of(snap, not_io, &decode::SharedCache::default()).is_none());
     }
 
     #[test]
@@ -2131,6 +2311,366 @@ mod tests {
         let mut ui = iced_test::Simulator::with_size(settings_, (1200.0, 800.0), app.view());
         let shown = format!("{} of {} events", app.rows().len(), snap.len());
         assert!(ui.find(shown.as_str()).is_ok(), "the count shows: {shown}");
+    }
+
+    /// An app with a shared capture fully loaded (matching and decoding
+    /// inline), or `None` when the shared captures are absent.
+    fn opened_shared(name: &str) -> Option<(App, Arc<Snapshot>)> {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../shared/captures")
+            .join(name);
+        if !path.exists() {
+            eprintln!("{} absent: skipping", path.display());
+            return None;
+        }
+        let snapshot = store::load_blocking(&path, LoadOptions::default()).unwrap();
+        let mut app = App::new(&settings());
+        app.shown.runner = Runner::Inline;
+        app.adopt(path, 77, None);
+        let digest = Arc::new(digest::Builder::default().absorb(&snapshot));
+        let _ = app.update(Message::LoadProgressed(load::Update {
+            load_id: 77,
+            progress: Progress::default(),
+            snapshot: snapshot.clone(),
+            digest,
+            finished: true,
+        }));
+        Some((app, snapshot))
+    }
+
+    #[test]
+    fn selecting_an_http_event_decodes_it_and_a_clicked_field_is_highlighted() {
+        let settings_ = iced::Settings {
+            fonts: style::fonts().into_iter().map(Into::into).collect(),
+            default_font: style::SANS,
+            ..iced::Settings::default()
+        };
+        let Some((mut app, snap)) = opened_shared("workshop_example0_nginx.scap") else {
+            return;
+        };
+        let streams = scapscope_core::streams::reassemble(&snap, None);
+        let http = streams
+            .streams
+            .iter()
+            .find(|s| s.info.server_port() == Some(80))
+            .unwrap();
+        let event = http.segments[0].event;
+        let payload = scapscope_core::streams::segment_data(&snap, &http.segments[0]).to_vec();
+        let _ = app.update(Message::ScreenSelected(Screen::List));
+        let row = app.rows().row_of(event).unwrap();
+        let _ = app.update(Message::List(list::Message::RowClicked(row)));
+        let decoded = match app.list().decoded(event) {
+            Some(Ok(Some(d))) => d.clone(),
+            other => panic!("not decoded: {other:?}"),
+        };
+        assert_eq!(decoded.messages[0].summary, "GET / HTTP/1.1");
+        assert_eq!(
+            app.timeline.selected_event(),
+            Some(event),
+            "the timeline outlines the list's selection"
+        );
+
+        // Click the field in the real view; its bytes get highlighted.
+        let mut ui = iced_test::Simulator::with_size(settings_, (1600.0, 1000.0), app.view());
+        assert!(ui.find("http request").is_ok(), "the tree shows");
+        let _ = ui.click("    method: GET").unwrap();
+        for m in ui.into_messages() {
+            let _ = app.update(m);
+        }
+        let range = app.list().highlight(event).expect("a field is selected");
+        assert_eq!(&payload[range], b"GET");
+
+        // "Decode as" forces another dissector on the stream, and back.
+        assert!(!decoded.forced && decoded.plugins.iter().any(|p| p == "redis"));
+        let _ = app.update(Message::List(list::Message::DecodeAs(
+            decoded.stream,
+            "redis".into(),
+        )));
+        let forced = match app.list().decoded(event) {
+            Some(Ok(Some(d))) => d.clone(),
+            other => panic!("not decoded: {other:?}"),
+        };
+        assert_eq!(forced.plugin.as_deref(), Some("redis"));
+        assert!(
+            forced.forced && forced.choice.contains("forced"),
+            "{}",
+            forced.choice
+        );
+        assert!(
+            forced.messages.iter().all(|m| m.protocol != "http"),
+            "{:?}",
+            forced.messages
+        );
+        let _ = app.update(Message::List(list::Message::DecodeAs(
+            decoded.stream,
+            list::AUTOMATIC.into(),
+        )));
+        assert!(matches!(
+            app.list().decoded(event),
+            Some(Ok(Some(d))) if d.plugin.as_deref() == Some("http") && !d.forced
+        ));
+
+        // Another event of another stream is decoded afresh.
+        let other = streams
+            .streams
+            .iter()
+            .find(|s| s.id != http.id && !s.segments.is_empty())
+            .unwrap()
+            .segments[0]
+            .event;
+        let _ = app.update(Message::List(list::Message::RowClicked(
+            app.rows().row_of(other).unwrap(),
+        )));
+        assert!(app.list().decoded(other).is_some());
+        assert_eq!(app.list().highlight(other), None);
+    }
+
+    #[test]
+    fn a_field_named_at_start_is_selected_once_decoded() {
+        let Some((mut app, snap)) = opened_shared("workshop_example0_nginx.scap") else {
+            return;
+        };
+        app.field_when_decoded = Some("Host".into());
+        let streams = scapscope_core::streams::reassemble(&snap, None);
+        let http = streams
+            .streams
+            .iter()
+            .find(|s| s.info.server_port() == Some(80))
+            .unwrap();
+        let event = http.segments[0].event;
+        let _ = app.update(Message::ScreenSelected(Screen::List));
+        let _ = app.update(Message::List(list::Message::RowClicked(
+            app.rows().row_of(event).unwrap(),
+        )));
+        let payload = scapscope_core::streams::segment_data(&snap, &http.segments[0]);
+        let range = app.list().highlight(event).expect("Host is selected");
+        assert!(payload[range].starts_with(b"Host: localhost:8080"));
+        assert!(app.field_when_decoded.is_none(), "only once");
+    }
+
+    #[test]
+    fn follow_stream_lists_paired_messages_and_finds_in_all_payloads() {
+        let Some((mut app, snap)) = opened_shared("workshop_example0_nginx.scap") else {
+            return;
+        };
+        let streams = scapscope_core::streams::reassemble(&snap, None);
+        let http = streams
+            .streams
+            .iter()
+            .find(|s| s.info.server_port() == Some(80))
+            .unwrap();
+        app.follow_now(http.segments[0].event);
+        assert_eq!(app.screen(), Screen::Stream);
+        let lines = app.follow.as_ref().unwrap().lines().to_vec();
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert_eq!(
+            (lines[0].what.as_str(), lines[0].outbound),
+            ("http request", false)
+        );
+        assert_eq!(lines[0].event, Some(http.segments[0].event));
+        assert_eq!(lines[1].summary, "HTTP/1.1 200 OK");
+        let (req, latency_ns) = lines[1].answers.expect("the response is paired");
+        assert_eq!(req, 0);
+        assert!(latency_ns > 0);
+
+        // Find: the response's segment here, and every payload of the
+        // capture holding the bytes.
+        let _ = app.update(Message::Stream(stream::Message::FindEdited("nginx".into())));
+        assert!(
+            app.follow.as_ref().unwrap().found().is_none(),
+            "not while typing"
+        );
+        let _ = app.update(Message::Stream(stream::Message::FindSubmitted));
+        let found = app.follow.as_ref().unwrap().found().unwrap().clone();
+        let response_seg = http
+            .segments
+            .iter()
+            .position(|g| g.direction == scapscope_core::streams::Direction::Outbound)
+            .unwrap();
+        assert_eq!(found.in_stream, vec![response_seg]);
+        // Every I/O exit whose data parameter (decoded by the details
+        // pane's path, not the streams') holds "nginx".
+        let state = scapscope_core::state::State::default();
+        let expected: Vec<usize> = (0..snap.len())
+            .filter(|&i| {
+                snap.row(i).is_some_and(|r| r.len_bytes.is_some())
+                    && snap.record(i).is_some_and(|rec| {
+                        list::params_of(&rec, &state).iter().any(|p| {
+                            p.payload
+                                .as_deref()
+                                .is_some_and(|b| b.windows(5).any(|w| w == b"nginx"))
+                        })
+                    })
+            })
+            .collect();
+        let mut got: Vec<usize> = found.across.iter().map(|h| h.event).collect();
+        got.sort_unstable();
+        assert_eq!(got, expected);
+        assert!(found.streams >= 1 && found.total_events == expected.len());
+
+        // A hit of another stream shows its event in the list.
+        let hit = found.across[0].event;
+        let _ = app.update(Message::Stream(stream::Message::SegmentClicked(hit)));
+        assert_eq!(app.screen(), Screen::List);
+        assert_eq!(app.list().selected_event(app.rows()), Some(hit));
+    }
+
+    #[test]
+    fn a_protocol_view_lists_requests_and_drills_into_the_connection() {
+        let Some((mut app, snap)) = opened_shared("workshop_example0_nginx.scap") else {
+            return;
+        };
+        let _ = app.update(Message::ScreenSelected(Screen::Views));
+        let _ = app.update(Message::Views(views_screen::Message::ViewPicked(
+            views_screen::ViewChoice("http_requests"),
+        )));
+        let t = app.views.table().expect("the protocol table is computed");
+        assert_eq!(t.view, "http_requests");
+        assert_eq!(t.rows.len(), 1);
+        let url = t.column("URL").unwrap();
+        assert_eq!(t.rows[0].values[url], views::Value::Text("/".into()));
+        // Sorting works on its columns like any view.
+        let _ = app.update(Message::Views(views_screen::Message::SortBy(url)));
+        let _ = app.update(Message::Views(views_screen::Message::RowClicked(0)));
+        let _ = app.update(Message::Views(views_screen::Message::DrillDown));
+        assert_eq!(app.screen(), Screen::List);
+        let f = app.query().filter.as_ref().unwrap().to_string();
+        assert!(
+            f.contains("fd.num=3") && f.contains("proc.pid=15747"),
+            "{f}"
+        );
+        // The list shows exactly the connection's events (matched inline).
+        let streams = scapscope_core::streams::reassemble(&snap, None);
+        let http = streams
+            .streams
+            .iter()
+            .find(|s| s.info.server_port() == Some(80))
+            .unwrap();
+        for g in &http.segments {
+            assert!(app.rows().row_of(g.event).is_some(), "event {}", g.event);
+        }
+        assert!(app.rows().len() < snap.len());
+        // Back returns to the protocol view.
+        let _ = app.update(Message::Back);
+        assert_eq!(app.screen(), Screen::Views);
+        assert_eq!(app.views.view_id(), "http_requests");
+    }
+
+    /// A plugin stopped on a stream: its reason reaches the pane.
+    #[test]
+    fn a_disabled_plugin_is_shown_with_its_reason() {
+        use scapscope_dissectors::{Choice, Disabled, Fault, StreamDissection};
+        let settings_ = iced::Settings {
+            fonts: style::fonts().into_iter().map(Into::into).collect(),
+            default_font: style::SANS,
+            ..iced::Settings::default()
+        };
+        let (mut app, id) = opened();
+        let _ = app.update(sample(id, 572, true));
+        let snap = demo();
+        let streams = scapscope_core::streams::reassemble(&snap, None);
+        let s = streams
+            .streams
+            .iter()
+            .find(|s| s.segments.iter().any(|g| g.captured_len_bytes > 0))
+            .unwrap();
+        let seg = s
+            .segments
+            .iter()
+            .position(|g| g.captured_len_bytes > 0)
+            .unwrap();
+        let event = s.segments[seg].event;
+        let d = StreamDissection {
+            stream: s.id,
+            plugin: Some("evil".into()),
+            choice: Choice::Probe(90),
+            messages: Vec::new(),
+            disabled: vec![Disabled {
+                plugin: "evil".into(),
+                fault: Fault::Timeout { fuel: 1000 },
+                while_probing: false,
+            }],
+        };
+        let model = decode::decoded(&d, s, seg);
+        assert_eq!(model.disabled.len(), 1);
+        let _ = app.update(Message::ScreenSelected(Screen::List));
+        let _ = app.update(Message::List(list::Message::RowClicked(
+            app.rows().row_of(event).unwrap(),
+        )));
+        app.list.set_decoded(event, Ok(Some(model)));
+        let mut ui = iced_test::Simulator::with_size(settings_, (1600.0, 1000.0), app.view());
+        let shown = format!(
+            "⚠ dissector evil disabled for this stream while decoding: {}",
+            Fault::Timeout { fuel: 1000 }
+        );
+        assert!(ui.find(shown.as_str()).is_ok(), "{shown}");
+    }
+
+    /// Real clicks and typing on the follow screen and a protocol view.
+    #[test]
+    fn simulated_find_in_payloads_and_protocol_drill_down() {
+        let settings_ = iced::Settings {
+            fonts: style::fonts().into_iter().map(Into::into).collect(),
+            default_font: style::SANS,
+            ..iced::Settings::default()
+        };
+        let Some((mut app, snap)) = opened_shared("workshop_example0_nginx.scap") else {
+            return;
+        };
+        let streams = scapscope_core::streams::reassemble(&snap, None);
+        let http = streams
+            .streams
+            .iter()
+            .find(|s| s.info.server_port() == Some(80))
+            .unwrap();
+        app.follow_now(http.segments[0].event);
+        let mut ui =
+            iced_test::Simulator::with_size(settings_.clone(), (1600.0, 1000.0), app.view());
+        assert!(
+            ui.find("http: 2 messages, 1 request/response pairs")
+                .is_ok()
+        );
+        let _ = ui.click("find text, or hex: 48 54 54 50").unwrap();
+        let _ = ui.typewrite("hex: 6e 67 69 6e 78");
+        let _ = ui.tap_key(keyboard::key::Named::Enter);
+        for m in ui.into_messages() {
+            let _ = app.update(m);
+        }
+        let found = app
+            .follow
+            .as_ref()
+            .unwrap()
+            .found()
+            .expect("searched")
+            .clone();
+        assert_eq!(found.needle, b"nginx");
+        let mut ui =
+            iced_test::Simulator::with_size(settings_.clone(), (1600.0, 1000.0), app.view());
+        let head = format!(
+            "In all payloads: {} events in {} streams",
+            found.total_events, found.streams
+        );
+        assert!(ui.find(head.as_str()).is_ok(), "{head}");
+        drop(ui);
+
+        // The HTTP requests view: click the row, then drill down.
+        let _ = app.update(Message::ScreenSelected(Screen::Views));
+        let _ = app.update(Message::Views(views_screen::Message::ViewPicked(
+            views_screen::ViewChoice("http_requests"),
+        )));
+        let mut ui =
+            iced_test::Simulator::with_size(settings_.clone(), (1600.0, 1000.0), app.view());
+        let _ = ui.click("localhost:8080").unwrap();
+        for m in ui.into_messages() {
+            let _ = app.update(m);
+        }
+        let mut ui = iced_test::Simulator::with_size(settings_, (1600.0, 1000.0), app.view());
+        let _ = ui.click("Drill down ▸ the connection's events").unwrap();
+        for m in ui.into_messages() {
+            let _ = app.update(m);
+        }
+        assert_eq!(app.screen(), Screen::List);
+        assert!(app.rows().row_of(http.segments[0].event).is_some());
     }
 
     #[test]

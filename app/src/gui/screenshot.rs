@@ -309,6 +309,7 @@ mod tests {
             size: (900, 600),
             mode,
             select,
+            field: None,
             filter: None,
             view: None,
         }

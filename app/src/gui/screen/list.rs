@@ -8,9 +8,10 @@
 //! over row indices.
 
 mod details;
-#[cfg(test)]
 pub use details::filter_value;
 pub use details::hex_lines;
+#[cfg(test)]
+pub use details::params as params_of;
 
 use iced::widget::{
     button, column, container, mouse_area, responsive, row, sensor, text, vertical_slider,
@@ -21,6 +22,7 @@ use scapscope_core::schema;
 use scapscope_core::state::State;
 use scapscope_core::store::Snapshot;
 
+use crate::gui::decode::Decoded;
 use crate::gui::format;
 use crate::gui::query::Rows;
 use crate::gui::screen::stream::PayloadMode;
@@ -44,6 +46,12 @@ pub struct List {
     page_rows: usize,
     /// How the details pane shows payloads.
     payload_mode: PayloadMode,
+    /// The decoded payload of an event (from a worker), or why the
+    /// dissectors could not run.
+    decoded: Option<(usize, Result<Option<Decoded>, String>)>,
+    /// The selected field of the decoded payload: (position in
+    /// [`Decoded::messages`], field index).
+    field: Option<(usize, usize)>,
 }
 
 impl Default for List {
@@ -53,6 +61,8 @@ impl Default for List {
             selected: None,
             page_rows: DEFAULT_PAGE_ROWS,
             payload_mode: PayloadMode::Hex,
+            decoded: None,
+            field: None,
         }
     }
 }
@@ -78,7 +88,16 @@ pub enum Message {
     FollowStream(usize),
     /// Payloads in hex or as text.
     PayloadModeChosen(PayloadMode),
+    /// A field of the decoded payload was clicked: (position of its
+    /// message in the pane, field index). Clicking it again unselects it.
+    FieldSelected(usize, usize),
+    /// "Decode as" chose a dissector for a stream (by id; [`AUTOMATIC`]
+    /// for the automatic choice).
+    DecodeAs(usize, String),
 }
+
+/// The "decode as" entry that goes back to the automatic choice.
+pub const AUTOMATIC: &str = "(automatic)";
 
 /// Keyboard navigation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -106,6 +125,14 @@ pub enum Action {
     AddClause(String),
     /// Follow the stream of this event.
     Follow(usize),
+    /// Decode stream `stream` with dissector `plugin` (`None`: choose
+    /// automatically).
+    DecodeAs {
+        /// The stream's id.
+        stream: usize,
+        /// The dissector.
+        plugin: Option<String>,
+    },
 }
 
 impl List {
@@ -151,6 +178,35 @@ impl List {
         }
     }
 
+    /// Shows the decoded payload of `event` (a worker's result).
+    pub fn set_decoded(&mut self, event: usize, result: Result<Option<Decoded>, String>) {
+        if self.decoded.as_ref().is_none_or(|(e, _)| *e != event) {
+            self.field = None;
+        }
+        self.decoded = Some((event, result));
+    }
+
+    /// The decoded payload of `event`, once a worker sent it.
+    pub fn decoded(&self, event: usize) -> Option<&Result<Option<Decoded>, String>> {
+        self.decoded
+            .as_ref()
+            .filter(|(e, _)| *e == event)
+            .map(|(_, r)| r)
+    }
+
+    /// The byte range of the selected field in the payload of `event`.
+    pub fn highlight(&self, event: usize) -> Option<std::ops::Range<usize>> {
+        let (m, f) = self.field?;
+        let d = self.decoded(event)?.as_ref().ok()?.as_ref()?;
+        d.messages.get(m)?.fields.get(f)?.range.clone()
+    }
+
+    /// The selected field: (message position, field index).
+    #[cfg(test)]
+    pub fn selected_field(&self) -> Option<(usize, usize)> {
+        self.field
+    }
+
     /// Clears the selection; `false` when there was none.
     pub fn clear_selection(&mut self) -> bool {
         self.selected.take().is_some()
@@ -188,6 +244,16 @@ impl List {
             Message::FilterClause(c) => return Action::AddClause(c),
             Message::FollowStream(i) => return Action::Follow(i),
             Message::PayloadModeChosen(m) => self.payload_mode = m,
+            Message::FieldSelected(m, f) => {
+                self.field = (self.field != Some((m, f))).then_some((m, f));
+            }
+            Message::DecodeAs(stream, plugin) => {
+                self.field = None;
+                return Action::DecodeAs {
+                    stream,
+                    plugin: (plugin != AUTOMATIC).then_some(plugin),
+                };
+            }
         }
         Action::None
     }
@@ -259,8 +325,18 @@ impl List {
         match (snap, self.selected.and_then(|r| shown.event(r))) {
             (Some(snap), Some(i)) if i < snap.len() => row![
                 container(table).width(Length::FillPortion(3)),
-                container(details::view(snap, i, offset_s, self.payload_mode))
-                    .width(Length::FillPortion(2)),
+                container(details::view(
+                    snap,
+                    i,
+                    offset_s,
+                    details::Decoding {
+                        mode: self.payload_mode,
+                        decoded: self.decoded(i),
+                        field: self.field,
+                        highlight: self.highlight(i),
+                    }
+                ))
+                .width(Length::FillPortion(2)),
             ]
             .spacing(8)
             .height(Fill)
@@ -545,6 +621,65 @@ mod tests {
         assert!(
             checked >= 5 && named > 0,
             "{checked} checked, {named} named"
+        );
+    }
+
+    #[test]
+    fn a_selected_field_highlights_its_bytes_of_its_event_only() {
+        use crate::gui::decode::{Decoded, FieldNode, MessageNode};
+        let field = |name: &str, range: Option<std::ops::Range<usize>>| FieldNode {
+            name: name.into(),
+            value: String::new(),
+            depth: 0,
+            range,
+        };
+        let decoded = Decoded {
+            stream: 0,
+            plugin: Some("http".into()),
+            choice: String::new(),
+            disabled: Vec::new(),
+            forced: false,
+            plugins: vec!["http".into()],
+            messages: vec![MessageNode {
+                index: 0,
+                protocol: "http".into(),
+                kind: "request",
+                summary: "GET / HTTP/1.1".into(),
+                errors: Vec::new(),
+                latency_ns: None,
+                fields: vec![field("method", Some(0..3)), field("elsewhere", None)],
+                more_fields: 0,
+            }],
+        };
+        let mut l = sized(10);
+        l.set_decoded(7, Ok(Some(decoded)));
+        assert_eq!(l.highlight(7), None, "nothing selected yet");
+        l.update(Message::FieldSelected(0, 0), 100);
+        assert_eq!(l.highlight(7), Some(0..3));
+        assert_eq!(l.highlight(8), None, "another event's payload");
+        l.update(Message::FieldSelected(0, 1), 100);
+        assert_eq!(l.highlight(7), None, "a field outside this payload");
+        l.update(Message::FieldSelected(0, 0), 100);
+        l.update(Message::FieldSelected(0, 0), 100);
+        assert_eq!(l.selected_field(), None, "a second click unselects");
+        l.update(Message::FieldSelected(0, 0), 100);
+        l.set_decoded(9, Err("the dissectors did not load: x".into()));
+        assert_eq!(l.selected_field(), None, "another event: selection reset");
+        assert!(matches!(l.decoded(9), Some(Err(e)) if e.contains("did not load")));
+        assert!(l.decoded(7).is_none());
+        assert_eq!(
+            l.update(Message::DecodeAs(3, AUTOMATIC.into()), 100),
+            Action::DecodeAs {
+                stream: 3,
+                plugin: None
+            }
+        );
+        assert_eq!(
+            l.update(Message::DecodeAs(3, "redis".into()), 100),
+            Action::DecodeAs {
+                stream: 3,
+                plugin: Some("redis".into())
+            }
         );
     }
 

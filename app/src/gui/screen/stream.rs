@@ -1,6 +1,8 @@
 //! Follow stream: all I/O of one fd (one connection for sockets), both
 //! directions in order, coloured by direction, like Wireshark's Follow TCP
-//! Stream; text or hex; find in payloads (text or hex bytes).
+//! Stream; text or hex; find in payloads (text or hex bytes), in this
+//! stream and across the whole capture; the messages the dissectors
+//! decoded, beside the bytes, with requests paired to their responses.
 //!
 //! The stream comes from `scapscope_core::streams` (reassembled off the UI
 //! thread by the app). Truncation by the capture's snap length is never
@@ -12,12 +14,14 @@ use std::sync::Arc;
 use iced::widget::{
     Column, button, column, container, rich_text, row, scrollable, span, text, text_input,
 };
-use iced::{Element, Fill, Theme};
+use iced::{Element, Fill, Length, Theme};
 use scapscope_core::store::Snapshot;
 use scapscope_core::streams::{Direction, Segment, Stream, segment_data};
+use scapscope_dissectors::{MessageKind, StreamDissection};
 
 use super::list::hex_lines;
 use crate::gui::format;
+use crate::gui::search::Found;
 use crate::gui::style::{self, MONO};
 
 /// Payload bytes rendered at most (the rest is counted, not drawn: a text
@@ -26,6 +30,72 @@ const SHOWN_BYTES: usize = 256 * 1024;
 
 /// Segments rendered at most.
 const SHOWN_SEGMENTS: usize = 2_000;
+
+/// Message lines and search hits rendered at most.
+const SHOWN_LINES: usize = 2_000;
+
+/// One decoded message of the stream, as a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MessageLine {
+    /// Its index in the dissection.
+    pub index: usize,
+    /// Written by the traced process (`true`) or read.
+    pub outbound: bool,
+    /// When, relative to the stream's start.
+    pub rel_ns: u64,
+    /// `http request`, `dns response`…
+    pub what: String,
+    /// One line.
+    pub summary: String,
+    /// For a response: the request it answers and the time it took.
+    pub answers: Option<(usize, u64)>,
+    /// Problems the dissector met in it.
+    pub errors: usize,
+    /// The event where it starts, when that byte was captured.
+    pub event: Option<usize>,
+}
+
+/// The lines of a dissection: one per message, responses paired.
+pub fn message_lines(stream: &Stream, d: &StreamDissection) -> Vec<MessageLine> {
+    let answers: std::collections::HashMap<usize, (usize, u64)> = d
+        .pairs()
+        .into_iter()
+        .map(|p| (p.response, (p.request, p.latency_ns)))
+        .collect();
+    d.messages
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let outbound = m.direction == scapscope_dissectors::Direction::Outbound;
+            let dir = if outbound {
+                Direction::Outbound
+            } else {
+                Direction::Inbound
+            };
+            MessageLine {
+                index: i,
+                outbound,
+                rel_ns: m.ts_ns.saturating_sub(stream.first_ts_ns()),
+                what: format!(
+                    "{} {}",
+                    m.protocol,
+                    match m.kind {
+                        MessageKind::Other => "",
+                        k => k.as_str(),
+                    }
+                )
+                .trim_end()
+                .to_string(),
+                summary: m.summary.clone(),
+                answers: answers.get(&i).copied(),
+                errors: m.errors.len(),
+                event: stream
+                    .locate(dir, m.offset)
+                    .map(|(k, _)| stream.segments[k].event),
+            }
+        })
+        .collect()
+}
 
 /// How payloads are shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -46,6 +116,18 @@ pub struct Follow {
     event: usize,
     mode: PayloadMode,
     find: String,
+    /// The stream's dissection, or why there is none.
+    dissection: Result<Arc<StreamDissection>, String>,
+    /// Its messages as lines.
+    lines: Vec<MessageLine>,
+    /// Whether the messages show beside the bytes.
+    show_messages: bool,
+    /// Bumped by every search; results of another are dropped.
+    find_generation: u64,
+    /// Whether a search runs.
+    finding: bool,
+    /// The latest search's results.
+    found: Option<Found>,
 }
 
 /// What the screen reports.
@@ -55,8 +137,13 @@ pub enum Message {
     ModeChosen(PayloadMode),
     /// The find text changed.
     FindEdited(String),
-    /// A segment's header was clicked.
+    /// A segment's header, a message or a search hit was clicked: show
+    /// this event.
     SegmentClicked(usize),
+    /// The messages pane was shown or hidden.
+    MessagesToggled,
+    /// Enter in the find box: search this stream and all payloads.
+    FindSubmitted,
     /// The screen was closed.
     Closed,
 }
@@ -70,10 +157,20 @@ pub enum Action {
     ShowEvent(usize),
     /// Close the screen.
     Close,
+    /// Search every payload for these bytes (off the UI thread), as
+    /// search `generation` of stream `stream`.
+    Find {
+        /// The search's number.
+        generation: u64,
+        /// The bytes.
+        needle: Vec<u8>,
+        /// The followed stream.
+        stream: usize,
+    },
 }
 
 /// A search: bytes to look for.
-fn needle(find: &str) -> Option<Vec<u8>> {
+pub fn needle(find: &str) -> Option<Vec<u8>> {
     let f = find.trim();
     if f.is_empty() {
         return None;
@@ -133,13 +230,49 @@ pub fn printable(bytes: &[u8]) -> String {
 
 impl Follow {
     /// Follows `stream` of `snapshot`, opened from event `event`.
-    pub fn new(stream: Stream, snapshot: Arc<Snapshot>, event: usize) -> Follow {
+    pub fn new(
+        stream: Stream,
+        snapshot: Arc<Snapshot>,
+        event: usize,
+        dissection: Result<Arc<StreamDissection>, String>,
+    ) -> Follow {
+        let lines = match &dissection {
+            Ok(d) => message_lines(&stream, d),
+            Err(_) => Vec::new(),
+        };
         Follow {
+            show_messages: !lines.is_empty(),
             stream,
             snapshot,
             event,
             mode: PayloadMode::default(),
             find: String::new(),
+            dissection,
+            lines,
+            find_generation: 0,
+            finding: false,
+            found: None,
+        }
+    }
+
+    /// The decoded messages as lines.
+    #[cfg(test)]
+    pub fn lines(&self) -> &[MessageLine] {
+        &self.lines
+    }
+
+    /// The latest search's results.
+    #[cfg(test)]
+    pub fn found(&self) -> Option<&Found> {
+        self.found.as_ref()
+    }
+
+    /// Takes a search's results (dropped when another search started
+    /// since, or when they are for another stream).
+    pub fn set_found(&mut self, f: Found) {
+        if f.generation == self.find_generation && f.stream == self.stream.id {
+            self.finding = false;
+            self.found = Some(f);
         }
     }
 
@@ -149,25 +282,25 @@ impl Follow {
         &self.stream
     }
 
-    /// Segments whose payload contains the find text.
-    pub fn matching_segments(&self) -> Vec<usize> {
-        let Some(n) = needle(&self.find) else {
-            return Vec::new();
-        };
-        self.stream
-            .segments
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| !find_all(segment_data(&self.snapshot, s), &n).is_empty())
-            .map(|(k, _)| k)
-            .collect()
-    }
-
     /// Handles a message.
     pub fn update(&mut self, m: Message) -> Action {
         match m {
             Message::ModeChosen(mode) => self.mode = mode,
             Message::FindEdited(f) => self.find = f,
+            Message::FindSubmitted => {
+                let Some(n) = needle(&self.find) else {
+                    self.found = None;
+                    return Action::None;
+                };
+                self.find_generation += 1;
+                self.finding = true;
+                return Action::Find {
+                    generation: self.find_generation,
+                    needle: n,
+                    stream: self.stream.id,
+                };
+            }
+            Message::MessagesToggled => self.show_messages = !self.show_messages,
             Message::SegmentClicked(event) => return Action::ShowEvent(event),
             Message::Closed => return Action::Close,
         }
@@ -197,28 +330,45 @@ impl Follow {
             s.gaps(),
             format::duration_ns(s.last_ts_ns().saturating_sub(s.first_ts_ns())),
         );
-        let matches = self.matching_segments();
         let mode_button = |label: &'static str, mode: PayloadMode| {
             button(text(label).size(13))
                 .on_press(Message::ModeChosen(mode))
                 .padding([2, 10])
                 .style(style::tab(self.mode == mode))
         };
+        let searched = self
+            .found
+            .as_ref()
+            .filter(|f| needle(&self.find).is_some_and(|n| n == f.needle));
+        let find_note = if self.finding {
+            "searching…".to_string()
+        } else if let Some(f) = searched {
+            format!(
+                "found in {} segments of this stream · {} events in {} streams of the capture",
+                format::grouped(f.in_stream.len() as u64),
+                format::grouped(f.total_events as u64),
+                format::grouped(f.streams as u64),
+            )
+        } else if self.find.trim().is_empty() {
+            String::new()
+        } else {
+            "Enter: find in this stream and in all payloads".to_string()
+        };
         let toolbar = row![
             mode_button("Text", PayloadMode::Text),
             mode_button("Hex", PayloadMode::Hex),
+            button(text("Messages").size(13))
+                .on_press(Message::MessagesToggled)
+                .padding([2, 10])
+                .style(style::tab(self.show_messages)),
             text_input("find text, or hex: 48 54 54 50", &self.find)
                 .on_input(Message::FindEdited)
+                .on_submit(Message::FindSubmitted)
                 .font(MONO)
                 .size(13)
                 .padding([2, 6])
                 .width(320),
-            text(if self.find.trim().is_empty() {
-                String::new()
-            } else {
-                format!("found in {} segments", matches.len())
-            })
-            .size(12),
+            text(find_note).size(12),
             iced::widget::space::horizontal(),
             button(text("Close").size(13))
                 .on_press(Message::Closed)
@@ -227,7 +377,8 @@ impl Follow {
         .spacing(8)
         .align_y(iced::Center);
 
-        let needle = needle(&self.find);
+        // Highlights follow the submitted search, not each keystroke.
+        let needle = searched.map(|f| f.needle.as_slice());
         let mut body: Column<'_, Message> = column![].spacing(4);
         let mut budget = SHOWN_BYTES;
         let mut shown = 0;
@@ -239,7 +390,7 @@ impl Follow {
             let take = data.len().min(budget);
             budget -= take;
             shown += 1;
-            body = body.push(self.segment_view(seg, &data[..take], data.len(), needle.as_deref()));
+            body = body.push(self.segment_view(seg, &data[..take], data.len(), needle));
         }
         if shown < s.segments.len() {
             body = body.push(
@@ -251,14 +402,108 @@ impl Follow {
                 .size(13),
             );
         }
-        column![
+        let bytes = scrollable(body).height(Fill).width(Fill);
+        let main: Element<'_, Message> = if self.show_messages {
+            row![
+                container(self.messages_view()).width(Length::FillPortion(2)),
+                container(bytes).width(Length::FillPortion(3)),
+            ]
+            .spacing(8)
+            .height(Fill)
+            .into()
+        } else {
+            bytes.into()
+        };
+        let mut page = column![
             text(title).size(16).font(MONO),
             text(facts).size(12),
             toolbar,
-            scrollable(body).height(Fill).width(Fill),
         ]
-        .spacing(6)
-        .into()
+        .spacing(6);
+        if let Some(f) = searched.filter(|f| !f.across.is_empty()) {
+            page = page.push(hits_view(f));
+        }
+        page.push(main).into()
+    }
+
+    /// The decoded messages, one line each, responses with their request
+    /// and latency; a click shows the event where the message starts.
+    fn messages_view(&self) -> Element<'_, Message> {
+        let dim = |t: &Theme| text::Style {
+            color: Some(style::dim(t)),
+        };
+        let err = |t: &Theme| text::Style {
+            color: Some(style::error(t)),
+        };
+        let mut col: Column<'_, Message> = column![].spacing(1);
+        match &self.dissection {
+            Err(e) => col = col.push(text(e.clone()).size(12).style(err)),
+            Ok(d) => {
+                let pairs = self.lines.iter().filter(|l| l.answers.is_some()).count();
+                let head = match &d.plugin {
+                    Some(p) => format!(
+                        "{p}: {} messages, {} request/response pairs",
+                        format::grouped(self.lines.len() as u64),
+                        format::grouped(pairs as u64)
+                    ),
+                    None => crate::gui::decode::choice_text(None, d.choice),
+                };
+                col = col.push(text(head).size(13));
+                for reason in &d.disabled {
+                    col = col.push(text(format!("⚠ {reason}")).size(12).style(err));
+                }
+            }
+        }
+        for l in self.lines.iter().take(SHOWN_LINES) {
+            let arrow = if l.outbound { "→" } else { "←" };
+            let mut line = format!(
+                "{arrow} +{:<10} {:<14} {}",
+                format::duration_ns(l.rel_ns),
+                l.what,
+                l.summary
+            );
+            if let Some((req, latency)) = l.answers {
+                line.push_str(&format!("  [{} ↩ #{req}]", format::duration_ns(latency)));
+            }
+            match l.errors {
+                0 => {}
+                1 => line.push_str("  ! 1 problem"),
+                n => line.push_str(&format!("  ! {n} problems")),
+            }
+            let out = l.outbound;
+            col = col.push(
+                button(
+                    text(line)
+                        .size(12)
+                        .font(MONO)
+                        .wrapping(text::Wrapping::None)
+                        .style(move |t: &Theme| text::Style {
+                            color: Some(if out {
+                                style::accent(t)
+                            } else {
+                                t.extended_palette().background.base.text
+                            }),
+                        }),
+                )
+                .on_press_maybe(l.event.map(Message::SegmentClicked))
+                .padding([0, 4])
+                .style(button::text),
+            );
+        }
+        if self.lines.len() > SHOWN_LINES {
+            col = col.push(
+                text(format!(
+                    "… {} more messages",
+                    format::grouped((self.lines.len() - SHOWN_LINES) as u64)
+                ))
+                .size(12)
+                .style(dim),
+            );
+        }
+        container(scrollable(col.padding(6)).height(Fill).width(Fill))
+            .style(style::panel)
+            .height(Fill)
+            .into()
     }
 
     fn segment_view<'a>(
@@ -331,6 +576,50 @@ impl Follow {
     }
 }
 
+/// The events of the whole capture whose payload matched: a click shows
+/// one in the syscall list.
+fn hits_view(f: &Found) -> Element<'_, Message> {
+    let mut col: Column<'_, Message> = column![
+        text(format!(
+            "In all payloads: {} events in {} streams{}",
+            format::grouped(f.total_events as u64),
+            format::grouped(f.streams as u64),
+            if f.total_events > f.across.len() {
+                format!(
+                    " (the first {} listed)",
+                    format::grouped(f.across.len() as u64)
+                )
+            } else {
+                String::new()
+            }
+        ))
+        .size(13)
+    ]
+    .spacing(1);
+    for h in f.across.iter().take(SHOWN_LINES) {
+        let here = if h.stream == f.stream { "●" } else { " " };
+        let arrow = if h.outbound { "→" } else { "←" };
+        col = col.push(
+            button(
+                text(format!(
+                    "{here} #{:<8} {arrow} {} ({}) {}  ×{}",
+                    h.event, h.process, h.pid, h.fd_name, h.matches
+                ))
+                .size(12)
+                .font(MONO)
+                .wrapping(text::Wrapping::None),
+            )
+            .on_press(Message::SegmentClicked(h.event))
+            .padding([0, 4])
+            .style(button::text),
+        );
+    }
+    container(scrollable(col.padding(6)).width(Fill))
+        .max_height(180)
+        .style(style::panel)
+        .into()
+}
+
 /// `content` with the byte ranges `hits` highlighted (text mode: one
 /// character per byte), coloured by direction.
 fn highlighted<'a>(content: String, hits: &[(usize, usize)], out: bool) -> Element<'a, Message> {
@@ -383,6 +672,42 @@ mod tests {
         assert_eq!(needle("0x4854"), Some(b"HT".to_vec()));
         assert_eq!(needle("0xZZ"), Some(b"0xZZ".to_vec()), "not hex: text");
         assert_eq!(needle("  "), None);
+    }
+
+    #[test]
+    fn a_stale_search_is_dropped() {
+        let snap = scapscope_core::store::load_blocking(
+            &crate::demo_capture(),
+            scapscope_core::store::LoadOptions::default(),
+        )
+        .unwrap();
+        let streams = scapscope_core::streams::reassemble(&snap, None);
+        let s = streams.streams[0].clone();
+        let mut f = Follow::new(s.clone(), snap, s.segments[0].event, Err("none".into()));
+        assert!(f.lines().is_empty());
+        f.update(Message::FindEdited("x".into()));
+        let gen_of = |a: Action| match a {
+            Action::Find { generation, .. } => generation,
+            other => panic!("{other:?}"),
+        };
+        let first = gen_of(f.update(Message::FindSubmitted));
+        let second = gen_of(f.update(Message::FindSubmitted));
+        let result = |generation| Found {
+            generation,
+            needle: b"x".to_vec(),
+            stream: s.id,
+            in_stream: vec![0],
+            across: Vec::new(),
+            total_events: 1,
+            streams: 1,
+        };
+        f.set_found(result(first));
+        assert!(f.found().is_none(), "an older search");
+        f.set_found(result(second));
+        assert_eq!(f.found().unwrap().in_stream, vec![0]);
+        f.update(Message::FindEdited("  ".into()));
+        assert_eq!(f.update(Message::FindSubmitted), Action::None);
+        assert!(f.found().is_none(), "an empty search clears the results");
     }
 
     #[test]

@@ -190,6 +190,9 @@ pub struct Timeline {
     /// An axis drag in progress, as widget x positions.
     dragging: Option<(f32, f32)>,
     selected_event: Option<usize>,
+    /// The syscall list's selection last followed (see
+    /// [`Timeline::follow_list_selection`]).
+    list_selection: Option<usize>,
     /// The widget size last reported.
     size: Size,
 }
@@ -212,6 +215,7 @@ impl Default for Timeline {
             cursor: None,
             dragging: None,
             selected_event: None,
+            list_selection: None,
             size: Size::new(1200.0, 800.0),
         }
     }
@@ -427,6 +431,42 @@ impl Timeline {
         }
     }
 
+    /// Follows the syscall list's selection: a newly selected event
+    /// (`ts_ns` its time) is outlined, and the view pans to centre it when
+    /// it lies outside (the zoom stays). Only changes of the list's
+    /// selection count, so an event picked on the timeline that the list
+    /// hides keeps its outline.
+    pub fn follow_list_selection(&mut self, event: Option<usize>, ts_ns: Option<u64>) {
+        if event == self.list_selection {
+            return;
+        }
+        self.list_selection = event;
+        self.selected_event = event;
+        if let (Some(mut v), Some(ts)) = (self.view, ts_ns) {
+            let (lo, hi) = v.ns_range();
+            if !(lo..hi).contains(&ts) {
+                v.pan_px(v.width_px / 2.0 - v.x_of(ts));
+                self.set_view(v);
+            }
+        }
+    }
+
+    /// Where the outlined event is on a widget of `size`: an x in widget
+    /// pixels, when it falls on the plot.
+    pub fn marker_x(&self, size: Size, snapshot: Option<&Snapshot>) -> Option<f32> {
+        let ts = snapshot?.row(self.selected_event?)?.ts_ns;
+        let x = self.current_view(size).x_of(ts) + f64::from(GUTTER_PX);
+        (f64::from(GUTTER_PX)..f64::from(size.width))
+            .contains(&x)
+            .then_some(x as f32)
+    }
+
+    /// The event outlined.
+    #[cfg(test)]
+    pub fn selected_event(&self) -> Option<usize> {
+        self.selected_event
+    }
+
     /// The view in use: the stored one, or the whole capture fitted to
     /// the plot.
     fn current_view(&self, size: Size) -> View {
@@ -515,6 +555,7 @@ impl Timeline {
                 iced::widget::canvas(widget::Overlay {
                     frame,
                     palette: palette(mode),
+                    marker_x: self.marker_x(size, snapshot),
                 })
                 .width(Fill)
                 .height(Fill),
@@ -839,5 +880,50 @@ mod tests {
         });
         assert!(matches!(a, Action::None));
         assert!(!t.index().is_empty());
+    }
+
+    #[test]
+    fn the_lists_selection_is_outlined_and_brought_into_view() {
+        let mut t = Timeline::default();
+        // Zoomed on [1000, 2000).
+        t.set_view(View::new(1_000, 1.0, 1_000.0));
+        t.follow_list_selection(Some(5), Some(10_000));
+        assert_eq!(t.selected_event(), Some(5));
+        let (lo, hi) = t.view_state().unwrap().ns_range();
+        assert!((lo..hi).contains(&10_000), "{lo}..{hi}");
+        assert!(hi - lo <= 1_001, "the zoom stays");
+        // An event already in view does not move it.
+        t.follow_list_selection(Some(6), Some(lo + 10));
+        assert_eq!(t.view_state().unwrap().ns_range(), (lo, hi));
+        // The timeline's own pick survives while the list's stays the same.
+        t.selected_event = Some(9);
+        t.follow_list_selection(Some(6), Some(lo + 10));
+        assert_eq!(t.selected_event(), Some(9));
+        t.follow_list_selection(None, None);
+        assert_eq!(t.selected_event(), None);
+    }
+
+    #[test]
+    fn the_selected_event_is_marked_where_its_time_is() {
+        let snap = scapscope_core::store::load_blocking(
+            &crate::demo_capture(),
+            scapscope_core::store::LoadOptions::default(),
+        )
+        .unwrap();
+        let mut t = Timeline::default();
+        t.build_inline();
+        let _ = t.snapshot_changed(1, snap.clone());
+        let size = Size::new(1240.0, 600.0);
+        assert_eq!(t.marker_x(size, Some(&snap)), None, "nothing selected");
+        let (first, last) = (0, snap.len() - 1);
+        t.follow_list_selection(Some(first), snap.row(first).map(|r| r.ts_ns));
+        let a = t
+            .marker_x(size, Some(&snap))
+            .expect("the first event is on the plot");
+        t.follow_list_selection(Some(last), snap.row(last).map(|r| r.ts_ns));
+        let b = t
+            .marker_x(size, Some(&snap))
+            .expect("the last event is on the plot");
+        assert!(GUTTER_PX <= a && a < b && b < size.width, "{a} {b}");
     }
 }

@@ -6,6 +6,10 @@
 //!
 //! Tables are virtualised like the syscall list: only the rows that fit
 //! are built, whatever the number of rows.
+//!
+//! The protocol views (HTTP requests, DNS queries…, see
+//! [`crate::gui::protocols`]) are listed with them; their rows drill down
+//! to their connection's events in the syscall list.
 
 use iced::widget::{
     button, column, container, mouse_area, pick_list, responsive, row, sensor, text,
@@ -15,6 +19,7 @@ use iced::{Element, Fill, Length, Size, Theme, mouse};
 use scapscope_core::views::{self, ColType, Table, Unit, Value};
 
 use crate::gui::format;
+use crate::gui::protocols;
 use crate::gui::style::{self, MONO, ROW_HEIGHT, ROW_TEXT};
 
 /// Rows a wheel notch moves.
@@ -26,9 +31,10 @@ pub struct ViewChoice(pub &'static str);
 
 impl std::fmt::Display for ViewChoice {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match views::find(self.0) {
-            Some(d) => write!(f, "{} ({})", d.name, d.id),
-            None => f.write_str(self.0),
+        match (views::find(self.0), protocols::find(self.0)) {
+            (Some(d), _) => write!(f, "{} ({})", d.name, d.id),
+            (None, Some(p)) => write!(f, "{} ({})", p.name, p.id),
+            (None, None) => f.write_str(self.0),
         }
     }
 }
@@ -96,6 +102,12 @@ pub enum Action {
         /// The next view.
         view: &'static str,
         /// The filter to run it with.
+        filter: scapscope_core::filter::Filter,
+    },
+    /// Show the syscall list with `filter` (the incoming filter and the
+    /// protocol row's connection).
+    ShowEvents {
+        /// The filter.
         filter: scapscope_core::filter::Filter,
     },
 }
@@ -220,6 +232,20 @@ impl ViewsScreen {
         let Some(row) = self.selected.and_then(|r| self.table.as_ref()?.rows.get(r)) else {
             return Action::None;
         };
+        if protocols::find(self.view).is_some() {
+            let Some(own) = row
+                .key_filter
+                .as_deref()
+                .and_then(|f| scapscope_core::filter::Filter::parse(f).ok())
+            else {
+                return Action::None;
+            };
+            let filter = match incoming {
+                Some(inc) => scapscope_core::filter::Filter::and(inc.clone(), own),
+                None => own,
+            };
+            return Action::ShowEvents { filter };
+        }
         match views::drill_down(self.view, row, incoming) {
             Some(d) => Action::Drill {
                 view: d.view,
@@ -231,14 +257,25 @@ impl ViewsScreen {
 
     /// The screen; `computing` says a newer table is on its way.
     pub fn view(&self, computing: bool) -> Element<'_, Message> {
-        let choices: Vec<ViewChoice> = views::VIEWS.iter().map(|d| ViewChoice(d.id)).collect();
+        let choices: Vec<ViewChoice> = views::VIEWS
+            .iter()
+            .map(|d| ViewChoice(d.id))
+            .chain(protocols::VIEWS.iter().map(|p| ViewChoice(p.id)))
+            .collect();
         let def = views::find(self.view);
-        let drill_to = def.and_then(|d| d.drilldown);
+        let proto = protocols::find(self.view);
+        let drill_to = def
+            .and_then(|d| d.drilldown)
+            .or(proto.map(|_| "the connection's events"));
+        let description = def
+            .map(|d| d.description)
+            .or(proto.map(|p| p.description))
+            .unwrap_or("");
         let mut top = row![
             pick_list(choices, Some(ViewChoice(self.view)), Message::ViewPicked)
                 .text_size(14)
                 .width(320),
-            text(def.map_or("", |d| d.description))
+            text(description)
                 .size(12)
                 .style(|t: &Theme| text::Style {
                     color: Some(style::dim(t)),

@@ -2,7 +2,11 @@
 //! fd, every parameter decoded with its name, and the payload of I/O
 //! events as hex and ASCII side by side.
 
-use iced::widget::{Column, button, column, container, row, scrollable, text};
+use std::ops::Range;
+
+use iced::widget::{
+    Column, button, column, container, pick_list, rich_text, row, scrollable, span, text,
+};
 use iced::{Element, Fill, Theme};
 use scapscope_core::decode::{self, SockAddr, SockTuple, Value};
 use scapscope_core::format::event::EventRecord;
@@ -12,6 +16,7 @@ use scapscope_core::state::State;
 use scapscope_core::store::Snapshot;
 
 use super::{Message, result_text};
+use crate::gui::decode::Decoded;
 use crate::gui::format;
 use crate::gui::screen::stream::PayloadMode;
 use crate::gui::style::{self, MONO};
@@ -148,6 +153,204 @@ pub fn hex_lines(bytes: &[u8]) -> Vec<String> {
         .collect()
 }
 
+/// The payload as `mode` shows it, cut into runs of text that are inside
+/// `highlight` (byte offsets) or not. The runs joined are exactly the
+/// plain dump ([`hex_lines`] joined by line breaks, or the printable
+/// text); in hex both the hex cells and the ASCII column of a highlighted
+/// byte are inside.
+pub fn highlighted_runs(
+    bytes: &[u8],
+    mode: PayloadMode,
+    highlight: Option<&Range<usize>>,
+) -> Vec<(String, bool)> {
+    let lit = |i: usize| highlight.is_some_and(|r| r.contains(&i));
+    let mut runs: Vec<(String, bool)> = Vec::new();
+    let mut push = |s: &str, on: bool| match runs.last_mut() {
+        Some((t, o)) if *o == on => t.push_str(s),
+        _ => runs.push((s.to_string(), on)),
+    };
+    match mode {
+        PayloadMode::Text => {
+            let text = crate::gui::screen::stream::printable(bytes);
+            // One char per byte (see `printable`).
+            for (i, c) in text.chars().enumerate() {
+                push(c.encode_utf8(&mut [0; 4]), lit(i));
+            }
+        }
+        PayloadMode::Hex => {
+            for (k, chunk) in bytes.chunks(HEX_WIDTH).enumerate() {
+                let base = k * HEX_WIDTH;
+                if k > 0 {
+                    push("\n", false);
+                }
+                push(&format!("{base:06x}  "), false);
+                for j in 0..HEX_WIDTH {
+                    match chunk.get(j) {
+                        Some(b) => push(&format!("{b:02x}"), lit(base + j)),
+                        None => push("  ", false),
+                    }
+                    // The gap between two highlighted bytes is highlighted
+                    // too, so a field reads as one block.
+                    let joined = j + 1 < chunk.len() && lit(base + j) && lit(base + j + 1);
+                    push(if j == 7 { "  " } else { " " }, joined);
+                }
+                push(" ", false);
+                for (j, &b) in chunk.iter().enumerate() {
+                    let c = if b.is_ascii_graphic() || b == b' ' {
+                        char::from(b)
+                    } else {
+                        '.'
+                    };
+                    push(c.encode_utf8(&mut [0; 4]), lit(base + j));
+                }
+            }
+        }
+    }
+    runs
+}
+
+/// Runs of text drawn with the highlighted ones on a marker background.
+fn runs_view<'a>(runs: Vec<(String, bool)>) -> Element<'a, Message> {
+    let spans: Vec<text::Span<'_, ()>> = runs
+        .into_iter()
+        .map(|(s, on)| {
+            let sp = span(s).font(MONO).size(12.0);
+            if on {
+                sp.background(iced::Color::from_rgba(1.0, 0.8, 0.1, 0.55))
+            } else {
+                sp
+            }
+        })
+        .collect();
+    rich_text(spans)
+        .font(MONO)
+        .size(12)
+        .wrapping(text::Wrapping::None)
+        .into()
+}
+
+/// What the pane knows about the decoded payload of its event.
+#[derive(Debug, Clone)]
+pub struct Decoding<'a> {
+    /// Hex or text.
+    pub mode: PayloadMode,
+    /// The decoded payload, once a worker sent it.
+    pub decoded: Option<&'a Result<Option<Decoded>, String>>,
+    /// The selected field: (message position, field index).
+    pub field: Option<(usize, usize)>,
+    /// The selected field's bytes in the payload.
+    pub highlight: Option<Range<usize>>,
+}
+
+/// The message tree of a decoded payload: per message its protocol,
+/// summary and problems, then its fields, indented by depth; fields whose
+/// bytes lie in this payload can be clicked to highlight them.
+fn decoded_view<'a>(d: &'a Decoded, selected: Option<(usize, usize)>) -> Column<'a, Message> {
+    let dim = |t: &Theme| text::Style {
+        color: Some(style::dim(t)),
+    };
+    let err = |t: &Theme| text::Style {
+        color: Some(style::error(t)),
+    };
+    let choices: Vec<String> = std::iter::once(super::AUTOMATIC.to_string())
+        .chain(d.plugins.iter().cloned())
+        .collect();
+    let current = if d.forced {
+        d.plugin.clone()
+    } else {
+        Some(super::AUTOMATIC.to_string())
+    };
+    let stream = d.stream;
+    let mut col = column![
+        field("dissector", d.choice.clone()),
+        row![
+            label("decode as"),
+            pick_list(choices, current, move |p| Message::DecodeAs(stream, p))
+                .text_size(12)
+                .padding([1, 6]),
+        ]
+        .spacing(8)
+        .align_y(iced::Center),
+    ]
+    .spacing(2);
+    for reason in &d.disabled {
+        col = col.push(text(format!("⚠ {reason}")).size(12).style(err));
+    }
+    if d.plugin.is_some() && d.messages.is_empty() {
+        col = col.push(
+            text("no message starts or continues in this payload")
+                .size(12)
+                .style(dim),
+        );
+    }
+    for (mi, m) in d.messages.iter().enumerate() {
+        let latency = m
+            .latency_ns
+            .map(|l| format!("  [{}]", format::duration_ns(l)))
+            .unwrap_or_default();
+        col = col.push(
+            row![
+                text(format!("{} {}", m.protocol, m.kind))
+                    .size(12)
+                    .font(MONO)
+                    .style(|t: &Theme| text::Style {
+                        color: Some(style::accent(t)),
+                    }),
+                text(format!("{}{latency}", m.summary))
+                    .size(13)
+                    .font(MONO)
+                    .wrapping(text::Wrapping::WordOrGlyph)
+                    .width(Fill),
+            ]
+            .spacing(8),
+        );
+        for e in &m.errors {
+            col = col.push(text(format!("  ! {e}")).size(12).font(MONO).style(err));
+        }
+        for (fi, f) in m.fields.iter().enumerate() {
+            let indent = "  ".repeat(usize::from(f.depth) + 1);
+            let line = if f.value.is_empty() {
+                format!("{indent}{}", f.name)
+            } else {
+                format!("{indent}{}: {}", f.name, f.value)
+            };
+            let here = f.range.is_some();
+            let label = text(line)
+                .size(12)
+                .font(MONO)
+                .wrapping(text::Wrapping::WordOrGlyph);
+            let label = if here { label } else { label.style(dim) };
+            col = col.push(
+                button(label)
+                    .on_press_maybe(here.then_some(Message::FieldSelected(mi, fi)))
+                    .padding([0, 4])
+                    .width(Fill)
+                    .style({
+                        let on = selected == Some((mi, fi));
+                        move |t: &Theme, st| {
+                            if on {
+                                style::tab(true)(t, st)
+                            } else {
+                                button::text(t, st)
+                            }
+                        }
+                    }),
+            );
+        }
+        if m.more_fields > 0 {
+            col = col.push(
+                text(format!(
+                    "  … {} more fields",
+                    format::grouped(m.more_fields as u64)
+                ))
+                .size(12)
+                .style(dim),
+            );
+        }
+    }
+    col
+}
+
 fn label<'a>(s: &'a str) -> Element<'a, Message> {
     text(s)
         .size(13)
@@ -216,7 +419,13 @@ pub fn filter_clauses(r: &scapscope_core::store::Row<'_>, type_name: &str) -> Ve
 }
 
 /// The pane for event `i` of `snap`.
-pub fn view(snap: &Snapshot, i: usize, offset_s: i64, mode: PayloadMode) -> Element<'_, Message> {
+pub fn view<'a>(
+    snap: &'a Snapshot,
+    i: usize,
+    offset_s: i64,
+    decoding: Decoding<'a>,
+) -> Element<'a, Message> {
+    let mode = decoding.mode;
     let Some(r) = snap.row(i) else {
         return text("").into();
     };
@@ -255,6 +464,76 @@ pub fn view(snap: &Snapshot, i: usize, offset_s: i64, mode: PayloadMode) -> Elem
                 .align_y(iced::Center),
         );
     }
+    let params = rec
+        .as_ref()
+        .map(|rec| params(rec, &state))
+        .unwrap_or_default();
+    // The payload first: for an I/O event it is what the user came for.
+    if r.len_bytes.is_some() {
+        body = body.push(heading("Decoded"));
+        body = match decoding.decoded {
+            None => body.push(text("decoding…").size(12)),
+            Some(Ok(None)) => body.push(text("this event belongs to no stream").size(12)),
+            Some(Err(e)) => body.push(text(e.clone()).size(12).style(|t: &Theme| text::Style {
+                color: Some(style::error(t)),
+            })),
+            Some(Ok(Some(d))) => body.push(decoded_view(d, decoding.field)),
+        };
+    }
+
+    for p in params.iter().filter(|p| p.payload.is_some()) {
+        let bytes = p.payload.as_deref().unwrap_or_default();
+        let mode_button = |label: &'static str, m: PayloadMode| {
+            button(text(label).size(12))
+                .on_press(Message::PayloadModeChosen(m))
+                .padding([1, 8])
+                .style(style::tab(mode == m))
+        };
+        body = body.push(
+            row![
+                heading("Payload"),
+                mode_button("Hex", PayloadMode::Hex),
+                mode_button("Text", PayloadMode::Text),
+            ]
+            .spacing(8)
+            .align_y(iced::Center),
+        );
+        let moved = r.len_bytes.map(u64::from);
+        let captured = bytes.len() as u64;
+        let note = match moved {
+            Some(m) if m > captured => format!(
+                "{}: {} of {} bytes captured (truncated by the snap length)",
+                p.name,
+                format::grouped(captured),
+                format::grouped(m)
+            ),
+            _ => format!("{}: {} bytes", p.name, format::grouped(captured)),
+        };
+        body = body.push(text(note).size(12).style(|t: &Theme| text::Style {
+            color: Some(style::dim(t)),
+        }));
+        let shown = &bytes[..bytes.len().min(PAYLOAD_SHOWN)];
+        body = body.push(
+            container(runs_view(highlighted_runs(
+                shown,
+                mode,
+                decoding.highlight.as_ref(),
+            )))
+            .padding(8)
+            .width(Fill)
+            .style(style::panel),
+        );
+        if bytes.len() > shown.len() {
+            body = body.push(
+                text(format!(
+                    "… {} more bytes not shown",
+                    format::grouped((bytes.len() - shown.len()) as u64)
+                ))
+                .size(12),
+            );
+        }
+    }
+
     body = body.push(heading("Event"));
     body = body.push(field(
         "number",
@@ -320,10 +599,6 @@ pub fn view(snap: &Snapshot, i: usize, offset_s: i64, mode: PayloadMode) -> Elem
         }
     }
 
-    let params = rec
-        .as_ref()
-        .map(|rec| params(rec, &state))
-        .unwrap_or_default();
     body = body.push(heading("Parameters"));
     if params.is_empty() {
         body = body.push(text("none").size(13));
@@ -342,64 +617,6 @@ pub fn view(snap: &Snapshot, i: usize, offset_s: i64, mode: PayloadMode) -> Elem
             ]
             .spacing(8),
         );
-    }
-
-    for p in params.iter().filter(|p| p.payload.is_some()) {
-        let bytes = p.payload.as_deref().unwrap_or_default();
-        let mode_button = |label: &'static str, m: PayloadMode| {
-            button(text(label).size(12))
-                .on_press(Message::PayloadModeChosen(m))
-                .padding([1, 8])
-                .style(style::tab(mode == m))
-        };
-        body = body.push(
-            row![
-                heading("Payload"),
-                mode_button("Hex", PayloadMode::Hex),
-                mode_button("Text", PayloadMode::Text),
-            ]
-            .spacing(8)
-            .align_y(iced::Center),
-        );
-        let moved = r.len_bytes.map(u64::from);
-        let captured = bytes.len() as u64;
-        let note = match moved {
-            Some(m) if m > captured => format!(
-                "{}: {} of {} bytes captured (truncated by the snap length)",
-                p.name,
-                format::grouped(captured),
-                format::grouped(m)
-            ),
-            _ => format!("{}: {} bytes", p.name, format::grouped(captured)),
-        };
-        body = body.push(text(note).size(12).style(|t: &Theme| text::Style {
-            color: Some(style::dim(t)),
-        }));
-        let shown = &bytes[..bytes.len().min(PAYLOAD_SHOWN)];
-        let dump = match mode {
-            PayloadMode::Hex => hex_lines(shown).join("\n"),
-            PayloadMode::Text => crate::gui::screen::stream::printable(shown),
-        };
-        body = body.push(
-            container(
-                text(dump)
-                    .size(12)
-                    .font(MONO)
-                    .wrapping(text::Wrapping::None),
-            )
-            .padding(8)
-            .width(Fill)
-            .style(style::panel),
-        );
-        if bytes.len() > shown.len() {
-            body = body.push(
-                text(format!(
-                    "… {} more bytes not shown",
-                    format::grouped((bytes.len() - shown.len()) as u64)
-                ))
-                .size(12),
-            );
-        }
     }
 
     container(scrollable(body.padding(12).width(Fill)).height(Fill))
@@ -423,6 +640,42 @@ mod tests {
         assert!(lines[1].starts_with("000010  0a 53 65 72"));
         assert!(lines[1].ends_with(".Server: x"));
         assert!(hex_lines(&[]).is_empty());
+    }
+
+    #[test]
+    fn highlighted_runs_are_the_dump_cut_at_the_field() {
+        let bytes = b"GET / HTTP/1.1\r\nHost: localhost:8080\r\n";
+        for mode in [PayloadMode::Hex, PayloadMode::Text] {
+            let plain = match mode {
+                PayloadMode::Hex => hex_lines(bytes).join("\n"),
+                PayloadMode::Text => crate::gui::screen::stream::printable(bytes),
+            };
+            let none = highlighted_runs(bytes, mode, None);
+            assert_eq!(none, vec![(plain.clone(), false)], "{mode:?}");
+            // "Host" at 16..20 spans the first line break in hex.
+            let runs = highlighted_runs(bytes, mode, Some(&(16..20)));
+            let joined: String = runs.iter().map(|(t, _)| t.as_str()).collect();
+            assert_eq!(joined, plain, "{mode:?}");
+            let lit: Vec<&str> = runs
+                .iter()
+                .filter(|(_, on)| *on)
+                .map(|(t, _)| t.as_str())
+                .collect();
+            match mode {
+                PayloadMode::Text => assert_eq!(lit, vec!["Host"]),
+                // Line 2 starts with "Host": its hex cells (joined) and its
+                // ASCII column.
+                PayloadMode::Hex => assert_eq!(lit, vec!["48 6f 73 74", "Host"]),
+            }
+        }
+        // A field across the middle gap of a hex line.
+        let runs = highlighted_runs(bytes, PayloadMode::Hex, Some(&(6..10)));
+        let lit: Vec<&str> = runs
+            .iter()
+            .filter(|(_, on)| *on)
+            .map(|(t, _)| t.as_str())
+            .collect();
+        assert_eq!(lit, vec!["48 54  54 50", "HTTP"]);
     }
 
     #[test]

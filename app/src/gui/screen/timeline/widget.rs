@@ -238,6 +238,10 @@ pub struct Overlay {
     pub frame: Arc<Frame>,
     /// Colours.
     pub palette: Palette,
+    /// Where the selected event is, as an x in widget pixels (a line
+    /// across the plot: the outline of a sub-pixel span is not seen when
+    /// zoomed out).
+    pub marker_x: Option<f32>,
 }
 
 /// The tooltip, in a layer of its own: iced writes a canvas's text above
@@ -303,6 +307,17 @@ impl canvas::Program<Message> for Overlay {
                     color(q.color),
                 );
             }
+        }
+        if let Some(x) = self.marker_x {
+            frame.fill_rectangle(
+                Point::new(x - 1.0, 0.0),
+                Size::new(2.0, bounds.height),
+                // Translucent: what is under it stays readable.
+                Color {
+                    a: 0.6,
+                    ..color(self.palette.selected)
+                },
+            );
         }
         let text_color = theme.palette().text;
         let dim = style::dim(theme);
