@@ -54,6 +54,9 @@ pub struct ViewsScreen {
     first: usize,
     selected: Option<usize>,
     page_rows: usize,
+    /// Widest text of each column (header or a sample of cells), in
+    /// characters: computed when a table arrives, not every frame.
+    widest_chars: Vec<usize>,
 }
 
 impl Default for ViewsScreen {
@@ -66,6 +69,7 @@ impl Default for ViewsScreen {
             first: 0,
             selected: None,
             page_rows: 30,
+            widest_chars: Vec::new(),
         }
     }
 }
@@ -146,6 +150,7 @@ impl ViewsScreen {
                 }
                 // Keep the selection on the same key across refreshes.
                 self.selected = selected_key.and_then(|k| t.rows.iter().position(|r| r.key == k));
+                self.widest_chars = widest_chars(&t);
                 self.table = Some(t);
                 self.error = None;
                 self.first = self.first.min(self.max_first());
@@ -304,7 +309,7 @@ impl ViewsScreen {
         let Some(t) = &self.table else {
             return column![top].spacing(8).into();
         };
-        let widths = column_widths(t);
+        let widths = column_widths(t, &self.widest_chars);
         let header = {
             let sort = self.sort.or(t.sort_column.map(|c| (c, t.sort_descending)));
             let cells = t.columns.iter().enumerate().map(|(k, c)| {
@@ -313,17 +318,21 @@ impl ViewsScreen {
                     Some((sc, false)) if sc == k => " ▲",
                     _ => "",
                 };
-                let label = match (c.unit, c.per_second) {
-                    (Unit::None | Unit::Count, false) => format!("{}{arrow}", c.name),
-                    (Unit::None | Unit::Count, true) => format!("{} (/s){arrow}", c.name),
-                    (u, false) => format!("{} ({}){arrow}", c.name, u.as_str()),
-                    (u, true) => format!("{} ({}/s){arrow}", c.name, u.as_str()),
-                };
+                // Cells carry their units (KiB, ms, %, /s): the header
+                // is the name alone.
+                let label = format!("{}{arrow}", c.name);
+                let numeric = is_numeric(c.ty);
                 button(
                     text(label)
                         .size(ROW_TEXT)
                         .font(MONO)
-                        .wrapping(text::Wrapping::None),
+                        .wrapping(text::Wrapping::None)
+                        .width(Fill)
+                        .align_x(if numeric {
+                            iced::alignment::Horizontal::Right
+                        } else {
+                            iced::alignment::Horizontal::Left
+                        }),
                 )
                 .on_press(Message::SortBy(k))
                 .padding([2, 4])
@@ -371,6 +380,11 @@ impl ViewsScreen {
                         .font(MONO)
                         .wrapping(text::Wrapping::None),
                 )
+                .align_x(if is_numeric(col.ty) {
+                    iced::alignment::Horizontal::Right
+                } else {
+                    iced::alignment::Horizontal::Left
+                })
                 .width(widths.get(k).copied().unwrap_or(Length::Fill))
                 .height(ROW_HEIGHT)
                 .padding([2, 4])
@@ -389,14 +403,65 @@ impl ViewsScreen {
     }
 }
 
-/// Column widths: text columns share the rest, numbers get a fixed width.
-fn column_widths(t: &Table) -> Vec<Length> {
+/// Advance of one character of the table font (DejaVu Sans Mono: 0.602 em).
+const CHAR_WIDTH: f32 = ROW_TEXT * 0.602;
+/// Horizontal padding of a cell (4 px each side) plus a gap.
+const CELL_PADDING: f32 = 14.0;
+/// Cells measured per column to size it (spread over the table).
+const SAMPLE_ROWS: usize = 2_000;
+/// Text columns other than the widest are at most this many characters
+/// wide (the widest takes the rest of the row).
+const MAX_TEXT_CHARS: usize = 40;
+
+/// Numbers and times align right, text left.
+fn is_numeric(ty: ColType) -> bool {
+    !matches!(ty, ColType::Text)
+}
+
+/// The widest header or cell text of each column, in characters, over an
+/// evenly spread sample of rows (so widths do not jump while scrolling).
+fn widest_chars(t: &Table) -> Vec<usize> {
+    let span_ns = t.span_ns.1.saturating_sub(t.span_ns.0);
+    let stride = (t.rows.len() / SAMPLE_ROWS).max(1);
     t.columns
         .iter()
-        .map(|c| match c.ty {
-            ColType::Text => Length::FillPortion(3),
-            ColType::Timestamp => Length::Fixed(160.0),
-            _ => Length::Fixed(if c.name.len() > 8 { 120.0 } else { 96.0 }),
+        .enumerate()
+        .map(|(k, c)| {
+            // Two more for the sort arrow.
+            let header = c.name.chars().count() + 2;
+            t.rows
+                .iter()
+                .step_by(stride)
+                .take(SAMPLE_ROWS)
+                .filter_map(|r| r.values.get(k))
+                .map(|v| cell_text(v, c.unit, c.per_second, span_ns).chars().count())
+                .fold(header, usize::max)
+        })
+        .collect()
+}
+
+/// Column widths: each as wide as its widest text, except the widest text
+/// column (a command line, a URL), which takes the rest of the row, and
+/// other text columns are capped at [`MAX_TEXT_CHARS`].
+fn column_widths(t: &Table, widest: &[usize]) -> Vec<Length> {
+    let chars = |k: usize| widest.get(k).copied().unwrap_or(12);
+    let filler = (0..t.columns.len())
+        .filter(|&k| !is_numeric(t.columns[k].ty))
+        .max_by_key(|&k| (chars(k), k));
+    t.columns
+        .iter()
+        .enumerate()
+        .map(|(k, c)| {
+            if Some(k) == filler {
+                Length::Fill
+            } else {
+                let n = if is_numeric(c.ty) {
+                    chars(k)
+                } else {
+                    chars(k).min(MAX_TEXT_CHARS)
+                };
+                Length::Fixed(n as f32 * CHAR_WIDTH + CELL_PADDING)
+            }
         })
         .collect()
 }
@@ -466,5 +531,41 @@ mod tests {
             "3.0/s"
         );
         assert_eq!(cell_text(&Value::Int(-1), Unit::None, false, 0), "-1");
+    }
+
+    #[test]
+    fn columns_fit_their_widest_text_and_the_widest_text_column_fills() {
+        let snap = scapscope_core::store::load(
+            &crate::demo_capture(),
+            scapscope_core::store::LoadOptions::default(),
+        )
+        .wait();
+        let facts = views::Facts::new(snap);
+        let t = views::compute(&facts, "procs", &views::Query::default()).unwrap();
+        let widest = widest_chars(&t);
+        let span_ns = t.span_ns.1.saturating_sub(t.span_ns.0);
+        for (k, c) in t.columns.iter().enumerate() {
+            // Every cell's text fits (the table is small: every row is sampled).
+            for r in &t.rows {
+                let n = cell_text(&r.values[k], c.unit, c.per_second, span_ns)
+                    .chars()
+                    .count();
+                assert!(n <= widest[k], "{}: {n} > {}", c.name, widest[k]);
+            }
+            assert!(widest[k] >= c.name.len());
+        }
+        let widths = column_widths(&t, &widest);
+        let command = t.columns.iter().position(|c| c.name == "Command").unwrap();
+        assert_eq!(
+            widths[command],
+            Length::Fill,
+            "the command line takes the rest"
+        );
+        let pid = t.columns.iter().position(|c| c.name == "PID").unwrap();
+        assert_eq!(
+            widths[pid],
+            Length::Fixed(widest[pid] as f32 * CHAR_WIDTH + CELL_PADDING)
+        );
+        assert_eq!(widths.iter().filter(|w| **w == Length::Fill).count(), 1);
     }
 }
