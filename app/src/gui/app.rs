@@ -2673,6 +2673,92 @@ mod tests {
         assert!(app.rows().row_of(http.segments[0].event).is_some());
     }
 
+    /// Sysdig Inspect's main flow, by clicks in the real view: a tile, a
+    /// row, a drill-down, the syscall list of that drill-down, an event's
+    /// decoded payload, then Back along the path.
+    #[test]
+    fn simulated_investigation_from_a_tile_to_a_payload_and_back() {
+        let settings_ = iced::Settings {
+            fonts: style::fonts().into_iter().map(Into::into).collect(),
+            default_font: style::SANS,
+            ..iced::Settings::default()
+        };
+        let Some((mut app, snap)) = opened_shared("workshop_example0_nginx.scap") else {
+            return;
+        };
+        let click = |app: &mut App, what: &str| {
+            let mut ui =
+                iced_test::Simulator::with_size(settings_.clone(), (1600.0, 1000.0), app.view());
+            let _ = ui
+                .click(what)
+                .unwrap_or_else(|e| panic!("no {what:?} to click: {e:?}"));
+            for m in ui.into_messages() {
+                let _ = app.update(m);
+            }
+        };
+        assert_eq!(app.screen(), Screen::Overview);
+
+        // A tile opens its view.
+        click(&mut app, "Running Processes");
+        assert_eq!(app.screen(), Screen::Views);
+        assert_eq!(app.views.view_id(), "procs");
+
+        // A row, then its drill-down: the threads of that process.
+        click(&mut app, "nginx: worker process "); // (its cmdline ends in a space)
+        click(&mut app, "Drill down ▸ threads");
+        assert_eq!(app.views.view_id(), "threads");
+        let filter = app.query().filter.as_ref().expect("the drill-down filters");
+        // (with the view's own filter, as csysdig propagates it)
+        assert!(filter.to_string().ends_with("proc.pid=15747"), "{filter}");
+        let threads = app.views.table().expect("computed");
+        assert!(!threads.rows.is_empty());
+        let pid = threads
+            .columns
+            .iter()
+            .position(|c| c.name == "PID")
+            .unwrap();
+        assert!(
+            threads
+                .rows
+                .iter()
+                .all(|r| r.values[pid] == scapscope_core::views::Value::Int(15747)),
+            "only the process's threads: {:?}",
+            threads.rows
+        );
+
+        // The syscall list of the drill-down: that process's events only.
+        click(&mut app, "Syscalls");
+        assert_eq!(app.screen(), Screen::List);
+        let streams = scapscope_core::streams::reassemble(&snap, None);
+        let request = streams
+            .streams
+            .iter()
+            .find(|s| s.info.server_port() == Some(80))
+            .map(|s| s.segments[0].event)
+            .unwrap();
+        let row = app.rows().row_of(request).expect("the request is listed");
+        assert!(app.rows().len() < snap.len());
+        let _ = app.update(Message::List(list::Message::RowClicked(row)));
+        let mut ui =
+            iced_test::Simulator::with_size(settings_.clone(), (1600.0, 1000.0), app.view());
+        assert!(ui.find("http request").is_ok(), "the payload is decoded");
+        assert!(ui.find("Payload").is_ok());
+        drop(ui);
+
+        // Back walks the path: the threads view, then procs, unfiltered.
+        click(&mut app, "◀");
+        assert_eq!(
+            (app.screen(), app.views.view_id()),
+            (Screen::Views, "threads")
+        );
+        click(&mut app, "◀");
+        assert_eq!(
+            (app.screen(), app.views.view_id()),
+            (Screen::Views, "procs")
+        );
+        assert!(app.query().filter.is_none());
+    }
+
     #[test]
     fn simulated_clicks_open_the_list_and_show_details() {
         let settings_ = iced::Settings {
