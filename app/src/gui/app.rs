@@ -1107,6 +1107,10 @@ impl App {
             timeline::Action::None => Task::none(),
             timeline::Action::Run(task) => task.map(Message::Timeline),
             timeline::Action::SelectRange(r) => self.set_range(r),
+            timeline::Action::AddClause(c) => {
+                let action = self.filter_bar.append_clause(&c);
+                self.on_filter_action(action)
+            }
             timeline::Action::SelectEvent(event) => {
                 // Selected in the list too, when the list shows it.
                 if let Some(r) = self.shown.rows.row_of(event) {

@@ -105,6 +105,13 @@ pub enum Message {
         /// Widget size.
         size: Size,
     },
+    /// A right click: on a row header, filter on what the row stands for.
+    RightClicked {
+        /// Where, in the widget.
+        at: Point,
+        /// Widget size.
+        size: Size,
+    },
     /// A drag on the axis between two widget x positions.
     AxisDragged {
         /// Where the drag started.
@@ -164,6 +171,8 @@ pub enum Action {
     SelectRange(Option<TimeRange>),
     /// Select this event (store index) in the syscall list.
     SelectEvent(usize),
+    /// Add this clause to the filter (a right click on a row header).
+    AddClause(String),
 }
 
 /// The timeline's state.
@@ -343,6 +352,11 @@ impl Timeline {
                 self.cursor = at;
             }
             Message::Clicked { at, size } => return self.click(at, size),
+            Message::RightClicked { at, size } => {
+                return self
+                    .clause_at(at, size)
+                    .map_or(Action::None, Action::AddClause);
+            }
             Message::AxisDragged {
                 from_x,
                 to_x,
@@ -391,6 +405,24 @@ impl Timeline {
             }
             Command::FitAll => self.view = None,
             Command::Clock => self.relative = !self.relative,
+        }
+    }
+
+    /// The filter clause for what the row header at `at` stands for: a
+    /// container (or the host), a process, a thread.
+    fn clause_at(&mut self, at: Point, size: Size) -> Option<String> {
+        self.size = size;
+        let frame = self.frame(size, None, Mode::Dark);
+        let Some(Target::RowHeader { row }) = frame.hit(f64::from(at.x), f64::from(at.y)) else {
+            return None;
+        };
+        let r = self.layout.rows.get(*row)?;
+        match r.kind {
+            RowKind::Group if r.container_id.is_empty() => Some("container.id=host".into()),
+            RowKind::Group => Some(format!("container.id={}", r.container_id)),
+            RowKind::Process { .. } => Some(format!("proc.pid={}", r.pid)),
+            RowKind::Thread => r.lanes.first().map(|l| format!("thread.tid={}", l.tid)),
+            RowKind::More { .. } => None,
         }
     }
 
@@ -863,6 +895,45 @@ mod tests {
         let at = Point::new(10.0, ((header.rect[1] + header.rect[3]) / 2.0) as f32);
         let _ = t.update(Message::Clicked { at, size: SIZE });
         assert_eq!(t.layout.rows.len(), rows_before);
+    }
+
+    #[test]
+    fn a_right_click_on_a_row_header_filters_on_what_it_stands_for() {
+        let (mut t, _) = loaded();
+        let f = t.frame(SIZE, None, Mode::Dark);
+        let mut seen = (false, false);
+        for h in &f.hits {
+            let Target::RowHeader { row } = h.target else {
+                continue;
+            };
+            let r = t.layout.rows[row].clone();
+            let at = Point::new(10.0, ((h.rect[1] + h.rect[3]) / 2.0) as f32);
+            let a = t.update(Message::RightClicked { at, size: SIZE });
+            match (&r.kind, a) {
+                (RowKind::Process { .. }, Action::AddClause(c)) => {
+                    assert_eq!(c, format!("proc.pid={}", r.pid));
+                    seen.0 = true;
+                }
+                (RowKind::Group, Action::AddClause(c)) => {
+                    let id = if r.container_id.is_empty() {
+                        "host"
+                    } else {
+                        &r.container_id
+                    };
+                    assert_eq!(c, format!("container.id={id}"));
+                    seen.1 = true;
+                }
+                (RowKind::More { .. }, Action::None) => {}
+                (k, a) => panic!("{k:?}: {a:?}"),
+            }
+        }
+        assert_eq!(seen, (true, true), "process and group headers on screen");
+        // Anywhere else, nothing.
+        let a = t.update(Message::RightClicked {
+            at: Point::new(SIZE.width - 5.0, 2.0),
+            size: SIZE,
+        });
+        assert!(matches!(a, Action::None));
     }
 
     #[test]

@@ -95,6 +95,10 @@ impl shader::Program<Message> for Plot {
                 });
                 Some(shader::Action::capture())
             }
+            Event::Mouse(mouse::Event::ButtonPressed(mouse::Button::Right)) => {
+                let p = cursor.position_in(bounds)?;
+                Some(shader::Action::publish(Message::RightClicked { at: p, size }).and_capture())
+            }
             Event::Mouse(mouse::Event::CursorMoved { position }) => {
                 let p = Point::new(position.x - bounds.x, position.y - bounds.y);
                 if let Some(d) = state.drag.as_mut() {
