@@ -346,6 +346,26 @@ impl Chunk {
         offset >= self.base_offset && offset - self.base_offset < u64::from(u32::MAX)
     }
 
+    /// Makes room for `n` more events (the loader knows a chunk's size
+    /// before it fills it: no regrowth, no copies).
+    pub fn reserve(&mut self, n: usize) {
+        if let TsColumn::Building(ts) = &mut self.ts {
+            ts.reserve_exact(n);
+        }
+        self.offset_rel.reserve_exact(n);
+        self.event_type.reserve_exact(n);
+        self.cpu.reserve_exact(n);
+        self.thread.reserve_exact(n);
+        self.fd.reserve_exact(n);
+        let words = n.div_ceil(64);
+        self.hidden.reserve_exact(words);
+        self.numbered.reserve_exact(words);
+        self.event_fd.reserve_exact(words);
+        self.proc_fd.reserve_exact(n.div_ceil(32));
+        self.block_max.reserve_exact(n.div_ceil(BLOCK));
+        self.block_min.reserve_exact(n.div_ceil(BLOCK));
+    }
+
     /// Appends an event (the loader checks [`Chunk::fits`] first).
     pub fn push(&mut self, e: NewEvent) {
         let i = self.len();
