@@ -341,17 +341,22 @@ fn raw_decode(data: &[u8], start: u64, end: u64) -> RawChunk {
 ///
 /// An identity key stays valid while its `Arc` lives: entities keep theirs
 /// alive, so a hit on one of them is certain. A version found by content
-/// is cached by identity too (the engine shows the same `Arc` on every
-/// later event of that thread or fd), but the interner does not hold it
-/// (holding it would make the engine copy it on its next change), so its
-/// address may be reused by another value later: such hits are confirmed
-/// by comparing content, which is still far cheaper than hashing it.
+/// is remembered by identity too, in a small direct-mapped cache (the
+/// engine shows the same `Arc` on every later event of that thread or
+/// fd), but the interner does not hold it (holding it would make the
+/// engine copy it on its next change), so its address may be reused by
+/// another value later: such hits are confirmed by comparing content,
+/// which is still far cheaper than hashing it. The cache has a fixed size:
+/// a map of every address ever seen would grow with the capture.
 #[derive(Default)]
 struct Interner {
     entities: Entities,
-    /// Identity key → (entity id, whether a hit must be confirmed).
-    threads: FxHashMap<(i64, usize), (u32, bool)>,
-    fds: FxHashMap<(i64, usize), (u32, bool)>,
+    /// Identity key of an entity's own version → entity id.
+    threads: FxHashMap<(i64, usize), u32>,
+    fds: FxHashMap<(i64, usize), u32>,
+    /// Recent versions found by content: (identity key, entity id).
+    recent_threads: RecentCache,
+    recent_fds: RecentCache,
     thread_content: FxHashMap<(i64, Option<Arc<Thread>>), u32>,
     /// By a hash of what is shown of an fd (see [`fd_shown`]).
     fd_content: FxHashMap<u64, Vec<u32>>,
@@ -378,13 +383,40 @@ fn fd_shown(num: Option<i64>, f: Option<&Fd>) -> impl PartialEq + std::hash::Has
     )
 }
 
+/// A direct-mapped cache from identity keys to entity ids.
+struct RecentCache(Vec<((i64, usize), u32)>);
+
+const RECENT_SLOTS: usize = 4096;
+
+impl Default for RecentCache {
+    fn default() -> Self {
+        RecentCache(vec![((0, 0), NO_ENTITY); RECENT_SLOTS])
+    }
+}
+
+impl RecentCache {
+    fn slot(key: (i64, usize)) -> usize {
+        use std::hash::{BuildHasher, BuildHasherDefault};
+        BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(key) as usize % RECENT_SLOTS
+    }
+
+    fn get(&self, key: (i64, usize)) -> Option<u32> {
+        let (k, id) = self.0[Self::slot(key)];
+        (k == key && id != NO_ENTITY).then_some(id)
+    }
+
+    fn put(&mut self, key: (i64, usize), id: u32) {
+        self.0[Self::slot(key)] = (key, id);
+    }
+}
+
 impl Interner {
     fn thread(&mut self, tid: i64, t: Option<&Arc<Thread>>) -> u32 {
         let key = (tid, t.map_or(0, |a| Arc::as_ptr(a) as usize));
-        if let Some(&(id, confirm)) = self.threads.get(&key) {
-            if !confirm {
-                return id;
-            }
+        if let Some(&id) = self.threads.get(&key) {
+            return id;
+        }
+        if let Some(id) = self.recent_threads.get(key) {
             let e = self.entities.thread(id);
             if e.tid == tid && e.thread.as_deref() == t.map(|a| a.as_ref()) {
                 return id;
@@ -392,7 +424,7 @@ impl Interner {
         }
         let ckey = (tid, t.cloned());
         if let Some(&id) = self.thread_content.get(&ckey) {
-            self.threads.insert(key, (id, true));
+            self.recent_threads.put(key, id);
             return id;
         }
         if let Some(t) = t {
@@ -402,7 +434,7 @@ impl Interner {
             tid,
             thread: t.cloned(),
         });
-        self.threads.insert(key, (id, false));
+        self.threads.insert(key, id);
         self.thread_content.insert(ckey, id);
         id
     }
@@ -417,13 +449,13 @@ impl Interner {
         );
         let same =
             |e: &FdRef| fd_shown(e.num, e.fd.as_deref()) == fd_shown(num, fd.map(|a| a.as_ref()));
-        if let Some(&(id, confirm)) = self.fds.get(&key) {
-            if !confirm {
-                return id;
-            }
-            if self.entities.fds.get(id).is_some_and(same) {
-                return id;
-            }
+        if let Some(&id) = self.fds.get(&key) {
+            return id;
+        }
+        if let Some(id) = self.recent_fds.get(key)
+            && self.entities.fds.get(id).is_some_and(same)
+        {
+            return id;
         }
         let h = {
             use std::hash::{BuildHasher, BuildHasherDefault};
@@ -433,7 +465,7 @@ impl Interner {
         if let Some(ids) = self.fd_content.get(&h) {
             for &id in ids {
                 if self.entities.fds.get(id).is_some_and(same) {
-                    self.fds.insert(key, (id, true));
+                    self.recent_fds.put(key, id);
                     return id;
                 }
             }
@@ -445,7 +477,7 @@ impl Interner {
             num,
             fd: fd.cloned(),
         });
-        self.fds.insert(key, (id, false));
+        self.fds.insert(key, id);
         self.fd_content.entry(h).or_default().push(id);
         id
     }
