@@ -359,7 +359,11 @@ struct Interner {
     recent_fds: RecentCache,
     thread_content: FxHashMap<(i64, Option<Arc<Thread>>), u32>,
     /// By a hash of what is shown of an fd (see [`fd_shown`]).
-    fd_content: FxHashMap<u64, Vec<u32>>,
+    /// The first entity with each hash; later ones (hash collisions of
+    /// different content, rare) in `fd_collisions`. One allocation-free
+    /// entry per fd version: a `Vec` per hash cost ~40 B per version.
+    fd_content: FxHashMap<u64, u32>,
+    fd_collisions: FxHashMap<u64, Vec<u32>>,
 }
 
 /// What the fields show of an fd: the parser's internal bits (close in
@@ -462,8 +466,9 @@ impl Interner {
             BuildHasherDefault::<rustc_hash::FxHasher>::default()
                 .hash_one(fd_shown(num, fd.map(|a| a.as_ref())))
         };
-        if let Some(ids) = self.fd_content.get(&h) {
-            for &id in ids {
+        if let Some(&first) = self.fd_content.get(&h) {
+            let more = self.fd_collisions.get(&h).map_or(&[][..], |v| v.as_slice());
+            for &id in std::iter::once(&first).chain(more) {
                 if self.entities.fds.get(id).is_some_and(same) {
                     self.recent_fds.put(key, id);
                     return id;
@@ -478,7 +483,14 @@ impl Interner {
             fd: fd.cloned(),
         });
         self.fds.insert(key, id);
-        self.fd_content.entry(h).or_default().push(id);
+        match self.fd_content.entry(h) {
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(id);
+            }
+            std::collections::hash_map::Entry::Occupied(_) => {
+                self.fd_collisions.entry(h).or_default().push(id);
+            }
+        }
         id
     }
 }
