@@ -285,7 +285,7 @@ impl SparseI32 {
 }
 
 /// Typed columns of one chunk. Every column has one entry per event;
-/// together they take 32 bytes per event.
+/// together they take about 20 bytes per event (see `ARCHITECTURE.md`).
 #[derive(Debug, Clone, Default)]
 pub struct Chunk {
     /// Timestamps, ns since the epoch (4 or 8 B).
