@@ -6,7 +6,9 @@
 //! - `reader/sequential`: the plain reader with the state engine;
 //! - `store/load`: the columnar store's progressive, parallel load;
 //! - `sysdig/read`: `sysdig -r FILE -p %evt.num` on the same file (skipped
-//!   when sysdig is absent).
+//!   when sysdig is absent);
+//! - `sysdig/nomatch`: `sysdig -r FILE "proc.name=nomatch"`, sysdig's full
+//!   parse with state and no output (the issue's reference).
 //!
 //! The heap held by the store per event is printed before the runs.
 
@@ -84,6 +86,17 @@ fn bench(c: &mut Criterion) {
                     .arg("-r")
                     .arg(&path)
                     .args(["-p", "%evt.num"])
+                    .stdout(Stdio::null())
+                    .status()
+                    .unwrap()
+            })
+        });
+        g.bench_function("sysdig/nomatch", |b| {
+            b.iter(|| {
+                Command::new("sysdig")
+                    .arg("-r")
+                    .arg(&path)
+                    .arg("proc.name=nomatch")
                     .stdout(Stdio::null())
                     .status()
                     .unwrap()

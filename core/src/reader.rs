@@ -11,7 +11,7 @@ use std::path::Path;
 use crate::error::{OpenError, ReadError, ReadErrorKind};
 use crate::filter::Matcher;
 use crate::format::blocks::{BlockKind, classify};
-use crate::format::event::{BadEvent, EventRecord, parse_event};
+use crate::format::event::{BadEvent, EventRecord, RecordLayout, parse_event};
 use crate::format::meta::{self, MachineInfo, SectionHeader};
 use crate::problems::{Problems, Severity};
 use crate::source::{BlockSource, Storage};
@@ -169,11 +169,11 @@ impl Reader {
     /// The next event, or `None` at the end of the file or when reading
     /// stopped (then [`Reader::error`] says why).
     pub fn next_event(&mut self) -> Option<Event<'_>> {
-        let (fmt, offset) = self.advance()?;
-        // The block was parsed once to apply it; parsing its header again
-        // here is cheap and lets the event borrow the block.
+        let (layout, offset) = self.advance()?;
+        // The block was parsed (and checked) once to apply it; the event
+        // borrows it again through the layout kept from that parse.
         let block = self.source.last_block()?;
-        let rec = parse_event(block.body, fmt).ok()?;
+        let rec = EventRecord::from_layout(block.body, &layout)?;
         Some(Event {
             num: self.cur_num,
             index: self.evt_index,
@@ -187,7 +187,7 @@ impl Reader {
     }
 
     /// Walks blocks until the next listable event has been applied.
-    fn advance(&mut self) -> Option<(crate::format::blocks::EventBlockFormat, u64)> {
+    fn advance(&mut self) -> Option<(RecordLayout, u64)> {
         if self.done {
             return None;
         }
@@ -349,7 +349,7 @@ impl Reader {
                                 // sysdig's field extraction has side effects.
                                 self.state.after_print(&rec, &self.ctx, self.print_effects);
                             }
-                            return Some((fmt, offset));
+                            return Some((rec.layout(block.body), offset));
                         }
                         Err(bad) => {
                             let sev = if bad == BadEvent::UnknownType {

@@ -1,7 +1,7 @@
 //! The columnar event store and its progressive, parallel ingest.
 //!
 //! A capture is loaded into chunks of typed columns ([`Chunk`]): one value
-//! per event and column, 32 bytes per event in all. Resolved context
+//! per event and column, about 20 bytes per event in all. Resolved context
 //! (thread, fd) is interned: each event stores ids into entity tables
 //! ([`Entities`]) whose entries are the immutable thread/fd versions the
 //! state engine produced. Parameters and payloads are not copied: an event

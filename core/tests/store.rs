@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use scapscope_core::reader::Reader;
-use scapscope_core::store::{LoadOptions, Snapshot, load, load_blocking};
+use scapscope_core::store::{LoadOptions, ProcDyn, Snapshot, fd_code, load, load_blocking};
 use scapscope_core::synth::{SynthConfig, Target, synth};
 
 fn shared(name: &str) -> Option<PathBuf> {
@@ -311,4 +311,188 @@ fn truncated_capture_loads_what_it_can_with_the_error() {
             .to_string()
             .contains("truncated")
     );
+}
+
+/// What the fields show of an fd (the parser's internal flag bits aside).
+type FdShown = (
+    Option<i64>,
+    Option<(
+        scapscope_core::state::FdKind,
+        String,
+        u32,
+        u64,
+        u32,
+        scapscope_core::state::Sock,
+        scapscope_core::state::Role,
+        bool,
+    )>,
+);
+
+fn fd_shown(num: Option<i64>, f: Option<&scapscope_core::state::Fd>) -> FdShown {
+    (
+        num,
+        f.map(|f| {
+            (
+                f.kind,
+                f.name.clone(),
+                f.open_flags,
+                f.ino,
+                f.dev,
+                f.sock,
+                f.role,
+                f.connected,
+            )
+        }),
+    )
+}
+
+/// Everything the store keeps about one event that comes from the state
+/// engine, as the full sequential reader computes it.
+#[derive(Debug, PartialEq)]
+struct Resolved {
+    offset: u64,
+    ts_ns: u64,
+    event_type: u16,
+    cpu: u16,
+    tid: i64,
+    num: Option<u64>,
+    hidden: bool,
+    thread: Option<scapscope_core::state::Thread>,
+    fd: FdShown,
+    event_fd: bool,
+    /// What `proc.*` dynamic fields read after the event (`None` without a
+    /// thread).
+    proc: Option<ProcDyn>,
+}
+
+fn reader_resolved(path: &Path) -> Vec<Resolved> {
+    let mut r = Reader::open(path).unwrap();
+    let mut v = Vec::new();
+    while let Some(ev) = r.next_event() {
+        let st = ev.state;
+        let proc = ev
+            .ctx
+            .thread
+            .as_deref()
+            .map(|t| match st.main_thread_of(t) {
+                Some(m) => {
+                    let d = st.thread_dyn(m.tid);
+                    ProcDyn {
+                        main_known: true,
+                        ptid: m.ptid,
+                        nthreads: m.nchilds + 1,
+                        vmsize_kb: d.map_or(0, |d| d.vmsize_kb),
+                        vmrss_kb: d.map_or(0, |d| d.vmrss_kb),
+                        fd_open: st.fd_tables.get(&m.tid).map_or(0, |t| t.len() as u64),
+                        fd_limit: m.fdlimit,
+                    }
+                }
+                None => ProcDyn::default(),
+            });
+        v.push(Resolved {
+            offset: ev.offset,
+            ts_ns: ev.rec.ts_ns,
+            event_type: ev.rec.event_type,
+            cpu: ev.rec.cpu,
+            tid: ev.rec.tid,
+            num: ev.num,
+            hidden: ev.hidden,
+            thread: ev.ctx.thread.as_deref().cloned(),
+            fd: fd_shown(ev.ctx.fd_num, ev.ctx.fd.as_deref()),
+            event_fd: ev.ctx.fd_from_event,
+            proc,
+        });
+    }
+    v
+}
+
+/// The same from the store, the per-process values replayed from the
+/// chunks' compact logs (2-bit fd count codes, memory log, full log).
+fn store_resolved(s: &Snapshot) -> Vec<Resolved> {
+    let mut last: std::collections::HashMap<i64, ProcDyn> = Default::default();
+    let mut v = Vec::new();
+    for (ci, c) in s.chunks.iter().enumerate() {
+        let start = s.chunk_starts()[ci];
+        for j in 0..c.len() {
+            let r = s.row(start + j).unwrap();
+            let proc = r.thread.map(|t| {
+                let code = c.proc_fd_code(j);
+                let logged = c.proc_dyn.iter().find(|e| e.j as usize == j);
+                let mut p = if code == fd_code::LOGGED {
+                    let e = logged.expect("a logged event has a log entry");
+                    assert_eq!(e.pid, t.pid);
+                    e.value
+                } else {
+                    assert!(logged.is_none());
+                    let mut p = last.get(&t.pid).copied().expect("seen before");
+                    match code {
+                        fd_code::UP => p.fd_open += 1,
+                        fd_code::DOWN => p.fd_open -= 1,
+                        _ => {}
+                    }
+                    p
+                };
+                if let Some(vm) = c.proc_vm.iter().find(|e| e.j as usize == j) {
+                    p.vmsize_kb = vm.vmsize_kb;
+                    p.vmrss_kb = vm.vmrss_kb;
+                }
+                last.insert(t.pid, p);
+                p
+            });
+            v.push(Resolved {
+                offset: r.offset,
+                ts_ns: r.ts_ns,
+                event_type: r.event_type,
+                cpu: r.cpu,
+                tid: r.tid,
+                num: r.num,
+                hidden: r.hidden,
+                thread: r.thread.cloned(),
+                fd: fd_shown(r.fd_num, r.fd),
+                event_fd: c.has_event_fd(j),
+                proc,
+            });
+        }
+    }
+    v
+}
+
+fn assert_same_resolution(path: &Path, chunk_events: usize) {
+    let want = reader_resolved(path);
+    let snap = load_blocking(path, LoadOptions { chunk_events }).unwrap();
+    assert!(snap.done, "{}", path.display());
+    let got = store_resolved(&snap);
+    assert_eq!(got.len(), want.len(), "{}: event count", path.display());
+    for (i, (g, w)) in got.iter().zip(&want).enumerate() {
+        assert_eq!(g, w, "{}: event {i}", path.display());
+    }
+}
+
+#[test]
+fn store_resolves_every_event_like_the_full_reader() {
+    // Real captures (the derived ones too: rewritten and filtered files),
+    // each with chunk boundaries in odd places.
+    let mut n = 0;
+    if let Some(dir) = shared("") {
+        for sub in [dir.clone(), dir.join("derived")] {
+            for e in std::fs::read_dir(&sub).unwrap() {
+                let p = e.unwrap().path();
+                if p.extension().is_none_or(|x| x != "scap")
+                    || p.to_string_lossy().contains("BROKEN")
+                {
+                    continue;
+                }
+                assert_same_resolution(&p, 1_000 + n * 37);
+                n += 1;
+            }
+        }
+        assert!(n >= 18, "{n} captures");
+    }
+    // Generated ones: process trees, short-lived connections, exits.
+    for seed in [1, 6, 11] {
+        let p = generated(60_000, seed);
+        assert_same_resolution(&p, 4_093);
+        assert_same_resolution(&p, 65_536);
+        std::fs::remove_file(&p).ok();
+    }
 }

@@ -40,7 +40,65 @@ pub struct EventRecord<'a> {
     values: &'a [u8],
 }
 
+/// Where a parsed record's parts lie in its block body, so the record can
+/// be rebuilt from the same body without validating it again.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct RecordLayout {
+    cpu: u16,
+    flags: u32,
+    ts_ns: u64,
+    tid: i64,
+    event_type: u16,
+    nparams: usize,
+    width: usize,
+    lens: (usize, usize),
+    values: (usize, usize),
+}
+
 impl<'a> EventRecord<'a> {
+    /// This record's layout in `body`, the slice it was parsed from.
+    pub(crate) fn layout(&self, body: &[u8]) -> RecordLayout {
+        let at = |part: &[u8]| {
+            let start = (part.as_ptr() as usize).wrapping_sub(body.as_ptr() as usize);
+            (start, start + part.len())
+        };
+        RecordLayout {
+            cpu: self.cpu,
+            flags: self.flags,
+            ts_ns: self.ts_ns,
+            tid: self.tid,
+            event_type: self.event_type,
+            nparams: self.nparams,
+            width: self.width,
+            lens: if self.lens.is_empty() {
+                (0, 0)
+            } else {
+                at(self.lens)
+            },
+            values: if self.values.is_empty() {
+                (0, 0)
+            } else {
+                at(self.values)
+            },
+        }
+    }
+
+    /// Rebuilds a record from its layout in the same `body` (`None` if the
+    /// body does not hold it).
+    pub(crate) fn from_layout(body: &'a [u8], l: &RecordLayout) -> Option<EventRecord<'a>> {
+        Some(EventRecord {
+            cpu: l.cpu,
+            flags: l.flags,
+            ts_ns: l.ts_ns,
+            tid: l.tid,
+            event_type: l.event_type,
+            nparams: l.nparams,
+            width: l.width,
+            lens: body.get(l.lens.0..l.lens.1)?,
+            values: body.get(l.values.0..l.values.1)?,
+        })
+    }
+
     /// Number of parameters present in the file.
     pub fn nparams(&self) -> usize {
         self.nparams

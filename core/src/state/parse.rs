@@ -805,11 +805,14 @@ impl State {
         }
         let etype = rec.event_type;
         let eflags = schema::compat_flags(etype);
-        self.fd_modify(p, |f| {
-            if matches!(f.kind, FdKind::Ipv4 | FdKind::Ipv6) && !f.connected {
-                f.flags |= fd::flags::SOCKET_CONNECTED;
-            }
-        });
+        // Checked before modifying: a copy-on-write of an unchanged record
+        // on every I/O exit would make a new version for nothing.
+        let unconnected_ip = self
+            .fd_at(p)
+            .is_some_and(|f| matches!(f.kind, FdKind::Ipv4 | FdKind::Ipv6) && !f.connected);
+        if unconnected_ip {
+            self.fd_modify(p, |f| f.flags |= fd::flags::SOCKET_CONNECTED);
+        }
         let reads = eflags & event_flags::READS_FROM_FD != 0;
         let tuple_idx = match etype {
             RECVFROM_X if reads => Some(2),

@@ -137,6 +137,98 @@ impl TsColumn {
     }
 }
 
+/// Events per group of the offset column.
+const OFFSET_GROUP: usize = 32;
+
+/// Block offsets of a chunk, relative to its base. Sealed, they take
+/// about 2 bytes per event instead of 4: per group of [`OFFSET_GROUP`]
+/// events the first one's offset, and per event the step from the
+/// previous event of its group (its block's length, plus any metadata
+/// block between them), which nearly always fits in 16 bits. Finding an
+/// offset adds at most 31 steps.
+#[derive(Debug, Clone)]
+enum OffsetColumn {
+    /// Being filled, or too many steps that do not fit: plain values.
+    Plain(Vec<u32>),
+    /// Grouped steps.
+    Steps {
+        /// Offset of each group's first event.
+        group: Vec<u32>,
+        /// Step from the previous event of the group (0 for the first);
+        /// `u16::MAX`: see `wide`.
+        step: Vec<u16>,
+        /// Offsets whose step does not fit, by index.
+        wide: HashMap<u32, u32>,
+    },
+}
+
+impl Default for OffsetColumn {
+    fn default() -> Self {
+        OffsetColumn::Plain(Vec::new())
+    }
+}
+
+impl OffsetColumn {
+    fn get(&self, j: usize) -> u32 {
+        match self {
+            OffsetColumn::Plain(v) => v[j],
+            OffsetColumn::Steps { group, step, wide } => {
+                let first = j - j % OFFSET_GROUP;
+                let mut sum = 0u32;
+                for k in (first + 1..=j).rev() {
+                    match step[k] {
+                        u16::MAX => {
+                            return wide.get(&(k as u32)).copied().unwrap_or(0) + sum;
+                        }
+                        x => sum += u32::from(x),
+                    }
+                }
+                group[j / OFFSET_GROUP] + sum
+            }
+        }
+    }
+
+    fn seal(&mut self) {
+        let OffsetColumn::Plain(v) = self else { return };
+        let step_of = |j: usize| {
+            if j.is_multiple_of(OFFSET_GROUP) {
+                Some(0)
+            } else {
+                v[j].checked_sub(v[j - 1])
+                    .and_then(|d| u16::try_from(d).ok())
+                    .filter(|&d| d != u16::MAX)
+            }
+        };
+        let misfits = (0..v.len()).filter(|&j| step_of(j).is_none()).count();
+        // Each misfit costs ~8 bytes: past 1 in 4, plain values are smaller.
+        if misfits * 4 > v.len() {
+            v.shrink_to_fit();
+            return;
+        }
+        let mut wide = HashMap::new();
+        let step = (0..v.len())
+            .map(|j| match step_of(j) {
+                Some(d) => d,
+                None => {
+                    wide.insert(j as u32, v[j]);
+                    u16::MAX
+                }
+            })
+            .collect();
+        let group = v.iter().step_by(OFFSET_GROUP).copied().collect();
+        *self = OffsetColumn::Steps { group, step, wide };
+    }
+
+    fn heap_bytes(&self) -> usize {
+        match self {
+            OffsetColumn::Plain(v) => v.capacity() * 4,
+            OffsetColumn::Steps { group, step, wide } => {
+                group.capacity() * 4 + step.capacity() * 2 + wide.capacity() * 8
+            }
+        }
+    }
+}
+
 /// A column present for some events only (results: enter events have
 /// none): a presence bitmap with rank counts, and the present values.
 #[derive(Debug, Clone, Default)]
@@ -193,13 +285,14 @@ impl SparseI32 {
 }
 
 /// Typed columns of one chunk. Every column has one entry per event;
-/// together they take 32 bytes per event.
+/// together they take about 20 bytes per event (see `ARCHITECTURE.md`).
 #[derive(Debug, Clone, Default)]
 pub struct Chunk {
     /// Timestamps, ns since the epoch (4 or 8 B).
     ts: TsColumn,
-    /// Offset of the event's block, relative to `base_offset` (4 B).
-    pub offset_rel: Vec<u32>,
+    /// Offset of the event's block, relative to `base_offset` (about
+    /// 2 B, see [`OffsetColumn`]).
+    offsets: OffsetColumn,
     /// Event type id (2 B).
     pub event_type: Vec<u16>,
     /// CPU (1 B); `u8::MAX` means "see `cpu_wide`".
@@ -233,7 +326,7 @@ pub struct Chunk {
     pub proc_fd: Vec<u64>,
     /// `evt.num` of the first numbered event minus one.
     pub num_base: u64,
-    /// Offset all `offset_rel` are relative to.
+    /// Offset all block offsets are relative to.
     pub base_offset: u64,
     /// Maximum timestamp of each block of `BLOCK` events.
     pub block_max: Vec<u64>,
@@ -346,6 +439,28 @@ impl Chunk {
         offset >= self.base_offset && offset - self.base_offset < u64::from(u32::MAX)
     }
 
+    /// Makes room for `n` more events (the loader knows a chunk's size
+    /// before it fills it: no regrowth, no copies).
+    pub fn reserve(&mut self, n: usize) {
+        if let TsColumn::Building(ts) = &mut self.ts {
+            ts.reserve_exact(n);
+        }
+        if let OffsetColumn::Plain(v) = &mut self.offsets {
+            v.reserve_exact(n);
+        }
+        self.event_type.reserve_exact(n);
+        self.cpu.reserve_exact(n);
+        self.thread.reserve_exact(n);
+        self.fd.reserve_exact(n);
+        let words = n.div_ceil(64);
+        self.hidden.reserve_exact(words);
+        self.numbered.reserve_exact(words);
+        self.event_fd.reserve_exact(words);
+        self.proc_fd.reserve_exact(n.div_ceil(32));
+        self.block_max.reserve_exact(n.div_ceil(BLOCK));
+        self.block_min.reserve_exact(n.div_ceil(BLOCK));
+    }
+
     /// Appends an event (the loader checks [`Chunk::fits`] first).
     pub fn push(&mut self, e: NewEvent) {
         let i = self.len();
@@ -359,7 +474,9 @@ impl Chunk {
             self.summary.ts_sorted = false;
         }
         ts.push(e.ts_ns);
-        self.offset_rel.push((e.offset - self.base_offset) as u32);
+        if let OffsetColumn::Plain(v) = &mut self.offsets {
+            v.push((e.offset - self.base_offset) as u32);
+        }
         self.event_type.push(e.event_type);
         if e.cpu < u16::from(u8::MAX) {
             self.cpu.push(e.cpu as u8);
@@ -415,7 +532,7 @@ impl Chunk {
             self.summary.min_ts_ns = 0;
         }
         self.ts.seal();
-        self.offset_rel.shrink_to_fit();
+        self.offsets.seal();
         self.event_type.shrink_to_fit();
         self.cpu.shrink_to_fit();
         self.thread.shrink_to_fit();
@@ -443,7 +560,7 @@ impl Chunk {
 
     /// Absolute block offset of event `j`.
     pub fn offset(&self, j: usize) -> u64 {
-        self.base_offset + u64::from(self.offset_rel[j])
+        self.base_offset + u64::from(self.offsets.get(j))
     }
 
     /// Whether sysdig hides event `j`.
@@ -517,7 +634,7 @@ impl Chunk {
     /// Heap bytes of the columns.
     pub fn heap_bytes(&self) -> usize {
         self.ts.heap_bytes()
-            + self.offset_rel.capacity() * 4
+            + self.offsets.heap_bytes()
             + self.event_type.capacity() * 2
             + self.cpu.capacity()
             + self.cpu_wide.capacity() * 8
@@ -530,5 +647,67 @@ impl Chunk {
             + self.proc_vm.capacity() * std::mem::size_of::<super::ProcVmChange>()
             + (self.block_max.capacity() + self.block_min.capacity()) * 8
             + std::mem::size_of::<Chunk>()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(offset: u64) -> NewEvent {
+        NewEvent {
+            ts_ns: 1,
+            offset,
+            event_type: 1,
+            cpu: 0,
+            thread: 0,
+            fd: NO_ENTITY,
+            res: None,
+            len_bytes: None,
+            hidden: false,
+            numbered: true,
+            event_fd: false,
+            proc_fd_code: 0,
+        }
+    }
+
+    #[test]
+    fn offsets_round_trip_through_grouped_steps() {
+        // Mostly small steps, some past 16 bits (big payloads, metadata
+        // blocks in between), one exactly at the escape value.
+        let mut offsets = Vec::new();
+        let mut o = 1_000u64;
+        for j in 0..1_000u64 {
+            o += match j % 97 {
+                5 => 70_000,
+                6 => u64::from(u16::MAX),
+                _ => 40 + j % 13,
+            };
+            offsets.push(o);
+        }
+        let mut c = Chunk::new(1_000, 0);
+        for &o in &offsets {
+            c.push(event(o));
+        }
+        c.seal();
+        assert!(matches!(c.offsets, OffsetColumn::Steps { .. }));
+        for (j, &o) in offsets.iter().enumerate() {
+            assert_eq!(c.offset(j), o, "event {j}");
+        }
+        assert!(c.offsets.heap_bytes() < offsets.len() * 3);
+    }
+
+    #[test]
+    fn offsets_with_mostly_big_steps_stay_plain() {
+        let offsets: Vec<u64> = (0..300u64).map(|j| j * 100_000).collect();
+        let mut c = Chunk::new(0, 0);
+        for &o in &offsets {
+            c.push(event(o));
+        }
+        c.seal();
+        assert!(matches!(c.offsets, OffsetColumn::Plain(_)));
+        for (j, &o) in offsets.iter().enumerate() {
+            assert_eq!(c.offset(j), o);
+        }
     }
 }

@@ -1,12 +1,15 @@
 //! Progressive loading: a named loader thread maps the capture, walks it in
 //! chunks and publishes an immutable snapshot after each one.
 //!
-//! Per chunk, two stages overlap on a rayon pool: the *column stage*
-//! decodes the next chunk's event records into raw columns (timestamps,
-//! types, results, I/O sizes) while the *state stage* runs the state engine
-//! over the current chunk in file order and adds the resolved columns
-//! (thread and fd entities, sysdig numbering, hidden flags). The state
-//! engine is inherently sequential; everything else is split by chunk.
+//! Per chunk, three stages overlap on a rayon pool, as a pipeline: the
+//! *column stage* decodes chunk n+1's event records into raw columns
+//! (results, I/O sizes); the *state stage* runs the state engine over
+//! chunk n in file order and keeps, per event, the thread and fd versions
+//! it produced (plus sysdig numbering, hidden flags, per-process values);
+//! the *intern stage* turns chunk n-1's versions into entity ids and builds
+//! its columns. The state engine is inherently sequential, and so is the
+//! interning (ids follow file order); splitting them lets each run on its
+//! own core.
 
 use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
@@ -22,9 +25,11 @@ use super::entities::{Entities, FdRef, ThreadRef, fd_bytes, thread_bytes};
 use crate::error::OpenError;
 use crate::format::blocks::{BlockKind, classify};
 use crate::format::event::{EventRecord, parse_event};
-use crate::reader::{Event, Reader};
+use crate::problems::Problems;
+use crate::reader::Reader;
 use crate::schema::{self, category, event_flags};
 use crate::source::{SharedBytes, map_capture};
+use crate::state::{Fd, Thread};
 
 /// Load settings.
 #[derive(Debug, Clone)]
@@ -333,23 +338,38 @@ fn raw_decode(data: &[u8], start: u64, end: u64) -> RawChunk {
 /// again), then by content, so that versions the state engine re-created
 /// with equal content (a file opened again under the same number, a
 /// socket marked connected twice) share one entity.
+///
+/// An identity key stays valid while its `Arc` lives: entities keep theirs
+/// alive, so a hit on one of them is certain. A version found by content
+/// is remembered by identity too, in a small direct-mapped cache (the
+/// engine shows the same `Arc` on every later event of that thread or
+/// fd), but the interner does not hold it (holding it would make the
+/// engine copy it on its next change), so its address may be reused by
+/// another value later: such hits are confirmed by comparing content,
+/// which is still far cheaper than hashing it. The cache has a fixed size:
+/// a map of every address ever seen would grow with the capture.
 #[derive(Default)]
 struct Interner {
     entities: Entities,
+    /// Identity key of an entity's own version → entity id.
     threads: FxHashMap<(i64, usize), u32>,
     fds: FxHashMap<(i64, usize), u32>,
-    thread_content: FxHashMap<(i64, Option<Arc<crate::state::Thread>>), u32>,
+    /// Recent versions found by content: (identity key, entity id).
+    recent_threads: RecentCache,
+    recent_fds: RecentCache,
+    thread_content: FxHashMap<(i64, Option<Arc<Thread>>), u32>,
     /// By a hash of what is shown of an fd (see [`fd_shown`]).
-    fd_content: FxHashMap<u64, Vec<u32>>,
+    /// The first entity with each hash; later ones (hash collisions of
+    /// different content, rare) in `fd_collisions`. One allocation-free
+    /// entry per fd version: a `Vec` per hash cost ~40 B per version.
+    fd_content: FxHashMap<u64, u32>,
+    fd_collisions: FxHashMap<u64, Vec<u32>>,
 }
 
 /// What the fields show of an fd: the parser's internal bits (close in
 /// progress, tracer flags, the raw address union behind `sock`) do not
 /// make a new entity.
-fn fd_shown(
-    num: Option<i64>,
-    f: Option<&crate::state::Fd>,
-) -> impl PartialEq + std::hash::Hash + '_ {
+fn fd_shown(num: Option<i64>, f: Option<&Fd>) -> impl PartialEq + std::hash::Hash + '_ {
     (
         num,
         f.map(|f| {
@@ -367,24 +387,55 @@ fn fd_shown(
     )
 }
 
+/// A direct-mapped cache from identity keys to entity ids.
+struct RecentCache(Vec<((i64, usize), u32)>);
+
+const RECENT_SLOTS: usize = 4096;
+
+impl Default for RecentCache {
+    fn default() -> Self {
+        RecentCache(vec![((0, 0), NO_ENTITY); RECENT_SLOTS])
+    }
+}
+
+impl RecentCache {
+    fn slot(key: (i64, usize)) -> usize {
+        use std::hash::{BuildHasher, BuildHasherDefault};
+        BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(key) as usize % RECENT_SLOTS
+    }
+
+    fn get(&self, key: (i64, usize)) -> Option<u32> {
+        let (k, id) = self.0[Self::slot(key)];
+        (k == key && id != NO_ENTITY).then_some(id)
+    }
+
+    fn put(&mut self, key: (i64, usize), id: u32) {
+        self.0[Self::slot(key)] = (key, id);
+    }
+}
+
 impl Interner {
-    fn thread(&mut self, ev: &Event<'_>) -> u32 {
-        let t = ev.ctx.thread.as_ref();
-        let key = (ev.rec.tid, t.map_or(0, |a| Arc::as_ptr(a) as usize));
+    fn thread(&mut self, tid: i64, t: Option<&Arc<Thread>>) -> u32 {
+        let key = (tid, t.map_or(0, |a| Arc::as_ptr(a) as usize));
         if let Some(&id) = self.threads.get(&key) {
             return id;
         }
-        let ckey = (ev.rec.tid, t.cloned());
+        if let Some(id) = self.recent_threads.get(key) {
+            let e = self.entities.thread(id);
+            if e.tid == tid && e.thread.as_deref() == t.map(|a| a.as_ref()) {
+                return id;
+            }
+        }
+        let ckey = (tid, t.cloned());
         if let Some(&id) = self.thread_content.get(&ckey) {
-            // Not cached by identity: this Arc is not retained, so its
-            // address may be reused by another value later.
+            self.recent_threads.put(key, id);
             return id;
         }
         if let Some(t) = t {
             self.entities.value_bytes += thread_bytes(t);
         }
         let id = self.entities.threads.push(ThreadRef {
-            tid: ev.rec.tid,
+            tid,
             thread: t.cloned(),
         });
         self.threads.insert(key, id);
@@ -392,8 +443,7 @@ impl Interner {
         id
     }
 
-    fn fd(&mut self, ev: &Event<'_>) -> u32 {
-        let (num, fd) = (ev.ctx.fd_num, ev.ctx.fd.as_ref());
+    fn fd(&mut self, num: Option<i64>, fd: Option<&Arc<Fd>>) -> u32 {
         if num.is_none() && fd.is_none() {
             return NO_ENTITY;
         }
@@ -401,7 +451,14 @@ impl Interner {
             num.unwrap_or(i64::MIN),
             fd.map_or(0, |a| Arc::as_ptr(a) as usize),
         );
+        let same =
+            |e: &FdRef| fd_shown(e.num, e.fd.as_deref()) == fd_shown(num, fd.map(|a| a.as_ref()));
         if let Some(&id) = self.fds.get(&key) {
+            return id;
+        }
+        if let Some(id) = self.recent_fds.get(key)
+            && self.entities.fds.get(id).is_some_and(same)
+        {
             return id;
         }
         let h = {
@@ -409,15 +466,12 @@ impl Interner {
             BuildHasherDefault::<rustc_hash::FxHasher>::default()
                 .hash_one(fd_shown(num, fd.map(|a| a.as_ref())))
         };
-        if let Some(ids) = self.fd_content.get(&h) {
-            for &id in ids {
-                if let Some(e) = self.entities.fds.get(id) {
-                    let same =
-                        fd_shown(e.num, e.fd.as_deref()) == fd_shown(num, fd.map(|a| a.as_ref()));
-                    if same {
-                        // Not cached by identity (see `thread`).
-                        return id;
-                    }
+        if let Some(&first) = self.fd_content.get(&h) {
+            let more = self.fd_collisions.get(&h).map_or(&[][..], |v| v.as_slice());
+            for &id in std::iter::once(&first).chain(more) {
+                if self.entities.fds.get(id).is_some_and(same) {
+                    self.recent_fds.put(key, id);
+                    return id;
                 }
             }
         }
@@ -429,7 +483,14 @@ impl Interner {
             fd: fd.cloned(),
         });
         self.fds.insert(key, id);
-        self.fd_content.entry(h).or_default().push(id);
+        match self.fd_content.entry(h) {
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(id);
+            }
+            std::collections::hash_map::Entry::Occupied(_) => {
+                self.fd_collisions.entry(h).or_default().push(id);
+            }
+        }
         id
     }
 }
@@ -445,6 +506,8 @@ fn state_stage(
 ) -> Chunk {
     let base = raw.offsets.first().copied().unwrap_or(raw.end);
     let mut chunk = Chunk::new(base, num_base);
+    // The column stage counted the chunk's events: no regrowth.
+    chunk.reserve(raw.offsets.len());
     let mut k = 0;
     while reader.position() < raw.end {
         let Some(ev) = reader.next_event() else { break };
@@ -464,8 +527,8 @@ fn state_stage(
             // Cannot happen with bounded chunks; keep the column honest.
             continue;
         }
-        let thread = intern.thread(&ev);
-        let fd = intern.fd(&ev);
+        let thread = intern.thread(ev.rec.tid, ev.ctx.thread.as_ref());
+        let fd = intern.fd(ev.ctx.fd_num, ev.ctx.fd.as_ref());
         let proc_fd_code = dyns.after_event(
             &ev,
             chunk.len() as u32,
@@ -595,13 +658,8 @@ fn run(id: u64, path: &Path, opts: &LoadOptions, sh: &Shared, tx: &SyncSender<Pr
             released = keep_from;
         }
         num_base += chunk.numbered_count();
-        if !chunk.is_empty() {
-            snap.push_chunk(Arc::new(chunk));
-        }
-        snap.generation += 1;
-        snap.entities = intern.entities.clone();
-        snap.problems = reader.problems.clone();
-        snap.bytes_read = reader.position();
+        let problems = reader.problems.clone();
+        publish(&mut snap, chunk, &intern, problems, reader.position());
         let finished = last || reader.error.is_some() || reader.position() >= total;
         if finished {
             // Drain anything after the last chunk boundary (trailing
@@ -614,29 +672,58 @@ fn run(id: u64, path: &Path, opts: &LoadOptions, sh: &Shared, tx: &SyncSender<Pr
             snap.end_state = Some(Arc::new(std::mem::take(&mut reader.state)));
         }
         *lock(&sh.latest) = Arc::new(snap.clone());
-        let (rate, eta) = rate_eta(snap.bytes_read, Some(total), index_start);
-        report(
-            id,
-            sh,
-            tx,
-            Progress {
-                phase: if finished {
-                    Phase::Done
-                } else {
-                    Phase::Indexing
-                },
-                bytes_done: snap.bytes_read,
-                bytes_total: Some(total),
-                events: snap.len() as u64,
-                elapsed: started.elapsed(),
-                rate_bytes_per_s: rate,
-                eta,
-                error: snap.error.as_ref().map(|e| e.to_string()),
-                ..Progress::default()
-            },
-        );
+        report_indexing(id, sh, tx, &snap, total, started, index_start);
         if finished {
             return;
         }
     }
+}
+
+/// Adds a chunk to the snapshot being built.
+fn publish(
+    snap: &mut Snapshot,
+    chunk: Chunk,
+    intern: &Interner,
+    problems: Problems,
+    bytes_read: u64,
+) {
+    if !chunk.is_empty() {
+        snap.push_chunk(Arc::new(chunk));
+    }
+    snap.generation += 1;
+    snap.entities = intern.entities.clone();
+    snap.problems = problems;
+    snap.bytes_read = bytes_read;
+}
+
+fn report_indexing(
+    id: u64,
+    sh: &Shared,
+    tx: &SyncSender<Progress>,
+    snap: &Snapshot,
+    total: u64,
+    started: Instant,
+    index_start: Instant,
+) {
+    let (rate, eta) = rate_eta(snap.bytes_read, Some(total), index_start);
+    report(
+        id,
+        sh,
+        tx,
+        Progress {
+            phase: if snap.done {
+                Phase::Done
+            } else {
+                Phase::Indexing
+            },
+            bytes_done: snap.bytes_read,
+            bytes_total: Some(total),
+            events: snap.len() as u64,
+            elapsed: started.elapsed(),
+            rate_bytes_per_s: rate,
+            eta,
+            error: snap.error.as_ref().map(|e| e.to_string()),
+            ..Progress::default()
+        },
+    );
 }
