@@ -87,6 +87,7 @@ mod ev {
     pub const OPENAT_2_E: u16 = 306;
     pub const OPENAT_2_X: u16 = 307;
     pub const CONTAINER_JSON_2_E: u16 = 324;
+    pub const PROCINFO_E: u16 = 234;
 }
 
 /// PPM open flags.
@@ -154,6 +155,10 @@ struct Proc {
     container: Option<usize>,
     next_fd: i64,
     role: Role,
+    /// Steps taken since the last procinfo round, and the CPU time (in
+    /// jiffies, 100 per second) reported so far, user and system.
+    busy_steps: u64,
+    cpu_jiffies: (u64, u64),
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -176,6 +181,10 @@ struct World<W: Write> {
     containers: Vec<Container>,
     next_pid: i64,
     ncpus: u16,
+    /// When the next round of procinfo events is due, and the steps taken
+    /// since the last one.
+    next_procinfo_ns: u64,
+    steps_since_procinfo: u64,
 }
 
 const FILES: &[&str] = &[
@@ -646,6 +655,8 @@ impl<W: Write> World<W> {
             container: parent.container,
             next_fd: 3,
             role: Role::Child,
+            busy_steps: 0,
+            cpu_jiffies: (0, 0),
         });
         Ok(())
     }
@@ -663,9 +674,42 @@ impl<W: Write> World<W> {
         Ok(())
     }
 
+    /// Once a second, as the driver does, a procinfo event per process
+    /// with its CPU time so far: each process is given a share of
+    /// 40% of the CPUs (3/4 user, 1/4 system) in proportion to the steps
+    /// it took, so CPU% in views and tiles has something to show.
+    fn procinfo_if_due(&mut self) -> io::Result<()> {
+        if self.ts_ns < self.next_procinfo_ns {
+            return Ok(());
+        }
+        let steps = self.steps_since_procinfo.max(1);
+        let ncpus = u64::from(self.ncpus);
+        for p in 0..self.procs.len() {
+            let busy = std::mem::take(&mut self.procs[p].busy_steps);
+            let (usr, sys) = &mut self.procs[p].cpu_jiffies;
+            *usr += busy * 30 * ncpus / steps;
+            *sys += busy * 10 * ncpus / steps;
+            let (usr, sys, tid) = (*usr, *sys, self.procs[p].pid);
+            let cpu = self.cpu();
+            self.emit(
+                tid,
+                cpu,
+                ev::PROCINFO_E,
+                &[&param::u64(usr), &param::u64(sys)],
+            )?;
+        }
+        self.steps_since_procinfo = 0;
+        while self.next_procinfo_ns <= self.ts_ns {
+            self.next_procinfo_ns += 1_000_000_000;
+        }
+        Ok(())
+    }
+
     /// One unit of activity by a random process.
     fn step(&mut self) -> io::Result<()> {
         let p = self.rng.below(self.procs.len() as u64) as usize;
+        self.procs[p].busy_steps += 1;
+        self.steps_since_procinfo += 1;
         // Keep fd numbers small: long-lived processes reuse theirs.
         if self.procs[p].next_fd > 40 {
             self.procs[p].next_fd = 6;
@@ -758,6 +802,8 @@ pub fn synth<W: Write>(cfg: &SynthConfig, out: W) -> io::Result<SynthSummary> {
         container,
         next_fd: 6,
         role,
+        busy_steps: 0,
+        cpu_jiffies: (0, 0),
     };
     let procs = vec![
         mk(1, 0, "systemd", "/sbin/init", &[], 0, None, Role::Daemon),
@@ -981,6 +1027,8 @@ pub fn synth<W: Write>(cfg: &SynthConfig, out: W) -> io::Result<SynthSummary> {
         containers,
         next_pid: 10_000,
         ncpus: 4,
+        next_procinfo_ns: ts + 1_000_000_000,
+        steps_since_procinfo: 0,
     };
     loop {
         let done = match cfg.target {
@@ -991,6 +1039,7 @@ pub fn synth<W: Write>(cfg: &SynthConfig, out: W) -> io::Result<SynthSummary> {
             break;
         }
         world.step()?;
+        world.procinfo_if_due()?;
         // Keep some children around so shells keep spawning.
         if !world.procs.iter().any(|p| p.role == Role::Shell) {
             break;

@@ -294,13 +294,23 @@ fn views_agree_with_csysdig_on_a_generated_capture() {
     }
     use scapscope_core::synth::{SynthConfig, Target, synth};
     let path = std::env::temp_dir().join(format!("scapscope-views-{}.scap", std::process::id()));
+    // Long enough (over 2 s of capture) for synth's once-a-second
+    // procinfo rounds, so CPU% is compared on non-zero values.
     let cfg = SynthConfig {
         seed: 5,
-        target: Target::Events(40_000),
+        target: Target::Events(150_000),
         ..Default::default()
     };
     let f = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
-    synth(&cfg, f).unwrap();
+    let summary = synth(&cfg, f).unwrap();
+    let facts = Facts::new(load(&path, scapscope_core::store::CHUNK_EVENTS));
+    let procs = views::compute(&facts, "procs", &Query::default()).unwrap();
+    let cpu = col(&procs, "CPU");
+    assert!(
+        procs.rows.iter().any(|r| matches!(r.values[cpu], Value::Float(x) if x > 0.0)),
+        "procinfo rounds give CPU% (capture of {} events)",
+        summary.events
+    );
     let per_view = compare_all(std::slice::from_ref(&path));
     std::fs::remove_file(&path).ok();
     check_floors(&per_view);
