@@ -606,6 +606,23 @@ impl Env<'_> {
         }
     }
 
+    /// Whether `f` has a value for `ev` (`extract(f, ev).is_some()`,
+    /// without building the value where that costs).
+    pub(crate) fn has_value(&self, f: VF, ev: &EvRef<'_>) -> bool {
+        match f {
+            VF::ThreadTid | VF::EvtCount | VF::TypeIsOpenExit | VF::EvtTime => true,
+            VF::ProcPid => ev.thread.is_some(),
+            VF::FdLip | VF::FdRip | VF::FdLport | VF::FdRport => {
+                self.fd_of(ev).is_some_and(|(fr, _)| {
+                    fr.fd.as_deref().is_some_and(|fd| {
+                        matches!(fd.kind, FdKind::Ipv4 | FdKind::Ipv6) && !fd.is_role_none()
+                    })
+                })
+            }
+            _ => self.extract(f, ev).is_some(),
+        }
+    }
+
     /// The fd of an fd event that has a thread (libsinsp's `extract_fd`).
     fn fd_of<'e>(&self, ev: &EvRef<'e>) -> Option<(&'e FdRef, &'e Thread)> {
         if !is_fd_event(ev.etype) {
