@@ -39,6 +39,20 @@ fn main() {
             views::compute(&facts, &view, &Query::default()).map_or(0, |t| t.rows.len())
         };
         let cold = t.elapsed();
+        if view != "overview"
+            && let Ok(table) = views::compute(&facts, &view, &Query::default())
+        {
+            let t = Instant::now();
+            let mut c = table.clone();
+            let clone = t.elapsed();
+            let t = Instant::now();
+            c.sort_by(0, true);
+            eprintln!(
+                "clone {:.1} ms, sort by column 0 {:.1} ms",
+                clone.as_secs_f64() * 1e3,
+                t.elapsed().as_secs_f64() * 1e3
+            );
+        }
         let t = Instant::now();
         if view != "overview" {
             for _ in 0..warm_n {

@@ -737,6 +737,30 @@ pub(crate) fn run_with(
     q: &Query,
     reference: bool,
 ) -> Result<Table, ViewError> {
+    // A view looked at again with the same filter and range (back in the
+    // breadcrumbs, a repeated click) is the table computed before.
+    let filter_text = q.filter.as_ref().map(|f| f.to_string()).unwrap_or_default();
+    let table_key = format!(
+        "{}{}\u{0}{filter_text}\u{0}{:?}\u{0}{:?}",
+        if reference { "reference:" } else { "" },
+        def.id,
+        q.from_ns,
+        q.to_ns
+    );
+    if let Some(t) = facts.cached_table(&table_key) {
+        return Ok(t.as_ref().clone());
+    }
+    let t = Arc::new(compute_table(facts, def, q, reference)?);
+    facts.keep_table(table_key, t.clone());
+    Ok(Arc::unwrap_or_clone(t))
+}
+
+fn compute_table(
+    facts: &Facts,
+    def: &'static ViewDef,
+    q: &Query,
+    reference: bool,
+) -> Result<Table, ViewError> {
     let user = UserFilter::new(q.filter.as_ref())?;
     let snap: &Snapshot = facts.snapshot();
     let plan = Plan::new(def, &user);
@@ -887,14 +911,17 @@ fn table(r: &Run<'_>) -> Table {
     let delta_ns = span.1.saturating_sub(span.0);
     let out_rows: Vec<Row> = rows
         .into_iter()
-        .map(|(key, cells)| Row {
-            key: key.text(),
-            values: cells
-                .iter()
-                .enumerate()
-                .map(|(k, c)| output(r, &mut resolved, first_col + k, c, delta_ns))
-                .collect(),
-            key_filter: super::key_filter(r.plan.def, &key.text()),
+        .map(|(key, cells)| {
+            let key = key.text();
+            Row {
+                key_filter: super::key_filter(r.plan.def, &key),
+                key,
+                values: cells
+                    .iter()
+                    .enumerate()
+                    .map(|(k, c)| output(r, &mut resolved, first_col + k, c, delta_ns))
+                    .collect(),
+            }
         })
         .collect();
     let mut t = Table {

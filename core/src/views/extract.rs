@@ -7,7 +7,6 @@
 //! treat "no value" specially (see [`super::engine`]).
 
 use crate::fields::{ipv4_is_local, ipv6_is_local};
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::schema::{self, category, event_flags};
@@ -922,7 +921,7 @@ fn ip4(ip: u32) -> String {
 
 /// Per-computation cache of resolved text values.
 #[derive(Default)]
-pub(crate) struct Resolved(HashMap<SRef, Arc<str>>);
+pub(crate) struct Resolved(rustc_hash::FxHashMap<SRef, Arc<str>>);
 
 impl Resolved {
     pub(crate) fn get(&mut self, env: &Env<'_>, s: &SRef) -> Arc<str> {

@@ -36,7 +36,14 @@ pub struct Facts {
     /// Per view and filter, the results of whole chunks (most recently
     /// used first).
     view_parts: Mutex<Vec<(String, Arc<super::engine::ChunkSlots>)>>,
+    /// The most recent tables, by view, filter and range (most recently
+    /// used first).
+    tables: Mutex<Vec<(String, Arc<super::model::Table>)>>,
 }
+
+/// Finished tables kept for a repeated look (a 170k-row table holds some
+/// 50 MB).
+const CACHED_TABLES: usize = 3;
 
 /// Views (with their filters) whose chunk results stay cached.
 const CACHED_VIEWS: usize = 6;
@@ -105,7 +112,27 @@ impl Facts {
             initial: OnceLock::new(),
             zero_stamps: OnceLock::new(),
             view_parts: Mutex::new(Vec::new()),
+            tables: Mutex::new(Vec::new()),
         }
+    }
+
+    /// The table kept under `key`, if any.
+    pub(crate) fn cached_table(&self, key: &str) -> Option<Arc<super::model::Table>> {
+        let mut v = self.tables.lock().unwrap_or_else(|e| e.into_inner());
+        let k = v.iter().position(|(k, _)| k == key)?;
+        let e = v.remove(k);
+        let t = e.1.clone();
+        v.insert(0, e);
+        Some(t)
+    }
+
+    /// Keeps `table` under `key`, dropping the least recently used past
+    /// [`CACHED_TABLES`].
+    pub(crate) fn keep_table(&self, key: String, table: Arc<super::model::Table>) {
+        let mut v = self.tables.lock().unwrap_or_else(|e| e.into_inner());
+        v.retain(|(k, _)| *k != key);
+        v.insert(0, (key, table));
+        v.truncate(CACHED_TABLES);
     }
 
     /// The cache of whole-chunk results of a view and filter (`key`),
