@@ -676,7 +676,10 @@ impl Env<'_> {
                 _ => None,
             };
         };
-        let own = |s: FStr| Raw::S(SRef::Fd(s, ev.fd_ent, ev.thread_ent));
+        // A name or directory is the fd version's alone: leaving the thread
+        // version out lets the events of all threads sharing the fd fall
+        // on one row of a chunk (4 times fewer rows to resolve in `files`).
+        let own = |s: FStr| Raw::S(SRef::Fd(s, ev.fd_ent, 0));
         match f {
             VF::FdName => {
                 if ev.etype == ids::CONNECT_X && ev.res.is_some_and(|r| r < 0) {
