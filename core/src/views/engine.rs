@@ -84,8 +84,39 @@ struct Plan {
     /// default under the view's `use_defaults`.
     required: Vec<usize>,
     /// Fields (besides the key) that change a row after its first event:
-    /// every aggregation but `None`, which keeps the first event's value.
-    eager: Vec<usize>,
+    /// every aggregation but `None`, which keeps the first event's value;
+    /// with how [`Run::accumulate`] adds them.
+    eager: Vec<(usize, Fast)>,
+}
+
+/// How an event adds a field to an existing row, where the generic
+/// [`add_event`] can be skipped. A missing value is the default (0,
+/// count 0), which changes none of these cells, so only values add.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fast {
+    /// `Sum`/`TimeAvg` of an unsigned number.
+    SumU,
+    /// `Avg` of an unsigned number.
+    AvgU,
+    /// `Max` of an unsigned number.
+    MaxU,
+    /// Anything else: [`Run::value`] and [`add_event`].
+    Generic,
+}
+
+fn fast_op(f: VF, agg: Agg, use_defaults: bool) -> Fast {
+    let (t, _) = f.stype();
+    let unsigned = matches!(t, SType::U32 | SType::U64 | SType::Reltime);
+    // The shortcut relies on a missing value being the default 0.
+    if !unsigned || !use_defaults || default_value(f).is_none() {
+        return Fast::Generic;
+    }
+    match agg {
+        Agg::Sum | Agg::TimeAvg => Fast::SumU,
+        Agg::Avg => Fast::AvgU,
+        Agg::Max => Fast::MaxU,
+        _ => Fast::Generic,
+    }
 }
 
 impl Plan {
@@ -131,6 +162,7 @@ impl Plan {
             .collect();
         let eager = (1..fields.len())
             .filter(|&k| aggs[k] != Agg::None)
+            .map(|k| (k, fast_op(fields[k], aggs[k], def.use_defaults)))
             .collect();
         Plan {
             def,
@@ -378,9 +410,29 @@ impl Run<'_> {
         let key = key_of(&kv);
         if let Some(&slot) = rows.slots.get(&key) {
             let cells = &mut rows.cells[slot as usize];
-            for &k in &plan.eager {
-                if let Some((v, cnt)) = self.value(k, ev) {
-                    add_event(&mut cells[k], v, cnt, ev.i, plan.aggs[k]);
+            for &(k, op) in &plan.eager {
+                let cell = &mut cells[k];
+                if op == Fast::Generic {
+                    if let Some((v, cnt)) = self.value(k, ev) {
+                        add_event(cell, v, cnt, ev.i, plan.aggs[k]);
+                    }
+                    continue;
+                }
+                let Some(x) = self.env.unsigned(plan.fields[k], ev) else {
+                    continue;
+                };
+                // Cells of these fields always hold `Raw::U` (a value or
+                // the default).
+                if let Raw::U(c) = &mut cell.v {
+                    match op {
+                        Fast::SumU => *c = c.wrapping_add(x),
+                        Fast::AvgU => {
+                            *c = c.wrapping_add(x);
+                            cell.cnt += 1;
+                        }
+                        Fast::MaxU => *c = (*c).max(x),
+                        Fast::Generic => {}
+                    }
                 }
             }
             return;
@@ -838,8 +890,11 @@ fn table(r: &Run<'_>) -> Table {
         }
     }
     let mut resolved = Resolved::default();
-    let mut rows: FxHashMap<KeyFinal, Cells> = FxHashMap::default();
     let tail = ChunkPart::Table(resolve_keys(r, tail, aggs));
+    // Rows borrow their cells from the chunk results until a second chunk
+    // has the key: most keys of large tables (connections, threads) are
+    // in one chunk, and copying their cells was most of a repeated look.
+    let mut rows: FxHashMap<&KeyFinal, Merged<'_>> = FxHashMap::default();
     for p in partials
         .iter()
         .map(Arc::as_ref)
@@ -849,6 +904,7 @@ fn table(r: &Run<'_>) -> Table {
         for (key, cells) in p {
             match rows.get_mut(key) {
                 Some(dst) => {
+                    let dst = dst.to_mut();
                     for (k, c) in cells.iter().enumerate() {
                         combine(
                             &mut dst[k],
@@ -858,7 +914,7 @@ fn table(r: &Run<'_>) -> Table {
                     }
                 }
                 None => {
-                    rows.insert(key.clone(), cells.clone());
+                    rows.insert(key, Merged::Shared(cells));
                 }
             }
         }
@@ -866,26 +922,33 @@ fn table(r: &Run<'_>) -> Table {
     // Rows in csysdig's table order: keys inserted as first seen, visited
     // in the order of its hash map (group-by merges depend on it).
     let first_col = r.plan.first_col;
-    let mut rows: Vec<(KeyFinal, Cells)> = rows.into_iter().collect();
-    rows.sort_by(|a, b| a.1[0].idx.cmp(&b.1[0].idx).then_with(|| a.0.cmp(&b.0)));
+    let mut rows: Vec<(&KeyFinal, Merged<'_>)> = rows.into_iter().collect();
+    rows.sort_by(|a, b| {
+        a.1.cells()[0]
+            .idx
+            .cmp(&b.1.cells()[0].idx)
+            .then_with(|| a.0.cmp(b.0))
+    });
     let key_type = r.plan.fields[0].stype().0;
     let hashes: Vec<u64> = rows.iter().map(|(k, _)| key_hash(k, key_type)).collect();
-    let mut slots: Vec<Option<(KeyFinal, Cells)>> = rows.into_iter().map(Some).collect();
-    let rows: Vec<(KeyFinal, Cells)> = super::stdorder::iteration_order(&hashes)
+    let mut slots: Vec<Option<(&KeyFinal, Merged<'_>)>> = rows.into_iter().map(Some).collect();
+    let rows: Vec<(&KeyFinal, Merged<'_>)> = super::stdorder::iteration_order(&hashes)
         .into_iter()
         .filter_map(|k| slots[k].take())
         .collect();
-    let rows: Vec<(KeyFinal, Cells)> = if r.plan.def.groupby.is_some() {
+    let grouped: Vec<(KeyFinal, Cells)>;
+    let rows: Vec<(KeyFinal, &[Cell])> = if r.plan.def.groupby.is_some() {
         let mut order: Vec<KeyFinal> = Vec::new();
         let mut merged: FxHashMap<KeyFinal, Cells> = FxHashMap::default();
-        for (_, cells) in rows {
+        for (_, cells) in &rows {
+            let cells = cells.cells();
             let g = match &cells[1].v {
                 Raw::I(v) => KeyFinal::I(*v),
                 Raw::U(v) => KeyFinal::U(*v),
                 Raw::D(v) => KeyFinal::U(v.to_bits()),
                 Raw::S(s) => KeyFinal::S(resolved.get(&r.env, s)),
             };
-            let vals: Cells = cells[first_col..].to_vec();
+            let vals = &cells[first_col..];
             match merged.get_mut(&g) {
                 Some(dst) => {
                     for (k, c) in vals.iter().enumerate() {
@@ -894,24 +957,30 @@ fn table(r: &Run<'_>) -> Table {
                 }
                 None => {
                     order.push(g.clone());
-                    merged.insert(g, vals);
+                    merged.insert(g, vals.to_vec());
                 }
             }
         }
-        order
+        grouped = order
             .into_iter()
             .filter_map(|g| merged.remove(&g).map(|c| (g, c)))
+            .collect();
+        grouped
+            .iter()
+            .map(|(g, c)| (g.clone(), c.as_slice()))
             .collect()
     } else {
-        rows.into_iter()
-            .map(|(k, c)| (k, c[first_col..].to_vec()))
+        rows.iter()
+            .map(|(k, c)| ((*k).clone(), &c.cells()[first_col..]))
             .collect()
     };
     let span = r.span();
     let delta_ns = span.1.saturating_sub(span.0);
+    // Row text (keys, drill filters, text cells) on all cores: for tables
+    // of 100k rows it costs as much as merging the chunks.
     let out_rows: Vec<Row> = rows
-        .into_iter()
-        .map(|(key, cells)| {
+        .par_iter()
+        .map_init(Resolved::default, |resolved, (key, cells)| {
             let key = key.text();
             Row {
                 key_filter: super::key_filter(r.plan.def, &key),
@@ -919,7 +988,7 @@ fn table(r: &Run<'_>) -> Table {
                 values: cells
                     .iter()
                     .enumerate()
-                    .map(|(k, c)| output(r, &mut resolved, first_col + k, c, delta_ns))
+                    .map(|(k, c)| output(r, resolved, first_col + k, c, delta_ns))
                     .collect(),
             }
         })
@@ -939,6 +1008,32 @@ fn table(r: &Run<'_>) -> Table {
     t
 }
 
+/// A merged row's cells: those of the one chunk result that has the key,
+/// or a copy merged from several.
+enum Merged<'p> {
+    Shared(&'p Cells),
+    Own(Cells),
+}
+
+impl Merged<'_> {
+    fn cells(&self) -> &[Cell] {
+        match self {
+            Merged::Shared(c) => c,
+            Merged::Own(c) => c,
+        }
+    }
+
+    fn to_mut(&mut self) -> &mut Cells {
+        if let Merged::Shared(c) = self {
+            *self = Merged::Own((*c).clone());
+        }
+        match self {
+            Merged::Own(c) => c,
+            Merged::Shared(_) => unreachable!("made owned above"),
+        }
+    }
+}
+
 /// libsinsp's table hash of a key as it stores it (integers by their
 /// width, text with its NUL).
 fn key_hash(k: &KeyFinal, t: SType) -> u64 {
@@ -950,11 +1045,10 @@ fn key_hash(k: &KeyFinal, t: SType) -> u64 {
             SType::U32 => table_hash(&(*v as u32).to_le_bytes()),
             _ => table_hash(&v.to_le_bytes()),
         },
-        KeyFinal::S(s) => {
-            let mut b = s.as_bytes().to_vec();
-            b.push(0);
-            table_hash(&b)
-        }
+        // The hash leaves out the last byte, the NUL: the text's bytes.
+        KeyFinal::S(s) => s
+            .bytes()
+            .fold(0u64, |h, b| h.wrapping_mul(101).wrapping_add(u64::from(b))),
     }
 }
 

@@ -605,6 +605,22 @@ impl Env<'_> {
         }
     }
 
+    /// The value of an unsigned field (`extract` giving `Raw::U`), read
+    /// directly for the fields views add up per event.
+    #[inline]
+    pub(crate) fn unsigned(&self, f: VF, ev: &EvRef<'_>) -> Option<u64> {
+        match f {
+            VF::EvtCount => Some(1),
+            VF::CountExit => (!schema::is_enter(ev.etype)).then_some(1),
+            VF::CountError => ev.res.filter(|&r| r < 0).map(|_| 1),
+            VF::EvtLatency => (cat(ev.etype) & category::INTERNAL == 0).then_some(ev.latency_ns),
+            _ => match self.extract(f, ev) {
+                Some(Raw::U(x)) => Some(x),
+                _ => None,
+            },
+        }
+    }
+
     /// Whether `f` has a value for `ev` (`extract(f, ev).is_some()`,
     /// without building the value where that costs).
     pub(crate) fn has_value(&self, f: VF, ev: &EvRef<'_>) -> bool {

@@ -190,6 +190,17 @@ fn field_text(f: NField, env: &Env<'_>, res: &mut Resolved, ev: &EvRef<'_>) -> O
 }
 
 /// A view's own filter on one event.
+/// Whether sysdig names events of type `et` `switch` (from a table built
+/// once: comparing names per event shows in the procs views).
+fn is_switch(et: u16) -> bool {
+    static SWITCH: std::sync::OnceLock<Vec<bool>> = std::sync::OnceLock::new();
+    SWITCH.get_or_init(|| {
+        (0..=u16::MAX)
+            .map(|t| crate::render::sysdig_event_name(t) == "switch")
+            .collect()
+    })[usize::from(et)]
+}
+
 pub(crate) fn view_filter(vf: ViewFilter, env: &Env<'_>, ev: &EvRef<'_>) -> bool {
     let is_exit = !schema::is_enter(ev.etype);
     let fd_kind = || -> Option<FdKind> {
@@ -222,7 +233,7 @@ pub(crate) fn view_filter(vf: ViewFilter, env: &Env<'_>, ev: &EvRef<'_>) -> bool
     let failed = ev.res.is_some_and(|r| r < 0);
     match vf {
         ViewFilter::All => true,
-        ViewFilter::NotSwitch => crate::render::sysdig_event_name(ev.etype) != "switch",
+        ViewFilter::NotSwitch => !is_switch(ev.etype),
         ViewFilter::FileOrDir => {
             matches!(fd_kind(), Some(FdKind::File | FdKind::Directory)) && fd_name_nonempty()
         }
