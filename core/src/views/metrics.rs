@@ -613,16 +613,13 @@ impl Classifier<'_> {
         let Some(buf) = data_param(self.env.snap, ev.i) else {
             return;
         };
+        let mut scratch = String::new();
         for line in buf.split(|&c| c == b'\n').filter(|l| !l.is_empty()) {
             put(Metric::AppLogMessages, Emit::Add(1));
-            let l = String::from_utf8_lossy(line).to_lowercase();
-            if l.contains("warn") {
-                put(Metric::AppLogWarnings, Emit::Add(1));
-            } else if ["error", "critic", "emergency", "alert"]
-                .iter()
-                .any(|w| l.contains(w))
-            {
-                put(Metric::AppLogErrors, Emit::Add(1));
+            match log_level(line, &mut scratch) {
+                LogLevel::Warning => put(Metric::AppLogWarnings, Emit::Add(1)),
+                LogLevel::Error => put(Metric::AppLogErrors, Emit::Add(1)),
+                LogLevel::Other => {}
             }
         }
     }
@@ -649,6 +646,40 @@ impl Classifier<'_> {
         } else if sev < 4 {
             put(Metric::SyslogErrors, Emit::Add(1));
         }
+    }
+}
+
+/// What an application log line reports, by Inspect's words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LogLevel {
+    Warning,
+    Error,
+    Other,
+}
+
+/// The level of a log line: "warn" anywhere (any case), else "error",
+/// "critic", "emergency" or "alert". The words are ASCII and lowercasing
+/// other characters never makes one of them, so the line lowercased as
+/// ASCII (other bytes blanked, into `scratch`) has them where the line
+/// lowercased as text would.
+fn log_level(line: &[u8], scratch: &mut String) -> LogLevel {
+    scratch.clear();
+    scratch.extend(line.iter().map(|&b| {
+        if b.is_ascii() {
+            char::from(b.to_ascii_lowercase())
+        } else {
+            '\0'
+        }
+    }));
+    if scratch.contains("warn") {
+        LogLevel::Warning
+    } else if ["error", "critic", "emergency", "alert"]
+        .iter()
+        .any(|w| scratch.contains(w))
+    {
+        LogLevel::Error
+    } else {
+        LogLevel::Other
     }
 }
 
@@ -710,12 +741,18 @@ pub(crate) fn chunk_totals(facts: &Facts, ci: usize) -> Arc<ChunkTotals> {
             sums: vec![0; NSLOTS],
             keys: vec![FxHashSet::default(); NSLOTS],
         };
+        // The last key put in each set: runs of events of one process
+        // (most events) skip the set.
+        let mut last = [None; NSLOTS];
         for j in 0..c.len() {
             let ev = ev_at(snap, c, base, j, &lat);
             cl.classify(&ev, c.is_hidden(j), |s, e| match e {
                 Emit::Add(v) => t.sums[s] += v,
                 Emit::Key(k) => {
-                    t.keys[s].insert(k);
+                    if last[s] != Some(k) {
+                        last[s] = Some(k);
+                        t.keys[s].insert(k);
+                    }
                 }
             });
         }
@@ -1042,4 +1079,46 @@ pub(crate) fn listening_ports(
         b_cur += 1;
     }
     (levels, seen.len() as u64)
+}
+
+#[cfg(test)]
+mod log_tests {
+    use super::*;
+
+    /// The definition: the line as text, lowercased, contains the word.
+    fn by_text(line: &[u8]) -> LogLevel {
+        let l = String::from_utf8_lossy(line).to_lowercase();
+        if l.contains("warn") {
+            LogLevel::Warning
+        } else if ["error", "critic", "emergency", "alert"]
+            .iter()
+            .any(|w| l.contains(w))
+        {
+            LogLevel::Error
+        } else {
+            LogLevel::Other
+        }
+    }
+
+    #[test]
+    fn log_levels_match_lowercased_text() {
+        let lines: &[&[u8]] = &[
+            b"all fine",
+            b"WARNING: disk",
+            b"[Error] failed",
+            b"CRITICAL",
+            b"emergEncy stop",
+            b"ALERT",
+            b"war n",
+            "caf\u{e9} WARN \u{130}".as_bytes(),
+            "\u{212a}ritic".as_bytes(),
+            b"\xff\xfeerror\x80",
+            b"err\xc3\xa9or",
+            b"",
+        ];
+        let mut scratch = String::new();
+        for l in lines {
+            assert_eq!(log_level(l, &mut scratch), by_text(l), "{l:?}");
+        }
+    }
 }
