@@ -39,6 +39,8 @@ pub struct Facts {
     /// The most recent tables, by view, filter and range (most recently
     /// used first).
     tables: Mutex<Vec<(String, Arc<super::model::Table>)>>,
+    /// The most recent overviews, by filter, range and points.
+    overviews: Mutex<Vec<(String, Arc<super::tiles::Overview>)>>,
 }
 
 /// Finished tables kept for a repeated look (a 170k-row table holds some
@@ -113,7 +115,22 @@ impl Facts {
             zero_stamps: OnceLock::new(),
             view_parts: Mutex::new(Vec::new()),
             tables: Mutex::new(Vec::new()),
+            overviews: Mutex::new(Vec::new()),
         }
+    }
+
+    /// The overview kept under `key`, if any.
+    pub(crate) fn cached_overview(&self, key: &str) -> Option<Arc<super::tiles::Overview>> {
+        let v = self.overviews.lock().unwrap_or_else(|e| e.into_inner());
+        v.iter().find(|(k, _)| k == key).map(|(_, o)| o.clone())
+    }
+
+    /// Keeps `o` under `key` (the four most recent).
+    pub(crate) fn keep_overview(&self, key: String, o: Arc<super::tiles::Overview>) {
+        let mut v = self.overviews.lock().unwrap_or_else(|e| e.into_inner());
+        v.retain(|(k, _)| *k != key);
+        v.insert(0, (key, o));
+        v.truncate(4);
     }
 
     /// The table kept under `key`, if any.
