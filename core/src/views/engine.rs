@@ -28,7 +28,7 @@ use super::defs::{Agg, ViewDef, ViewKind};
 use super::extract::{Env, EvRef, PFmt, Raw, Resolved, SRef, SType, VF};
 use super::facts::Facts;
 use super::model::{Column, Row, Table, Unit, Value};
-use super::select::{UserFilter, seen_by_csysdig, view_filter};
+use super::select::{UserFilter, seen_by_csysdig, type_may_pass, view_filter};
 use super::{Query, ViewError};
 
 /// A cell being accumulated: its value, libsinsp's count, and the index
@@ -516,13 +516,14 @@ impl Run<'_> {
         };
         let bits = self.user_bits.as_ref().map(|b| &b[ci]);
         let mut resolved = Resolved::default();
+        let vf = self.plan.def.filter;
         for j in span {
             if let Some(b) = bits
                 && b[j / 64] & (1 << (j % 64)) == 0
             {
                 continue;
             }
-            if !seen_by_csysdig(c, j) {
+            if !type_may_pass(vf, c.event_type[j]) || !seen_by_csysdig(c, j) {
                 continue;
             }
             let ts = c.ts_ns(j);
