@@ -517,6 +517,11 @@ impl Run<'_> {
         let bits = self.user_bits.as_ref().map(|b| &b[ci]);
         let mut resolved = Resolved::default();
         let vf = self.plan.def.filter;
+        // Per process, its log of values and how far this chunk's events
+        // (in increasing order) are into it: a step forward per change
+        // instead of a search per event.
+        let mut dyn_cursor: FxHashMap<i64, DynCursor<'_>> = FxHashMap::default();
+        let facts = self.facts;
         for j in span {
             if let Some(b) = bits
                 && b[j / 64] & (1 << (j % 64)) == 0
@@ -547,12 +552,12 @@ impl Run<'_> {
                 event_fd: c.has_event_fd(j),
                 res: c.res(j),
                 dynv: if self.plan.needs_dyn {
-                    thread.and_then(|t| self.facts.procdyn(t.pid, i)).map(|d| {
-                        crate::store::ProcDyn {
+                    thread
+                        .and_then(|t| dyn_at(facts, &mut dyn_cursor, t.pid, i))
+                        .map(|d| crate::store::ProcDyn {
                             fd_open: fd_open[j],
                             ..d
-                        }
-                    })
+                        })
                 } else {
                     None
                 },
@@ -614,6 +619,28 @@ impl Run<'_> {
 }
 
 pub(crate) type Partial = FxHashMap<KeyRaw, Cells>;
+
+/// Per-process values of `pid` right after event `i` (see
+/// [`Facts::procdyn_log`]), for events visited in increasing order: `cur` keeps each process's log
+/// and how far into it the visit is.
+fn dyn_at<'f>(
+    facts: &'f Facts,
+    cur: &mut FxHashMap<i64, DynCursor<'f>>,
+    pid: i64,
+    i: usize,
+) -> Option<crate::store::ProcDyn> {
+    let (log, k) = cur.entry(pid).or_insert_with(|| {
+        let log = facts.procdyn_log(pid);
+        (log, log.partition_point(|&(at, _)| at <= i))
+    });
+    while *k < log.len() && log[*k].0 <= i {
+        *k += 1;
+    }
+    (*k > 0).then(|| log[*k - 1].1)
+}
+
+/// A process's log of values and the position of the visit in it.
+type DynCursor<'f> = (&'f [(usize, crate::store::ProcDyn)], usize);
 
 /// A chunk's rows as [`Run::accumulate`] builds them: keys to slots, cells
 /// by slot.

@@ -234,14 +234,14 @@ impl Facts {
             .copied()
     }
 
-    /// Per-process values of `pid` right after event `i`.
-    pub(crate) fn procdyn(&self, pid: i64, i: usize) -> Option<ProcDyn> {
-        let log = self
-            .procdyn
+    /// Per-process values of `pid` from each logged change on (empty when
+    /// none): the values right after event `i` are those of the last entry
+    /// at or before `i`.
+    pub(crate) fn procdyn_log(&self, pid: i64) -> &[(usize, ProcDyn)] {
+        self.procdyn
             .get_or_init(|| procdyn_index(&self.snap))
-            .get(&pid)?;
-        let k = log.partition_point(|&(at, _)| at <= i);
-        (k > 0).then(|| log[k - 1].1)
+            .get(&pid)
+            .map_or(&[], Vec::as_slice)
     }
 
     /// `proc.fdopencount` after every event of chunk `ci` (0 for events
