@@ -7,9 +7,12 @@
 //! that already exists instead. Groups, for each view:
 //! - `cold/VIEW`: the whole range on a fresh [`Facts`] (every chunk
 //!   scanned; what the first look at a view costs);
-//! - `warm/VIEW`: the whole range again (whole chunks come from the
-//!   per-chunk results of the first run: what every later click costs);
-//! - `warm-1pct/VIEW`: a range of 1% of the capture's time, in its middle;
+//! - `warm/VIEW`: the whole range again (the table kept from the first
+//!   run, cloned: a repeated click, back in the breadcrumbs);
+//! - `warm-1pct/VIEW`: a new range of 1% of the capture's time, in its
+//!   middle (whole chunks from the first run's per-chunk results);
+//! - `sort/VIEW`: cloning and re-sorting the largest tables (a click on a
+//!   column header);
 //! - `csysdig/VIEW`: `csysdig -r FILE -j -v VIEW` on the same file (a few
 //!   views; skipped when csysdig is absent or `SCAPSCOPE_BENCH_CSYSDIG=0`).
 //!
@@ -139,7 +142,38 @@ fn bench(c: &mut Criterion) {
         .warm_up_time(Duration::from_millis(500))
         .measurement_time(Duration::from_secs(3));
     for &v in VIEWS {
-        g.bench_function(v, |b| b.iter(|| views::compute(&facts, v, &pct).unwrap()));
+        // A new range each time (shifted by 1 ns), so that no kept table
+        // answers it: whole chunks come from their cached results, the
+        // edge chunks are scanned.
+        let mut shift = 0u64;
+        g.bench_function(v, |b| {
+            b.iter(|| {
+                shift += 1;
+                let q = Query {
+                    from_ns: pct.from_ns.map(|f| f + shift),
+                    to_ns: pct.to_ns.map(|t| t + shift),
+                    filter: None,
+                };
+                views::compute(&facts, v, &q).unwrap()
+            })
+        });
+    }
+    g.finish();
+
+    // A click on a column header of the largest table.
+    let mut g = c.benchmark_group("sort");
+    g.sample_size(10)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(3));
+    for v in ["procs", "connections"] {
+        let t = views::compute(&facts, v, &all).unwrap();
+        g.bench_function(v, |b| {
+            b.iter(|| {
+                let mut t = t.clone();
+                t.sort_by(0, true);
+                t
+            })
+        });
     }
     g.finish();
 

@@ -87,6 +87,15 @@ pub fn compute(facts: &Facts, id: &str, q: &Query) -> Result<Table, ViewError> {
     engine::run(facts, def, q)
 }
 
+/// [`compute`] with the engine's plain per-event path, bypassing its fast
+/// paths: the reference the fast paths are tested against (slower; its
+/// chunk results are cached apart).
+#[doc(hidden)]
+pub fn compute_reference(facts: &Facts, id: &str, q: &Query) -> Result<Table, ViewError> {
+    let def = find(id).ok_or_else(|| ViewError::UnknownView(id.to_string()))?;
+    engine::run_with(facts, def, q, true)
+}
+
 /// Writes a filter value so that the filter parser reads it back as is.
 fn quote(v: &str) -> String {
     let plain = !v.is_empty()

@@ -28,7 +28,7 @@ use super::defs::{Agg, ViewDef, ViewKind};
 use super::extract::{Env, EvRef, PFmt, Raw, Resolved, SRef, SType, VF};
 use super::facts::Facts;
 use super::model::{Column, Row, Table, Unit, Value};
-use super::select::{UserFilter, seen_by_csysdig, view_filter};
+use super::select::{UserFilter, seen_by_csysdig, type_may_pass, view_filter};
 use super::{Query, ViewError};
 
 /// A cell being accumulated: its value, libsinsp's count, and the index
@@ -44,11 +44,36 @@ pub(crate) struct Cell {
 pub(crate) type Cells = Vec<Cell>;
 
 /// A row key before text is resolved.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum KeyRaw {
     I(i64),
     U(u64),
     S(SRef),
+}
+
+impl std::hash::Hash for KeyRaw {
+    // One word per key: every event looks its row up, and hashing the
+    // enum's fields one by one showed in the profiles. Equal keys give
+    // equal words; different keys rarely do (`Eq` tells them apart).
+    #[inline]
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        let w = match self {
+            KeyRaw::I(v) => *v as u64,
+            KeyRaw::U(v) => *v,
+            KeyRaw::S(s) => match s {
+                SRef::Lit(l) => l.as_ptr() as u64,
+                SRef::Thread(f, x) => (u64::from(*x) << 8) ^ (*f as u64),
+                SRef::Fd(f, x, t) => (u64::from(*x) << 32) ^ (u64::from(*t) << 2) ^ (*f as u64),
+                SRef::Event(e, i) => ((*i as u64) << 2) ^ (*e as u64),
+                SRef::Errno(r) => *r as u64,
+                SRef::Own(o) => {
+                    use std::hash::BuildHasher;
+                    rustc_hash::FxBuildHasher.hash_one(o.as_ref())
+                }
+            },
+        };
+        h.write_u64(w);
+    }
 }
 
 /// A row key after.
@@ -80,6 +105,43 @@ struct Plan {
     first_col: usize,
     needs_dyn: bool,
     needs_latency: bool,
+    /// Fields (besides the key) whose missing value drops the event: no
+    /// default under the view's `use_defaults`.
+    required: Vec<usize>,
+    /// Fields (besides the key) that change a row after its first event:
+    /// every aggregation but `None`, which keeps the first event's value;
+    /// with how [`Run::accumulate`] adds them.
+    eager: Vec<(usize, Fast)>,
+}
+
+/// How an event adds a field to an existing row, where the generic
+/// [`add_event`] can be skipped. A missing value is the default (0,
+/// count 0), which changes none of these cells, so only values add.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fast {
+    /// `Sum`/`TimeAvg` of an unsigned number.
+    SumU,
+    /// `Avg` of an unsigned number.
+    AvgU,
+    /// `Max` of an unsigned number.
+    MaxU,
+    /// Anything else: [`Run::value`] and [`add_event`].
+    Generic,
+}
+
+fn fast_op(f: VF, agg: Agg, use_defaults: bool) -> Fast {
+    let (t, _) = f.stype();
+    let unsigned = matches!(t, SType::U32 | SType::U64 | SType::Reltime);
+    // The shortcut relies on a missing value being the default 0.
+    if !unsigned || !use_defaults || default_value(f).is_none() {
+        return Fast::Generic;
+    }
+    match agg {
+        Agg::Sum | Agg::TimeAvg => Fast::SumU,
+        Agg::Avg => Fast::AvgU,
+        Agg::Max => Fast::MaxU,
+        _ => Fast::Generic,
+    }
 }
 
 impl Plan {
@@ -120,6 +182,13 @@ impl Plan {
                 )
             });
         let needs_latency = fields.contains(&VF::EvtLatency);
+        let required = (1..fields.len())
+            .filter(|&k| !def.use_defaults || default_value(fields[k]).is_none())
+            .collect();
+        let eager = (1..fields.len())
+            .filter(|&k| aggs[k] != Agg::None)
+            .map(|k| (k, fast_op(fields[k], aggs[k], def.use_defaults)))
+            .collect();
         Plan {
             def,
             fields,
@@ -128,6 +197,8 @@ impl Plan {
             first_col,
             needs_dyn,
             needs_latency,
+            required,
+            eager,
         }
     }
 }
@@ -308,6 +379,10 @@ pub(crate) struct Run<'a> {
     user_bits: Option<Vec<Vec<u64>>>,
     from_ns: u64,
     to_ns: u64,
+    /// Accumulate with the plain per-event path ([`Run::values`] +
+    /// [`add_to`]) instead of [`Run::accumulate`]: the reference the fast
+    /// path is tested against.
+    reference: bool,
 }
 
 /// One event's values, after `use_defaults`.
@@ -329,6 +404,79 @@ impl Run<'_> {
             }
         }
         true
+    }
+
+    /// The value of field `k` of the plan for `ev`, with its count, after
+    /// `use_defaults` (`None`: the event is dropped).
+    fn value(&self, k: usize, ev: &EvRef<'_>) -> Option<(Raw, u32)> {
+        let f = self.plan.fields[k];
+        match self.env.extract(f, ev) {
+            Some(v) => Some((v, 1)),
+            None if self.plan.def.use_defaults => default_value(f).map(|v| (v, 0)),
+            None => None,
+        }
+    }
+
+    /// Adds `ev` to the rows of a chunk: the same result as
+    /// [`Run::values`] then [`add_to`], with less work per event. Fields
+    /// that can drop the event are checked first (for presence only where
+    /// that is cheaper); a row that exists already only reads the fields
+    /// whose aggregation looks past its first event.
+    fn accumulate(&self, rows: &mut FastRows, ev: &EvRef<'_>) {
+        let plan = &self.plan;
+        for &k in &plan.required {
+            if !self.env.has_value(plan.fields[k], ev) {
+                return;
+            }
+        }
+        let Some((kv, kcnt)) = self.value(0, ev) else {
+            return;
+        };
+        let key = key_of(&kv);
+        if let Some(&slot) = rows.slots.get(&key) {
+            let cells = &mut rows.cells[slot as usize];
+            for &(k, op) in &plan.eager {
+                let cell = &mut cells[k];
+                if op == Fast::Generic {
+                    if let Some((v, cnt)) = self.value(k, ev) {
+                        add_event(cell, v, cnt, ev.i, plan.aggs[k]);
+                    }
+                    continue;
+                }
+                let Some(x) = self.env.unsigned(plan.fields[k], ev) else {
+                    continue;
+                };
+                // Cells of these fields always hold `Raw::U` (a value or
+                // the default).
+                if let Raw::U(c) = &mut cell.v {
+                    match op {
+                        Fast::SumU => *c = c.wrapping_add(x),
+                        Fast::AvgU => {
+                            *c = c.wrapping_add(x);
+                            cell.cnt += 1;
+                        }
+                        Fast::MaxU => *c = (*c).max(x),
+                        Fast::Generic => {}
+                    }
+                }
+            }
+            return;
+        }
+        let mut cells = Cells::with_capacity(plan.fields.len());
+        cells.push(Cell {
+            v: kv,
+            cnt: kcnt,
+            idx: ev.i,
+        });
+        for k in 1..plan.fields.len() {
+            let Some((v, cnt)) = self.value(k, ev) else {
+                return;
+            };
+            cells.push(Cell { v, cnt, idx: ev.i });
+        }
+        rows.slots.insert(key.clone(), rows.cells.len() as u32);
+        rows.keys.push(key);
+        rows.cells.push(cells);
     }
 
     /// Whether chunk `ci` lies whole inside the range (its result then does
@@ -368,13 +516,19 @@ impl Run<'_> {
         };
         let bits = self.user_bits.as_ref().map(|b| &b[ci]);
         let mut resolved = Resolved::default();
+        let vf = self.plan.def.filter;
+        // Per process, its log of values and how far this chunk's events
+        // (in increasing order) are into it: a step forward per change
+        // instead of a search per event.
+        let mut dyn_cursor: FxHashMap<i64, DynCursor<'_>> = FxHashMap::default();
+        let facts = self.facts;
         for j in span {
             if let Some(b) = bits
                 && b[j / 64] & (1 << (j % 64)) == 0
             {
                 continue;
             }
-            if !seen_by_csysdig(c, j) {
+            if !type_may_pass(vf, c.event_type[j]) || !seen_by_csysdig(c, j) {
                 continue;
             }
             let ts = c.ts_ns(j);
@@ -398,12 +552,12 @@ impl Run<'_> {
                 event_fd: c.has_event_fd(j),
                 res: c.res(j),
                 dynv: if self.plan.needs_dyn {
-                    thread.and_then(|t| self.facts.procdyn(t.pid, i)).map(|d| {
-                        crate::store::ProcDyn {
+                    thread
+                        .and_then(|t| dyn_at(facts, &mut dyn_cursor, t.pid, i))
+                        .map(|d| crate::store::ProcDyn {
                             fd_open: fd_open[j],
                             ..d
-                        }
-                    })
+                        })
                 } else {
                     None
                 },
@@ -466,6 +620,43 @@ impl Run<'_> {
 
 pub(crate) type Partial = FxHashMap<KeyRaw, Cells>;
 
+/// Per-process values of `pid` right after event `i` (see
+/// [`Facts::procdyn_log`]), for events visited in increasing order: `cur` keeps each process's log
+/// and how far into it the visit is.
+fn dyn_at<'f>(
+    facts: &'f Facts,
+    cur: &mut FxHashMap<i64, DynCursor<'f>>,
+    pid: i64,
+    i: usize,
+) -> Option<crate::store::ProcDyn> {
+    let (log, k) = cur.entry(pid).or_insert_with(|| {
+        let log = facts.procdyn_log(pid);
+        (log, log.partition_point(|&(at, _)| at <= i))
+    });
+    while *k < log.len() && log[*k].0 <= i {
+        *k += 1;
+    }
+    (*k > 0).then(|| log[*k - 1].1)
+}
+
+/// A process's log of values and the position of the visit in it.
+type DynCursor<'f> = (&'f [(usize, crate::store::ProcDyn)], usize);
+
+/// A chunk's rows as [`Run::accumulate`] builds them: keys to slots, cells
+/// by slot.
+#[derive(Default)]
+struct FastRows {
+    slots: FxHashMap<KeyRaw, u32>,
+    keys: Vec<KeyRaw>,
+    cells: Vec<Cells>,
+}
+
+impl FastRows {
+    fn into_partial(self) -> Partial {
+        self.keys.into_iter().zip(self.cells).collect()
+    }
+}
+
 /// A chunk's rows keyed by their resolved key (rows of different entities
 /// with the same text merged, in event order).
 pub(crate) type ByKey = FxHashMap<KeyFinal, Cells>;
@@ -512,7 +703,8 @@ pub(crate) type ChunkSlots = Vec<std::sync::OnceLock<Arc<ChunkPart>>>;
 impl Run<'_> {
     fn cache_key(&self, q: &Query) -> String {
         format!(
-            "{}\u{0}{}",
+            "{}{}\u{0}{}",
+            if self.reference { "reference:" } else { "" },
             self.plan.def.id,
             q.filter.as_ref().map(|f| f.to_string()).unwrap_or_default()
         )
@@ -639,6 +831,54 @@ const SYSDIGEVENT_X: u16 = 197;
 
 /// Runs view `def` over `facts`' snapshot.
 pub(crate) fn run(facts: &Facts, def: &'static ViewDef, q: &Query) -> Result<Table, ViewError> {
+    run_with(facts, def, q, false)
+}
+
+/// [`run`], with the plain per-event accumulation when `reference` (its
+/// chunk results cached apart from the fast path's).
+pub(crate) fn run_with(
+    facts: &Facts,
+    def: &'static ViewDef,
+    q: &Query,
+    reference: bool,
+) -> Result<Table, ViewError> {
+    // A view looked at again with the same filter and range (back in the
+    // breadcrumbs, a repeated click) is the table computed before.
+    let filter_text = q.filter.as_ref().map(|f| f.to_string()).unwrap_or_default();
+    let table_key = format!(
+        "{}{}\u{0}{filter_text}\u{0}{:?}\u{0}{:?}",
+        if reference { "reference:" } else { "" },
+        def.id,
+        q.from_ns,
+        q.to_ns
+    );
+    if let Some(t) = facts.cached_table(&table_key) {
+        return Ok(copy_table(&t));
+    }
+    let t = compute_table(facts, def, q, reference)?;
+    facts.keep_table(table_key, Arc::new(copy_table(&t)));
+    Ok(t)
+}
+
+/// A copy of `t`, its rows copied on all cores (a 170k-row table is some
+/// 2 million strings).
+fn copy_table(t: &Table) -> Table {
+    Table {
+        view: t.view,
+        columns: t.columns.clone(),
+        rows: t.rows.par_iter().cloned().collect(),
+        sort_column: t.sort_column,
+        sort_descending: t.sort_descending,
+        span_ns: t.span_ns,
+    }
+}
+
+fn compute_table(
+    facts: &Facts,
+    def: &'static ViewDef,
+    q: &Query,
+    reference: bool,
+) -> Result<Table, ViewError> {
     let user = UserFilter::new(q.filter.as_ref())?;
     let snap: &Snapshot = facts.snapshot();
     let plan = Plan::new(def, &user);
@@ -656,6 +896,7 @@ pub(crate) fn run(facts: &Facts, def: &'static ViewDef, q: &Query) -> Result<Tab
         user_bits,
         from_ns: q.from_ns.unwrap_or(0),
         to_ns: q.to_ns.unwrap_or(u64::MAX),
+        reference,
     };
     match def.kind {
         ViewKind::Table => Ok(table(&r)),
@@ -672,13 +913,20 @@ fn table(r: &Run<'_>) -> Table {
         .into_par_iter()
         .map(|ci| {
             r.part(&slots, ci, |full| {
-                let mut p = Partial::default();
-                let mut vals = Vals::new();
-                r.for_each_in(ci, full, |ev| {
-                    if r.values(ev, &mut vals) {
-                        add_to(&mut p, &mut vals, ev.i, aggs);
-                    }
-                });
+                let p = if r.reference {
+                    let mut p = Partial::default();
+                    let mut vals = Vals::new();
+                    r.for_each_in(ci, full, |ev| {
+                        if r.values(ev, &mut vals) {
+                            add_to(&mut p, &mut vals, ev.i, aggs);
+                        }
+                    });
+                    p
+                } else {
+                    let mut rows = FastRows::default();
+                    r.for_each_in(ci, full, |ev| r.accumulate(&mut rows, ev));
+                    rows.into_partial()
+                };
                 ChunkPart::Table(resolve_keys(r, p, aggs))
             })
         })
@@ -708,8 +956,11 @@ fn table(r: &Run<'_>) -> Table {
         }
     }
     let mut resolved = Resolved::default();
-    let mut rows: FxHashMap<KeyFinal, Cells> = FxHashMap::default();
     let tail = ChunkPart::Table(resolve_keys(r, tail, aggs));
+    // Rows borrow their cells from the chunk results until a second chunk
+    // has the key: most keys of large tables (connections, threads) are
+    // in one chunk, and copying their cells was most of a repeated look.
+    let mut rows: FxHashMap<&KeyFinal, Merged<'_>> = FxHashMap::default();
     for p in partials
         .iter()
         .map(Arc::as_ref)
@@ -719,6 +970,7 @@ fn table(r: &Run<'_>) -> Table {
         for (key, cells) in p {
             match rows.get_mut(key) {
                 Some(dst) => {
+                    let dst = dst.to_mut();
                     for (k, c) in cells.iter().enumerate() {
                         combine(
                             &mut dst[k],
@@ -728,7 +980,7 @@ fn table(r: &Run<'_>) -> Table {
                     }
                 }
                 None => {
-                    rows.insert(key.clone(), cells.clone());
+                    rows.insert(key, Merged::Shared(cells));
                 }
             }
         }
@@ -736,26 +988,33 @@ fn table(r: &Run<'_>) -> Table {
     // Rows in csysdig's table order: keys inserted as first seen, visited
     // in the order of its hash map (group-by merges depend on it).
     let first_col = r.plan.first_col;
-    let mut rows: Vec<(KeyFinal, Cells)> = rows.into_iter().collect();
-    rows.sort_by(|a, b| a.1[0].idx.cmp(&b.1[0].idx).then_with(|| a.0.cmp(&b.0)));
+    let mut rows: Vec<(&KeyFinal, Merged<'_>)> = rows.into_iter().collect();
+    rows.sort_by(|a, b| {
+        a.1.cells()[0]
+            .idx
+            .cmp(&b.1.cells()[0].idx)
+            .then_with(|| a.0.cmp(b.0))
+    });
     let key_type = r.plan.fields[0].stype().0;
     let hashes: Vec<u64> = rows.iter().map(|(k, _)| key_hash(k, key_type)).collect();
-    let mut slots: Vec<Option<(KeyFinal, Cells)>> = rows.into_iter().map(Some).collect();
-    let rows: Vec<(KeyFinal, Cells)> = super::stdorder::iteration_order(&hashes)
+    let mut slots: Vec<Option<(&KeyFinal, Merged<'_>)>> = rows.into_iter().map(Some).collect();
+    let rows: Vec<(&KeyFinal, Merged<'_>)> = super::stdorder::iteration_order(&hashes)
         .into_iter()
         .filter_map(|k| slots[k].take())
         .collect();
-    let rows: Vec<(KeyFinal, Cells)> = if r.plan.def.groupby.is_some() {
+    let grouped: Vec<(KeyFinal, Cells)>;
+    let rows: Vec<(KeyFinal, &[Cell])> = if r.plan.def.groupby.is_some() {
         let mut order: Vec<KeyFinal> = Vec::new();
         let mut merged: FxHashMap<KeyFinal, Cells> = FxHashMap::default();
-        for (_, cells) in rows {
+        for (_, cells) in &rows {
+            let cells = cells.cells();
             let g = match &cells[1].v {
                 Raw::I(v) => KeyFinal::I(*v),
                 Raw::U(v) => KeyFinal::U(*v),
                 Raw::D(v) => KeyFinal::U(v.to_bits()),
                 Raw::S(s) => KeyFinal::S(resolved.get(&r.env, s)),
             };
-            let vals: Cells = cells[first_col..].to_vec();
+            let vals = &cells[first_col..];
             match merged.get_mut(&g) {
                 Some(dst) => {
                     for (k, c) in vals.iter().enumerate() {
@@ -764,31 +1023,40 @@ fn table(r: &Run<'_>) -> Table {
                 }
                 None => {
                     order.push(g.clone());
-                    merged.insert(g, vals);
+                    merged.insert(g, vals.to_vec());
                 }
             }
         }
-        order
+        grouped = order
             .into_iter()
             .filter_map(|g| merged.remove(&g).map(|c| (g, c)))
+            .collect();
+        grouped
+            .iter()
+            .map(|(g, c)| (g.clone(), c.as_slice()))
             .collect()
     } else {
-        rows.into_iter()
-            .map(|(k, c)| (k, c[first_col..].to_vec()))
+        rows.iter()
+            .map(|(k, c)| ((*k).clone(), &c.cells()[first_col..]))
             .collect()
     };
     let span = r.span();
     let delta_ns = span.1.saturating_sub(span.0);
+    // Row text (keys, drill filters, text cells) on all cores: for tables
+    // of 100k rows it costs as much as merging the chunks.
     let out_rows: Vec<Row> = rows
-        .into_iter()
-        .map(|(key, cells)| Row {
-            key: key.text(),
-            values: cells
-                .iter()
-                .enumerate()
-                .map(|(k, c)| output(r, &mut resolved, first_col + k, c, delta_ns))
-                .collect(),
-            key_filter: super::key_filter(r.plan.def, &key.text()),
+        .par_iter()
+        .map_init(Resolved::default, |resolved, (key, cells)| {
+            let key = key.text();
+            Row {
+                key_filter: super::key_filter(r.plan.def, &key),
+                key,
+                values: cells
+                    .iter()
+                    .enumerate()
+                    .map(|(k, c)| output(r, resolved, first_col + k, c, delta_ns))
+                    .collect(),
+            }
         })
         .collect();
     let mut t = Table {
@@ -806,6 +1074,32 @@ fn table(r: &Run<'_>) -> Table {
     t
 }
 
+/// A merged row's cells: those of the one chunk result that has the key,
+/// or a copy merged from several.
+enum Merged<'p> {
+    Shared(&'p Cells),
+    Own(Cells),
+}
+
+impl Merged<'_> {
+    fn cells(&self) -> &[Cell] {
+        match self {
+            Merged::Shared(c) => c,
+            Merged::Own(c) => c,
+        }
+    }
+
+    fn to_mut(&mut self) -> &mut Cells {
+        if let Merged::Shared(c) = self {
+            *self = Merged::Own((*c).clone());
+        }
+        match self {
+            Merged::Own(c) => c,
+            Merged::Shared(_) => unreachable!("made owned above"),
+        }
+    }
+}
+
 /// libsinsp's table hash of a key as it stores it (integers by their
 /// width, text with its NUL).
 fn key_hash(k: &KeyFinal, t: SType) -> u64 {
@@ -817,11 +1111,10 @@ fn key_hash(k: &KeyFinal, t: SType) -> u64 {
             SType::U32 => table_hash(&(*v as u32).to_le_bytes()),
             _ => table_hash(&v.to_le_bytes()),
         },
-        KeyFinal::S(s) => {
-            let mut b = s.as_bytes().to_vec();
-            b.push(0);
-            table_hash(&b)
-        }
+        // The hash leaves out the last byte, the NUL: the text's bytes.
+        KeyFinal::S(s) => s
+            .bytes()
+            .fold(0u64, |h, b| h.wrapping_mul(101).wrapping_add(u64::from(b))),
     }
 }
 

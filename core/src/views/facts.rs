@@ -36,7 +36,16 @@ pub struct Facts {
     /// Per view and filter, the results of whole chunks (most recently
     /// used first).
     view_parts: Mutex<Vec<(String, Arc<super::engine::ChunkSlots>)>>,
+    /// The most recent tables, by view, filter and range (most recently
+    /// used first).
+    tables: Mutex<Vec<(String, Arc<super::model::Table>)>>,
+    /// The most recent overviews, by filter, range and points.
+    overviews: Mutex<Vec<(String, Arc<super::tiles::Overview>)>>,
 }
+
+/// Finished tables kept for a repeated look (a 170k-row table holds some
+/// 50 MB).
+const CACHED_TABLES: usize = 3;
 
 /// Views (with their filters) whose chunk results stay cached.
 const CACHED_VIEWS: usize = 6;
@@ -105,7 +114,42 @@ impl Facts {
             initial: OnceLock::new(),
             zero_stamps: OnceLock::new(),
             view_parts: Mutex::new(Vec::new()),
+            tables: Mutex::new(Vec::new()),
+            overviews: Mutex::new(Vec::new()),
         }
+    }
+
+    /// The overview kept under `key`, if any.
+    pub(crate) fn cached_overview(&self, key: &str) -> Option<Arc<super::tiles::Overview>> {
+        let v = self.overviews.lock().unwrap_or_else(|e| e.into_inner());
+        v.iter().find(|(k, _)| k == key).map(|(_, o)| o.clone())
+    }
+
+    /// Keeps `o` under `key` (the four most recent).
+    pub(crate) fn keep_overview(&self, key: String, o: Arc<super::tiles::Overview>) {
+        let mut v = self.overviews.lock().unwrap_or_else(|e| e.into_inner());
+        v.retain(|(k, _)| *k != key);
+        v.insert(0, (key, o));
+        v.truncate(4);
+    }
+
+    /// The table kept under `key`, if any.
+    pub(crate) fn cached_table(&self, key: &str) -> Option<Arc<super::model::Table>> {
+        let mut v = self.tables.lock().unwrap_or_else(|e| e.into_inner());
+        let k = v.iter().position(|(k, _)| k == key)?;
+        let e = v.remove(k);
+        let t = e.1.clone();
+        v.insert(0, e);
+        Some(t)
+    }
+
+    /// Keeps `table` under `key`, dropping the least recently used past
+    /// [`CACHED_TABLES`].
+    pub(crate) fn keep_table(&self, key: String, table: Arc<super::model::Table>) {
+        let mut v = self.tables.lock().unwrap_or_else(|e| e.into_inner());
+        v.retain(|(k, _)| *k != key);
+        v.insert(0, (key, table));
+        v.truncate(CACHED_TABLES);
     }
 
     /// The cache of whole-chunk results of a view and filter (`key`),
@@ -190,14 +234,14 @@ impl Facts {
             .copied()
     }
 
-    /// Per-process values of `pid` right after event `i`.
-    pub(crate) fn procdyn(&self, pid: i64, i: usize) -> Option<ProcDyn> {
-        let log = self
-            .procdyn
+    /// Per-process values of `pid` from each logged change on (empty when
+    /// none): the values right after event `i` are those of the last entry
+    /// at or before `i`.
+    pub(crate) fn procdyn_log(&self, pid: i64) -> &[(usize, ProcDyn)] {
+        self.procdyn
             .get_or_init(|| procdyn_index(&self.snap))
-            .get(&pid)?;
-        let k = log.partition_point(|&(at, _)| at <= i);
-        (k > 0).then(|| log[k - 1].1)
+            .get(&pid)
+            .map_or(&[], Vec::as_slice)
     }
 
     /// `proc.fdopencount` after every event of chunk `ci` (0 for events

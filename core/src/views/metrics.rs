@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use rayon::prelude::*;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::schema::{self, category, event_flags};
 use crate::state::{FdKind, ids};
@@ -204,11 +204,11 @@ fn hash_str(s: &str) -> u64 {
 }
 
 /// The raw bytes of an event's `data` parameter.
-fn data_param(snap: &Snapshot, i: usize) -> Option<Vec<u8>> {
+fn data_param(snap: &Snapshot, i: usize) -> Option<&[u8]> {
     let rec = snap.record(i)?;
     let desc = rec.desc();
     let k = (0..rec.nparams()).find(|&k| desc.params.get(k).is_some_and(|p| p.name == "data"))?;
-    rec.param(k).map(<[u8]>::to_vec)
+    rec.param(k)
 }
 
 fn is_system_path(n: &str) -> bool {
@@ -244,11 +244,106 @@ const HTTP_METHODS: [&[u8]; 9] = [
     b"TRACE ",
 ];
 
+/// The event types the tiles tell apart by name (sysdig's names, so that
+/// every id of a name counts alike).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Other,
+    SignalDeliver,
+    Notification,
+    Infra,
+    Connect,
+    Accept,
+    /// `open`, `openat`, `openat2`, `creat`.
+    Open,
+    Execve,
+    Bind,
+    /// `unlink`, `unlinkat`.
+    Unlink,
+    /// `symlink`, `symlinkat`.
+    Symlink,
+    /// `clone`, `fork`, `vfork`, `clone3`.
+    Fork,
+    Setns,
+}
+
+/// The [`Kind`] of an event type, from a table built once (matching names
+/// per event costs more than the rest of the classification).
+fn kind_of(et: u16) -> Kind {
+    static KINDS: std::sync::OnceLock<Vec<Kind>> = std::sync::OnceLock::new();
+    let kinds = KINDS.get_or_init(|| {
+        (0..=u16::MAX)
+            .map(|t| match crate::render::sysdig_event_name(t) {
+                "signaldeliver" => Kind::SignalDeliver,
+                "notification" => Kind::Notification,
+                "infra" => Kind::Infra,
+                "connect" => Kind::Connect,
+                "accept" => Kind::Accept,
+                "open" | "openat" | "openat2" | "creat" => Kind::Open,
+                "execve" => Kind::Execve,
+                "bind" => Kind::Bind,
+                "unlink" | "unlinkat" => Kind::Unlink,
+                "symlink" | "symlinkat" => Kind::Symlink,
+                "clone" | "fork" | "vfork" | "clone3" => Kind::Fork,
+                "setns" => Kind::Setns,
+                _ => Kind::Other,
+            })
+            .collect()
+    });
+    kinds[usize::from(et)]
+}
+
+/// What the tiles need of a file's name, worked out once per fd version.
+#[derive(Debug, Clone, Copy)]
+struct FileName {
+    hash: u64,
+    system: bool,
+    dev: bool,
+    dev_log: bool,
+    log_file: bool,
+}
+
+impl FileName {
+    fn of(f: &crate::state::Fd) -> FileName {
+        let n = crate::state::fd::sanitize(f.name.as_bytes());
+        FileName {
+            hash: hash_str(&n),
+            system: is_system_path(&n),
+            dev: n.starts_with("/dev/"),
+            dev_log: n.contains("/dev/log"),
+            log_file: is_log_file(&n),
+        }
+    }
+}
+
 /// What the metrics of one event are. `want` says which slots are asked
 /// for (to skip decoding buffers nobody needs).
 pub(crate) struct Classifier<'a> {
     pub env: &'a Env<'a>,
     pub want: [bool; NSLOTS],
+    /// File names by fd entity (see [`FileName`]).
+    files: std::cell::RefCell<FxHashMap<u32, FileName>>,
+}
+
+impl<'a> Classifier<'a> {
+    pub(crate) fn new(env: &'a Env<'a>, want: [bool; NSLOTS]) -> Classifier<'a> {
+        Classifier {
+            env,
+            want,
+            files: Default::default(),
+        }
+    }
+
+    fn file_name(&self, ent: u32, f: &crate::state::Fd) -> FileName {
+        if ent == u32::MAX {
+            return FileName::of(f);
+        }
+        *self
+            .files
+            .borrow_mut()
+            .entry(ent)
+            .or_insert_with(|| FileName::of(f))
+    }
 }
 
 impl Classifier<'_> {
@@ -296,7 +391,7 @@ impl Classifier<'_> {
         {
             put(Metric::SystemCalls, Emit::Add(1));
         }
-        let name = crate::render::sysdig_event_name(et);
+        let kind = kind_of(et);
         let env = self.env;
         let sport = || match env.extract(VF::FdSport, ev) {
             Some(Raw::U(p)) => Some(p as u16),
@@ -315,15 +410,15 @@ impl Classifier<'_> {
             fd.map(|f| f.kind)
         };
         if enter {
-            match name {
-                "signaldeliver" => {
+            match kind {
+                Kind::SignalDeliver => {
                     put(Metric::Signals, Emit::Add(1));
                     if on(Metric::Segfaults) && self.signal(ev) == Some(11) {
                         put(Metric::Segfaults, Emit::Add(1));
                     }
                 }
-                "notification" => put(Metric::Notifications, Emit::Add(1)),
-                "infra" => put(Metric::InfraEvents, Emit::Add(1)),
+                Kind::Notification => put(Metric::Notifications, Emit::Add(1)),
+                Kind::Infra => put(Metric::InfraEvents, Emit::Add(1)),
                 _ => {}
             }
             return;
@@ -331,8 +426,8 @@ impl Classifier<'_> {
         let Some(res) = ev.res else { return };
         let flags = schema::compat_flags(et);
         if res < 0 {
-            match name {
-                "connect" => {
+            match kind {
+                Kind::Connect => {
                     // A non-blocking connect in progress is a new
                     // connection; other failures are failed attempts.
                     if res == -115 {
@@ -346,7 +441,7 @@ impl Classifier<'_> {
                         put(Metric::FailedConnections, Emit::Add(1));
                     }
                 }
-                "open" | "openat" | "openat2" | "creat" => {
+                Kind::Open => {
                     put(Metric::FileOpenErrors, Emit::Add(1));
                 }
                 _ => {}
@@ -362,18 +457,17 @@ impl Classifier<'_> {
             match fd_kind() {
                 Some(FdKind::File) => {
                     let Some(f) = fd else { return };
-                    let fname = crate::state::fd::sanitize(f.name.as_bytes());
+                    let fname = self.file_name(ev.fd_ent, f);
                     if on(Metric::AccessedFiles)
                         || on(Metric::ModifiedFiles)
                         || on(Metric::ModifiedSystemFiles)
                     {
-                        let key =
-                            ev.thread.map_or(0, |t| hash_str(&t.container_id)) ^ hash_str(&fname);
+                        let key = ev.thread.map_or(0, |t| hash_str(&t.container_id)) ^ fname.hash;
                         put(Metric::AccessedFiles, Emit::Key(key));
                         if is_write {
                             put(Metric::ModifiedFiles, Emit::Key(key));
-                            if is_system_path(&fname) {
-                                put(Metric::ModifiedSystemFiles, Emit::Key(hash_str(&fname)));
+                            if fname.system {
+                                put(Metric::ModifiedSystemFiles, Emit::Key(fname.hash));
                             }
                         }
                     }
@@ -383,7 +477,7 @@ impl Classifier<'_> {
                     } else {
                         put(Metric::FileBytesIn, Emit::Add(buflen));
                     }
-                    if !fname.starts_with("/dev/") {
+                    if !fname.dev {
                         let lat = ev.latency_ns;
                         if lat > 1_000_000 {
                             put(Metric::SlowFileIo1ms, Emit::Add(1));
@@ -401,9 +495,9 @@ impl Classifier<'_> {
                             || on(Metric::AppLogWarnings)
                             || on(Metric::AppLogErrors))
                     {
-                        if fname.contains("/dev/log") {
+                        if fname.dev_log {
                             self.syslog(ev, &mut put);
-                        } else if is_log_file(&fname) {
+                        } else if fname.log_file {
                             self.app_log(ev, &mut put);
                         }
                     }
@@ -441,8 +535,8 @@ impl Classifier<'_> {
             }
             return;
         }
-        match name {
-            "execve" => {
+        match kind {
+            Kind::Execve => {
                 put(Metric::ExecutedCommands, Emit::Add(1));
                 if on(Metric::InteractiveCommands)
                     && let Some(Raw::S(p)) = env.extract(VF::ProcPname, ev)
@@ -454,11 +548,11 @@ impl Classifier<'_> {
                     put(Metric::SudoInvocations, Emit::Add(1));
                 }
             }
-            "bind" if sport().is_some() => put(Metric::NewListeningPorts, Emit::Add(1)),
-            "connect" | "accept" => {
+            Kind::Bind if sport().is_some() => put(Metric::NewListeningPorts, Emit::Add(1)),
+            Kind::Connect | Kind::Accept => {
                 if let Some(p) = sport() {
                     put(
-                        if name == "connect" {
+                        if kind == Kind::Connect {
                             Metric::NewOutboundConnections
                         } else {
                             Metric::NewInboundConnections
@@ -470,10 +564,10 @@ impl Classifier<'_> {
                     }
                 }
             }
-            "unlink" | "unlinkat" => put(Metric::DeletedFiles, Emit::Add(1)),
-            "symlink" | "symlinkat" => put(Metric::NewSymlinks, Emit::Add(1)),
-            "clone" | "fork" | "vfork" | "clone3" if res > 0 => put(Metric::Forks, Emit::Add(1)),
-            "setns" => put(Metric::SetnsInvocations, Emit::Add(1)),
+            Kind::Unlink => put(Metric::DeletedFiles, Emit::Add(1)),
+            Kind::Symlink => put(Metric::NewSymlinks, Emit::Add(1)),
+            Kind::Fork if res > 0 => put(Metric::Forks, Emit::Add(1)),
+            Kind::Setns => put(Metric::SetnsInvocations, Emit::Add(1)),
             _ => {}
         }
     }
@@ -519,16 +613,13 @@ impl Classifier<'_> {
         let Some(buf) = data_param(self.env.snap, ev.i) else {
             return;
         };
+        let mut scratch = String::new();
         for line in buf.split(|&c| c == b'\n').filter(|l| !l.is_empty()) {
             put(Metric::AppLogMessages, Emit::Add(1));
-            let l = String::from_utf8_lossy(line).to_lowercase();
-            if l.contains("warn") {
-                put(Metric::AppLogWarnings, Emit::Add(1));
-            } else if ["error", "critic", "emergency", "alert"]
-                .iter()
-                .any(|w| l.contains(w))
-            {
-                put(Metric::AppLogErrors, Emit::Add(1));
+            match log_level(line, &mut scratch) {
+                LogLevel::Warning => put(Metric::AppLogWarnings, Emit::Add(1)),
+                LogLevel::Error => put(Metric::AppLogErrors, Emit::Add(1)),
+                LogLevel::Other => {}
             }
         }
     }
@@ -555,6 +646,40 @@ impl Classifier<'_> {
         } else if sev < 4 {
             put(Metric::SyslogErrors, Emit::Add(1));
         }
+    }
+}
+
+/// What an application log line reports, by Inspect's words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LogLevel {
+    Warning,
+    Error,
+    Other,
+}
+
+/// The level of a log line: "warn" anywhere (any case), else "error",
+/// "critic", "emergency" or "alert". The words are ASCII and lowercasing
+/// other characters never makes one of them, so the line lowercased as
+/// ASCII (other bytes blanked, into `scratch`) has them where the line
+/// lowercased as text would.
+fn log_level(line: &[u8], scratch: &mut String) -> LogLevel {
+    scratch.clear();
+    scratch.extend(line.iter().map(|&b| {
+        if b.is_ascii() {
+            char::from(b.to_ascii_lowercase())
+        } else {
+            '\0'
+        }
+    }));
+    if scratch.contains("warn") {
+        LogLevel::Warning
+    } else if ["error", "critic", "emergency", "alert"]
+        .iter()
+        .any(|w| scratch.contains(w))
+    {
+        LogLevel::Error
+    } else {
+        LogLevel::Other
     }
 }
 
@@ -610,21 +735,24 @@ pub(crate) fn chunk_totals(facts: &Facts, ci: usize) -> Arc<ChunkTotals> {
             snap,
             state: facts.state(),
         };
-        let cl = Classifier {
-            env: &env,
-            want: [true; NSLOTS],
-        };
+        let cl = Classifier::new(&env, [true; NSLOTS]);
         let lat = facts.chunk_latencies(ci);
         let mut t = ChunkTotals {
             sums: vec![0; NSLOTS],
             keys: vec![FxHashSet::default(); NSLOTS],
         };
+        // The last key put in each set: runs of events of one process
+        // (most events) skip the set.
+        let mut last = [None; NSLOTS];
         for j in 0..c.len() {
             let ev = ev_at(snap, c, base, j, &lat);
             cl.classify(&ev, c.is_hidden(j), |s, e| match e {
                 Emit::Add(v) => t.sums[s] += v,
                 Emit::Key(k) => {
-                    t.keys[s].insert(k);
+                    if last[s] != Some(k) {
+                        last[s] = Some(k);
+                        t.keys[s].insert(k);
+                    }
                 }
             });
         }
@@ -762,7 +890,7 @@ pub(crate) fn accumulate(
             } else {
                 Vec::new()
             };
-            let cl = Classifier { env: &env, want };
+            let cl = Classifier::new(&env, want);
             let bits = user_bits.as_ref().map(|b| &b[ci]);
             let mut resolved = super::extract::Resolved::default();
             for j in span {
@@ -951,4 +1079,46 @@ pub(crate) fn listening_ports(
         b_cur += 1;
     }
     (levels, seen.len() as u64)
+}
+
+#[cfg(test)]
+mod log_tests {
+    use super::*;
+
+    /// The definition: the line as text, lowercased, contains the word.
+    fn by_text(line: &[u8]) -> LogLevel {
+        let l = String::from_utf8_lossy(line).to_lowercase();
+        if l.contains("warn") {
+            LogLevel::Warning
+        } else if ["error", "critic", "emergency", "alert"]
+            .iter()
+            .any(|w| l.contains(w))
+        {
+            LogLevel::Error
+        } else {
+            LogLevel::Other
+        }
+    }
+
+    #[test]
+    fn log_levels_match_lowercased_text() {
+        let lines: &[&[u8]] = &[
+            b"all fine",
+            b"WARNING: disk",
+            b"[Error] failed",
+            b"CRITICAL",
+            b"emergEncy stop",
+            b"ALERT",
+            b"war n",
+            "caf\u{e9} WARN \u{130}".as_bytes(),
+            "\u{212a}ritic".as_bytes(),
+            b"\xff\xfeerror\x80",
+            b"err\xc3\xa9or",
+            b"",
+        ];
+        let mut scratch = String::new();
+        for l in lines {
+            assert_eq!(log_level(l, &mut scratch), by_text(l), "{l:?}");
+        }
+    }
 }

@@ -226,12 +226,69 @@ impl Table {
     /// Sorts the rows by column `col` (ties by key), as a user click
     /// would.
     pub fn sort_by(&mut self, col: usize, descending: bool) {
-        self.rows.sort_by(|a, b| {
-            let o = a.values[col]
-                .cmp_sort(&b.values[col])
-                .then_with(|| a.key.cmp(&b.key));
-            if descending { o.reverse() } else { o }
-        });
+        use std::cmp::Ordering;
+        // Columns of one number type sort on the numbers taken out once
+        // (the same order as `Value::cmp_sort`), then the rows move into
+        // place: comparing `Value`s row by row is most of a click on a
+        // 170k-row table.
+        fn by<T>(
+            rows: &[Row],
+            keys: &[T],
+            cmp: impl Fn(&T, &T) -> Ordering,
+            desc: bool,
+        ) -> Vec<usize> {
+            let mut idx: Vec<usize> = (0..rows.len()).collect();
+            idx.sort_by(|&a, &b| {
+                let o = cmp(&keys[a], &keys[b]).then_with(|| rows[a].key.cmp(&rows[b].key));
+                if desc { o.reverse() } else { o }
+            });
+            idx
+        }
+        let cells = || self.rows.iter().map(|r| r.values.get(col));
+        let order = if let Some(k) = cells()
+            .map(|v| match v {
+                Some(Value::Uint(x)) => Some(*x),
+                _ => None,
+            })
+            .collect::<Option<Vec<u64>>>()
+        {
+            Some(by(&self.rows, &k, Ord::cmp, descending))
+        } else if let Some(k) = cells()
+            .map(|v| match v {
+                Some(Value::Int(x)) => Some(*x),
+                _ => None,
+            })
+            .collect::<Option<Vec<i64>>>()
+        {
+            Some(by(&self.rows, &k, Ord::cmp, descending))
+        } else if let Some(k) = cells()
+            .map(|v| match v {
+                Some(v @ (Value::Float(_) | Value::Duration(_) | Value::Timestamp(_))) => {
+                    v.as_f64()
+                }
+                _ => None,
+            })
+            .collect::<Option<Vec<f64>>>()
+        {
+            Some(by(&self.rows, &k, f64::total_cmp, descending))
+        } else {
+            None
+        };
+        match order {
+            Some(order) => {
+                let mut rows: Vec<Option<Row>> = std::mem::take(&mut self.rows)
+                    .into_iter()
+                    .map(Some)
+                    .collect();
+                self.rows = order.into_iter().filter_map(|k| rows[k].take()).collect();
+            }
+            None => self.rows.sort_by(|a, b| {
+                let o = a.values[col]
+                    .cmp_sort(&b.values[col])
+                    .then_with(|| a.key.cmp(&b.key));
+                if descending { o.reverse() } else { o }
+            }),
+        }
         self.sort_column = Some(col);
         self.sort_descending = descending;
     }
@@ -300,5 +357,76 @@ impl Table {
             out.push('\n');
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(cells: Vec<Value>) -> Table {
+        Table {
+            view: "t",
+            columns: Vec::new(),
+            rows: cells
+                .into_iter()
+                .enumerate()
+                .map(|(k, v)| Row {
+                    // Keys out of numeric order, and ties in the values.
+                    key: format!("{}", (k * 7919) % 1000),
+                    values: vec![v],
+                    key_filter: None,
+                })
+                .collect(),
+            sort_column: None,
+            sort_descending: false,
+            span_ns: (0, 0),
+        }
+    }
+
+    /// The order `sort_by` promises: values by `cmp_sort`, ties by key.
+    fn plain(t: &Table, desc: bool) -> Vec<Row> {
+        let mut rows = t.rows.clone();
+        rows.sort_by(|a, b| {
+            let o = a.values[0]
+                .cmp_sort(&b.values[0])
+                .then_with(|| a.key.cmp(&b.key));
+            if desc { o.reverse() } else { o }
+        });
+        rows
+    }
+
+    #[test]
+    fn sorting_on_taken_out_numbers_keeps_the_value_order() {
+        let n = 500u64;
+        let columns: Vec<Vec<Value>> = vec![
+            (0..n).map(|k| Value::Uint(k * 37 % 11)).collect(),
+            (0..n).map(|k| Value::Int(k as i64 * 37 % 13 - 6)).collect(),
+            (0..n)
+                .map(|k| Value::Float((k * 37 % 17) as f64 / 3.0))
+                .collect(),
+            (0..n).map(|k| Value::Duration(k * 37 % 19)).collect(),
+            // Mixed and text columns take the plain path.
+            (0..n)
+                .map(|k| {
+                    if k % 3 == 0 {
+                        Value::Null
+                    } else {
+                        Value::Uint(k % 5)
+                    }
+                })
+                .collect(),
+            (0..n).map(|k| Value::Text(format!("{}", k % 23))).collect(),
+        ];
+        for cells in columns {
+            for desc in [false, true] {
+                let mut t = table(cells.clone());
+                let want = plain(&t, desc);
+                t.sort_by(0, desc);
+                assert_eq!(t.rows, want, "{:?}, descending {desc}", cells[1]);
+                assert_eq!(t.sort_column, Some(0));
+                assert_eq!(t.sort_descending, desc);
+            }
+        }
     }
 }

@@ -190,6 +190,77 @@ fn field_text(f: NField, env: &Env<'_>, res: &mut Resolved, ev: &EvRef<'_>) -> O
 }
 
 /// A view's own filter on one event.
+/// Whether sysdig names events of type `et` `switch` (from a table built
+/// once: comparing names per event shows in the procs views).
+fn is_switch(et: u16) -> bool {
+    static SWITCH: std::sync::OnceLock<Vec<bool>> = std::sync::OnceLock::new();
+    SWITCH.get_or_init(|| {
+        (0..=u16::MAX)
+            .map(|t| crate::render::sysdig_event_name(t) == "switch")
+            .collect()
+    })[usize::from(et)]
+}
+
+/// Whether events of type `et` can pass view filter `vf` at all: a
+/// necessary condition of [`view_filter`] that depends on the type alone,
+/// so that events of other types are skipped before anything else is read
+/// (from tables built once).
+pub(crate) fn type_may_pass(vf: ViewFilter, et: u16) -> bool {
+    const TYPES: usize = 1024;
+    static TABLES: std::sync::OnceLock<Vec<Vec<bool>>> = std::sync::OnceLock::new();
+    let tables = TABLES.get_or_init(|| {
+        let filters = [
+            ViewFilter::All,
+            ViewFilter::NotSwitch,
+            ViewFilter::FileOrDir,
+            ViewFilter::Ip,
+            ViewFilter::Syscall,
+            ViewFilter::Failed,
+            ViewFilter::InContainer,
+            ViewFilter::OpenExit,
+            ViewFilter::PortBindings,
+            ViewFilter::AcceptOk,
+            ViewFilter::SpyUsers,
+            ViewFilter::ExecveOk,
+        ];
+        // Indexed by the variant's number; a variant missing here gets
+        // an empty table, which lets every type through.
+        let mut tables = vec![Vec::new(); 64];
+        for f in filters {
+            if let Some(t) = tables.get_mut(f as usize) {
+                *t = (0..TYPES as u16).map(|t| type_condition(f, t)).collect();
+            }
+        }
+        tables
+    });
+    match tables.get(vf as usize) {
+        Some(t) => t.get(usize::from(et)).copied().unwrap_or(true),
+        None => true,
+    }
+}
+
+/// The part of [`view_filter`] that depends on the event type alone.
+fn type_condition(vf: ViewFilter, et: u16) -> bool {
+    let exit = !schema::is_enter(et);
+    let name = || crate::render::sysdig_event_name(et);
+    let fd_flags = schema::compat_flags(et)
+        & (event_flags::CREATES_FD | event_flags::USES_FD | event_flags::DESTROYS_FD);
+    match vf {
+        ViewFilter::All | ViewFilter::Failed | ViewFilter::InContainer => true,
+        ViewFilter::NotSwitch => !is_switch(et),
+        ViewFilter::FileOrDir | ViewFilter::Ip => fd_flags != 0,
+        ViewFilter::Syscall => {
+            et != ids::SCHEDSWITCH_6_E
+                && schema::compat_flags(et) & event_flags::SKIPPARSERESET == 0
+        }
+        ViewFilter::OpenExit => et == ids::OPEN_X,
+        ViewFilter::PortBindings => et == ids::BIND_X || et == ids::CLOSE_E,
+        ViewFilter::AcceptOk => exit && name() == "accept",
+        ViewFilter::SpyUsers => exit && matches!(name(), "execve" | "chdir"),
+        ViewFilter::ExecveOk => exit && name() == "execve",
+    }
+}
+
 pub(crate) fn view_filter(vf: ViewFilter, env: &Env<'_>, ev: &EvRef<'_>) -> bool {
     let is_exit = !schema::is_enter(ev.etype);
     let fd_kind = || -> Option<FdKind> {
@@ -222,7 +293,7 @@ pub(crate) fn view_filter(vf: ViewFilter, env: &Env<'_>, ev: &EvRef<'_>) -> bool
     let failed = ev.res.is_some_and(|r| r < 0);
     match vf {
         ViewFilter::All => true,
-        ViewFilter::NotSwitch => crate::render::sysdig_event_name(ev.etype) != "switch",
+        ViewFilter::NotSwitch => !is_switch(ev.etype),
         ViewFilter::FileOrDir => {
             matches!(fd_kind(), Some(FdKind::File | FdKind::Directory)) && fd_name_nonempty()
         }

@@ -14,6 +14,7 @@ use super::metrics::{self, Metric, MetricKind, SERVICES};
 use super::model::Unit;
 use super::select::UserFilter;
 use super::{Facts, Query, ViewError};
+use std::sync::Arc;
 
 /// Where a tile leads.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -657,6 +658,24 @@ pub(crate) fn query_span(facts: &Facts, q: &Query) -> (u64, u64) {
 
 /// The overview of `q`'s range, with `points` buckets per series.
 pub fn overview(facts: &Facts, q: &Query, points: usize) -> Result<Overview, ViewError> {
+    // The same overview again (back from a view, a repeated click): the
+    // one computed before. Its distinct counts merge per-chunk key sets,
+    // which costs seconds on a large capture.
+    let key = format!(
+        "{}\u{0}{:?}\u{0}{:?}\u{0}{points}",
+        q.filter.as_ref().map(|f| f.to_string()).unwrap_or_default(),
+        q.from_ns,
+        q.to_ns
+    );
+    if let Some(o) = facts.cached_overview(&key) {
+        return Ok(o.as_ref().clone());
+    }
+    let o = compute_overview(facts, q, points)?;
+    facts.keep_overview(key, Arc::new(o.clone()));
+    Ok(o)
+}
+
+fn compute_overview(facts: &Facts, q: &Query, points: usize) -> Result<Overview, ViewError> {
     let user = UserFilter::new(q.filter.as_ref())?;
     let (from, to) = query_span(facts, q);
     let bucket_ns = bucket_for(from, to, points);
