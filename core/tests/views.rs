@@ -307,7 +307,10 @@ fn views_agree_with_csysdig_on_a_generated_capture() {
     let procs = views::compute(&facts, "procs", &Query::default()).unwrap();
     let cpu = col(&procs, "CPU");
     assert!(
-        procs.rows.iter().any(|r| matches!(r.values[cpu], Value::Float(x) if x > 0.0)),
+        procs
+            .rows
+            .iter()
+            .any(|r| matches!(r.values[cpu], Value::Float(x) if x > 0.0)),
         "procinfo rounds give CPU% (capture of {} events)",
         summary.events
     );
