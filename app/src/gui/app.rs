@@ -214,6 +214,9 @@ pub enum Message {
     /// The stream of an event was reassembled (`None`: the event is not
     /// part of one, or the worker died).
     StreamReady(Option<Box<stream::Follow>>),
+    /// The followed stream was dissected again (after "decode as"); it
+    /// replaces the open one if that is still the same stream.
+    StreamRefreshed(Box<stream::Follow>),
     /// The follow-stream screen.
     Stream(stream::Message),
     /// The timeline screen.
@@ -611,6 +614,7 @@ impl App {
             Message::RangeSubmitted => return self.on_range_submitted(),
             Message::RangeSet(r) => return self.set_range(r),
             Message::StreamReady(f) => self.on_stream_ready(f),
+            Message::StreamRefreshed(f) => self.replace_follow(f),
             Message::Stream(m) => return self.on_stream(m),
             Message::Timeline(m) => return self.on_timeline(m),
             Message::RecentChosen(RecentItem(path)) | Message::FileDropped(path) => {
@@ -915,6 +919,16 @@ impl App {
             list::Action::Follow(event) => self.follow_stream(event),
             list::Action::DecodeAs { stream, plugin } => {
                 self.decoder.force(stream, plugin);
+                // An open follow screen of that stream shows the new choice.
+                if let Some(event) = self
+                    .follow
+                    .as_ref()
+                    .filter(|f| f.stream_id() == stream)
+                    .map(stream::Follow::event)
+                {
+                    self.last_view_key = None;
+                    return self.refollow(event);
+                }
                 // Protocol views are computed again with it.
                 self.last_view_key = None;
                 Task::none()
@@ -1184,6 +1198,39 @@ impl App {
             return Task::none();
         }
         Task::perform(async move { rx.await.ok().flatten() }, Message::StreamReady)
+    }
+
+    /// Puts `f` in place of the followed stream if that is still `f`'s.
+    fn replace_follow(&mut self, f: Box<stream::Follow>) {
+        if self.follow.as_ref().map(stream::Follow::stream_id) == Some(f.stream_id()) {
+            self.follow = Some(*f);
+        }
+    }
+
+    /// Dissects the followed stream again off the UI thread (inline for
+    /// one-frame renders), keeping the current screen.
+    fn refollow(&mut self, event: usize) -> Task<Message> {
+        let Some(snapshot) = self.doc.as_ref().and_then(|d| d.snapshot.clone()) else {
+            return Task::none();
+        };
+        let cache = self.decoder.cache();
+        if matches!(self.shown.runner, Runner::Inline) {
+            if let Some(f) = follow_of(snapshot, event, &cache) {
+                self.replace_follow(f);
+            }
+            return Task::none();
+        }
+        let (tx, rx) = iced::futures::channel::oneshot::channel();
+        let spawned = std::thread::Builder::new()
+            .name("scapscope-gui-stream".into())
+            .spawn(move || {
+                let _ = tx.send(follow_of(snapshot, event, &cache));
+            });
+        if spawned.is_err() {
+            return Task::none();
+        }
+        Task::future(async move { rx.await.ok().flatten() })
+            .and_then(|f| Task::done(Message::StreamRefreshed(f)))
     }
 
     /// Follows the stream of `event` on the calling thread (one-frame
@@ -2675,6 +2722,59 @@ mod tests {
         }
         assert_eq!(app.screen(), Screen::List);
         assert!(app.rows().row_of(http.segments[0].event).is_some());
+    }
+
+    #[test]
+    fn decode_as_refreshes_an_open_follow_screen_of_that_stream() {
+        let Some((mut app, snap)) = opened_shared("workshop_example0_nginx.scap") else {
+            return;
+        };
+        let streams = scapscope_core::streams::reassemble(&snap, None);
+        let http = streams
+            .streams
+            .iter()
+            .find(|s| s.info.server_port() == Some(80))
+            .unwrap();
+        let event = http.segments[0].event;
+        app.follow_now(event);
+        let what = |app: &App| -> Vec<String> {
+            app.follow
+                .as_ref()
+                .unwrap()
+                .lines()
+                .iter()
+                .map(|l| l.what.clone())
+                .collect()
+        };
+        assert!(
+            what(&app).iter().any(|w| w.starts_with("http")),
+            "{:?}",
+            what(&app)
+        );
+        // Back in the list, the payload pane forces redis on that stream.
+        let _ = app.update(Message::ScreenSelected(Screen::List));
+        let row = app.rows().row_of(event).unwrap();
+        let _ = app.update(Message::List(list::Message::RowClicked(row)));
+        let stream_id = match app.list().decoded(event) {
+            Some(Ok(Some(d))) => d.stream,
+            other => panic!("not decoded: {other:?}"),
+        };
+        assert_eq!(stream_id, app.follow.as_ref().unwrap().stream_id());
+        let _ = app.update(Message::List(list::Message::DecodeAs(
+            stream_id,
+            "redis".into(),
+        )));
+        assert_eq!(app.screen(), Screen::List, "the screen stays");
+        assert!(
+            what(&app).iter().all(|w| !w.starts_with("http")),
+            "the follow screen shows the forced dissector: {:?}",
+            what(&app)
+        );
+        let _ = app.update(Message::List(list::Message::DecodeAs(
+            stream_id,
+            list::AUTOMATIC.into(),
+        )));
+        assert!(what(&app).iter().any(|w| w.starts_with("http")));
     }
 
     /// Sysdig Inspect's main flow, by clicks in the real view: a tile, a

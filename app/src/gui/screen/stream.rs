@@ -255,6 +255,16 @@ impl Follow {
         }
     }
 
+    /// The followed stream's id (in its snapshot's reassembly).
+    pub fn stream_id(&self) -> usize {
+        self.stream.id
+    }
+
+    /// The event it was followed from.
+    pub fn event(&self) -> usize {
+        self.event
+    }
+
     /// The decoded messages as lines.
     #[cfg(test)]
     pub fn lines(&self) -> &[MessageLine] {
