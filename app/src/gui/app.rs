@@ -2332,11 +2332,7 @@ mod tests {
     /// (clicks by text), and the messages it yields go through `update`.
     #[test]
     fn simulated_typing_in_the_filter_bar_filters_the_list() {
-        let settings_ = iced::Settings {
-            fonts: style::fonts().into_iter().map(Into::into).collect(),
-            default_font: style::SANS,
-            ..iced::Settings::default()
-        };
+        let settings_ = sim_settings();
         let (mut app, id) = opened();
         let _ = app.update(sample(id, 572, true));
         let _ = app.update(Message::ScreenSelected(Screen::List));
@@ -2362,6 +2358,24 @@ mod tests {
         let mut ui = iced_test::Simulator::with_size(settings_, (1200.0, 800.0), app.view());
         let shown = format!("{} of {} events", app.rows().len(), snap.len());
         assert!(ui.find(shown.as_str()).is_ok(), "the count shows: {shown}");
+    }
+
+    /// iced settings for simulations: the app's embedded fonts.
+    fn sim_settings() -> iced::Settings {
+        iced::Settings {
+            fonts: style::fonts().into_iter().map(Into::into).collect(),
+            default_font: style::SANS,
+            ..iced::Settings::default()
+        }
+    }
+
+    /// The HTTP connection (server port 80) of a loaded capture.
+    fn http_stream(snap: &Snapshot) -> scapscope_core::streams::Stream {
+        scapscope_core::streams::reassemble(snap, None)
+            .streams
+            .into_iter()
+            .find(|s| s.info.server_port() == Some(80))
+            .expect("an HTTP connection")
     }
 
     /// An app with a shared capture fully loaded (matching and decoding
@@ -2391,20 +2405,11 @@ mod tests {
 
     #[test]
     fn selecting_an_http_event_decodes_it_and_a_clicked_field_is_highlighted() {
-        let settings_ = iced::Settings {
-            fonts: style::fonts().into_iter().map(Into::into).collect(),
-            default_font: style::SANS,
-            ..iced::Settings::default()
-        };
+        let settings_ = sim_settings();
         let Some((mut app, snap)) = opened_shared("workshop_example0_nginx.scap") else {
             return;
         };
-        let streams = scapscope_core::streams::reassemble(&snap, None);
-        let http = streams
-            .streams
-            .iter()
-            .find(|s| s.info.server_port() == Some(80))
-            .unwrap();
+        let http = http_stream(&snap);
         let event = http.segments[0].event;
         let payload = scapscope_core::streams::segment_data(&snap, &http.segments[0]).to_vec();
         let _ = app.update(Message::ScreenSelected(Screen::List));
@@ -2462,7 +2467,7 @@ mod tests {
         ));
 
         // Another event of another stream is decoded afresh.
-        let other = streams
+        let other = scapscope_core::streams::reassemble(&snap, None)
             .streams
             .iter()
             .find(|s| s.id != http.id && !s.segments.is_empty())
@@ -2482,12 +2487,7 @@ mod tests {
             return;
         };
         app.field_when_decoded = Some("Host".into());
-        let streams = scapscope_core::streams::reassemble(&snap, None);
-        let http = streams
-            .streams
-            .iter()
-            .find(|s| s.info.server_port() == Some(80))
-            .unwrap();
+        let http = http_stream(&snap);
         let event = http.segments[0].event;
         let _ = app.update(Message::ScreenSelected(Screen::List));
         let _ = app.update(Message::List(list::Message::RowClicked(
@@ -2504,12 +2504,7 @@ mod tests {
         let Some((mut app, snap)) = opened_shared("workshop_example0_nginx.scap") else {
             return;
         };
-        let streams = scapscope_core::streams::reassemble(&snap, None);
-        let http = streams
-            .streams
-            .iter()
-            .find(|s| s.info.server_port() == Some(80))
-            .unwrap();
+        let http = http_stream(&snap);
         app.follow_now(http.segments[0].event);
         assert_eq!(app.screen(), Screen::Stream);
         let lines = app.follow.as_ref().unwrap().lines().to_vec();
@@ -2591,12 +2586,7 @@ mod tests {
             "{f}"
         );
         // The list shows exactly the connection's events (matched inline).
-        let streams = scapscope_core::streams::reassemble(&snap, None);
-        let http = streams
-            .streams
-            .iter()
-            .find(|s| s.info.server_port() == Some(80))
-            .unwrap();
+        let http = http_stream(&snap);
         for g in &http.segments {
             assert!(app.rows().row_of(g.event).is_some(), "event {}", g.event);
         }
@@ -2611,11 +2601,7 @@ mod tests {
     #[test]
     fn a_disabled_plugin_is_shown_with_its_reason() {
         use scapscope_dissectors::{Choice, Disabled, Fault, StreamDissection};
-        let settings_ = iced::Settings {
-            fonts: style::fonts().into_iter().map(Into::into).collect(),
-            default_font: style::SANS,
-            ..iced::Settings::default()
-        };
+        let settings_ = sim_settings();
         let (mut app, id) = opened();
         let _ = app.update(sample(id, 572, true));
         let snap = demo();
@@ -2660,20 +2646,11 @@ mod tests {
     /// Real clicks and typing on the follow screen and a protocol view.
     #[test]
     fn simulated_find_in_payloads_and_protocol_drill_down() {
-        let settings_ = iced::Settings {
-            fonts: style::fonts().into_iter().map(Into::into).collect(),
-            default_font: style::SANS,
-            ..iced::Settings::default()
-        };
+        let settings_ = sim_settings();
         let Some((mut app, snap)) = opened_shared("workshop_example0_nginx.scap") else {
             return;
         };
-        let streams = scapscope_core::streams::reassemble(&snap, None);
-        let http = streams
-            .streams
-            .iter()
-            .find(|s| s.info.server_port() == Some(80))
-            .unwrap();
+        let http = http_stream(&snap);
         app.follow_now(http.segments[0].event);
         let mut ui =
             iced_test::Simulator::with_size(settings_.clone(), (1600.0, 1000.0), app.view());
@@ -2729,12 +2706,7 @@ mod tests {
         let Some((mut app, snap)) = opened_shared("workshop_example0_nginx.scap") else {
             return;
         };
-        let streams = scapscope_core::streams::reassemble(&snap, None);
-        let http = streams
-            .streams
-            .iter()
-            .find(|s| s.info.server_port() == Some(80))
-            .unwrap();
+        let http = http_stream(&snap);
         let event = http.segments[0].event;
         app.follow_now(event);
         let what = |app: &App| -> Vec<String> {
@@ -2782,11 +2754,7 @@ mod tests {
     /// decoded payload, then Back along the path.
     #[test]
     fn simulated_investigation_from_a_tile_to_a_payload_and_back() {
-        let settings_ = iced::Settings {
-            fonts: style::fonts().into_iter().map(Into::into).collect(),
-            default_font: style::SANS,
-            ..iced::Settings::default()
-        };
+        let settings_ = sim_settings();
         let Some((mut app, snap)) = opened_shared("workshop_example0_nginx.scap") else {
             return;
         };
@@ -2833,13 +2801,7 @@ mod tests {
         // The syscall list of the drill-down: that process's events only.
         click(&mut app, "Syscalls");
         assert_eq!(app.screen(), Screen::List);
-        let streams = scapscope_core::streams::reassemble(&snap, None);
-        let request = streams
-            .streams
-            .iter()
-            .find(|s| s.info.server_port() == Some(80))
-            .map(|s| s.segments[0].event)
-            .unwrap();
+        let request = http_stream(&snap).segments[0].event;
         let row = app.rows().row_of(request).expect("the request is listed");
         assert!(app.rows().len() < snap.len());
         let _ = app.update(Message::List(list::Message::RowClicked(row)));
@@ -2865,11 +2827,7 @@ mod tests {
 
     #[test]
     fn simulated_clicks_open_the_list_and_show_details() {
-        let settings_ = iced::Settings {
-            fonts: style::fonts().into_iter().map(Into::into).collect(),
-            default_font: style::SANS,
-            ..iced::Settings::default()
-        };
+        let settings_ = sim_settings();
         let (mut app, id) = opened();
         let _ = app.update(sample(id, 572, true));
 
