@@ -23,7 +23,6 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use scapscope_core::filter::{Filter, Matcher, StoreFilter};
 use scapscope_core::reader::Reader;
 use scapscope_core::store::{LoadOptions, load_blocking};
-use scapscope_core::synth::{SynthConfig, Target, synth};
 
 const TYPICAL: &str = "evt.type in (read,write) and fd.name contains /var";
 const READER_EVENTS: u64 = 200_000;
@@ -34,23 +33,7 @@ fn capture() -> PathBuf {
         .and_then(|v| v.parse().ok())
         .unwrap_or(2_000_000);
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/bench-data");
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(format!("synth-{events}.scap"));
-    if !path.exists() {
-        let cfg = SynthConfig {
-            seed: 1,
-            target: Target::Events(events),
-            ..Default::default()
-        };
-        let tmp = path.with_extension("partial");
-        synth(
-            &cfg,
-            std::io::BufWriter::new(std::fs::File::create(&tmp).unwrap()),
-        )
-        .unwrap();
-        std::fs::rename(&tmp, &path).unwrap();
-    }
-    path
+    scapscope_core::synth::cached(&dir, events, 1).unwrap()
 }
 
 fn bench(c: &mut Criterion) {

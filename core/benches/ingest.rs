@@ -21,7 +21,6 @@ use std::time::Duration;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use scapscope_core::reader::Reader;
 use scapscope_core::store::{LoadOptions, load_blocking};
-use scapscope_core::synth::{SynthConfig, Target, synth};
 
 fn capture() -> (PathBuf, u64) {
     let events: u64 = std::env::var("SCAPSCOPE_BENCH_EVENTS")
@@ -29,22 +28,7 @@ fn capture() -> (PathBuf, u64) {
         .and_then(|v| v.parse().ok())
         .unwrap_or(2_000_000);
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/bench-data");
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(format!("synth-{events}.scap"));
-    if !path.exists() {
-        let cfg = SynthConfig {
-            seed: 1,
-            target: Target::Events(events),
-            ..Default::default()
-        };
-        let tmp = path.with_extension("partial");
-        synth(
-            &cfg,
-            std::io::BufWriter::new(std::fs::File::create(&tmp).unwrap()),
-        )
-        .unwrap();
-        std::fs::rename(&tmp, &path).unwrap();
-    }
+    let path = scapscope_core::synth::cached(&dir, events, 1).unwrap();
     let bytes = std::fs::metadata(&path).unwrap().len();
     (path, bytes)
 }

@@ -27,7 +27,6 @@ use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use scapscope_core::store::{LoadOptions, Snapshot, load_blocking};
-use scapscope_core::synth::{SynthConfig, Target, synth};
 use scapscope_core::views::{self, Facts, Query};
 
 const VIEWS: &[&str] = &[
@@ -62,23 +61,7 @@ fn capture() -> PathBuf {
         .and_then(|v| v.parse().ok())
         .unwrap_or(2_000_000);
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/bench-data");
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(format!("synth-{events}.scap"));
-    if !path.exists() {
-        let cfg = SynthConfig {
-            seed: 1,
-            target: Target::Events(events),
-            ..Default::default()
-        };
-        let tmp = path.with_extension("partial");
-        synth(
-            &cfg,
-            std::io::BufWriter::new(std::fs::File::create(&tmp).unwrap()),
-        )
-        .unwrap();
-        std::fs::rename(&tmp, &path).unwrap();
-    }
-    path
+    scapscope_core::synth::cached(&dir, events, 1).unwrap()
 }
 
 fn one_percent(snap: &Snapshot) -> Query {

@@ -763,6 +763,34 @@ fn hex_id(rng: &mut Rng) -> String {
     (0..4).map(|_| format!("{:016x}", rng.next())).collect()
 }
 
+/// Version of what [`synth`] writes for a given config: part of the name
+/// of [`cached`] files, bumped whenever the output changes (2: procinfo
+/// events), so a benchmark never measures a capture of an older generator.
+pub const GENERATOR_VERSION: u32 = 2;
+
+/// The generated capture of `events` events and `seed` in `dir`, written
+/// there first if absent (through a `.partial` file renamed when complete,
+/// so an interrupted run leaves no truncated capture behind). For
+/// benchmarks, which reuse one large capture across runs.
+pub fn cached(dir: &std::path::Path, events: u64, seed: u64) -> io::Result<std::path::PathBuf> {
+    std::fs::create_dir_all(dir)?;
+    let path = dir.join(format!("synth-v{GENERATOR_VERSION}-s{seed}-{events}.scap"));
+    if !path.exists() {
+        let cfg = SynthConfig {
+            seed,
+            target: Target::Events(events),
+            ..Default::default()
+        };
+        let tmp = path.with_extension("partial");
+        let mut out = io::BufWriter::new(std::fs::File::create(&tmp)?);
+        synth(&cfg, &mut out)?;
+        out.flush()?;
+        drop(out);
+        std::fs::rename(&tmp, &path)?;
+    }
+    Ok(path)
+}
+
 /// Writes a synthetic capture to `out`.
 pub fn synth<W: Write>(cfg: &SynthConfig, out: W) -> io::Result<SynthSummary> {
     let mut rng = Rng(cfg.seed ^ 0x5CA9_5C09_0000_0000);
@@ -1063,5 +1091,37 @@ fn user(uid: u32, name: &str, home: &str, shell: &str) -> UserEntry {
         name: name.into(),
         homedir: home.into(),
         shell: shell.into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cached_writes_once_under_a_versioned_name_and_leaves_no_partial_file() {
+        let dir = std::env::temp_dir().join(format!("scapscope-cached-{}", std::process::id()));
+        let p = cached(&dir, 3_000, 4).unwrap();
+        let name = p.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(name.contains(&format!("v{GENERATOR_VERSION}")), "{name}");
+        let written = std::fs::metadata(&p).unwrap().modified().unwrap();
+        // The same bytes as a direct run with that config.
+        let mut direct = Vec::new();
+        let cfg = SynthConfig {
+            seed: 4,
+            target: Target::Events(3_000),
+            ..Default::default()
+        };
+        synth(&cfg, &mut direct).unwrap();
+        assert_eq!(std::fs::read(&p).unwrap(), direct);
+        // Asked again: the file is reused, not written anew.
+        assert_eq!(cached(&dir, 3_000, 4).unwrap(), p);
+        assert_eq!(std::fs::metadata(&p).unwrap().modified().unwrap(), written);
+        let names: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 1, "{names:?}");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

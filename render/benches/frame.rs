@@ -14,29 +14,15 @@ use std::time::Instant;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use scapscope_core::store::{LoadOptions, load_blocking};
-use scapscope_core::synth::{SynthConfig, Target, synth};
 use scapscope_core::timeline::TimelineIndex;
 use scapscope_render::view::MIN_NS_PER_PX;
 use scapscope_render::{Clock, Geometry, Layout, Palette, Scene, View, build};
 
 fn capture(events: u64) -> PathBuf {
-    let p = std::env::temp_dir().join(format!("scapscope-frame-bench-{events}.scap"));
-    if !p.exists() {
-        let t = Instant::now();
-        let tmp = p.with_extension("partial");
-        let cfg = SynthConfig {
-            seed: 7,
-            target: Target::Events(events),
-            ..Default::default()
-        };
-        synth(
-            &cfg,
-            std::io::BufWriter::new(std::fs::File::create(&tmp).unwrap()),
-        )
-        .unwrap();
-        std::fs::rename(&tmp, &p).unwrap();
-        eprintln!("generated {} in {:.1?}", p.display(), t.elapsed());
-    }
+    let t = Instant::now();
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/bench-data");
+    let p = scapscope_core::synth::cached(&dir, events, 7).unwrap();
+    eprintln!("capture {} ready in {:.1?}", p.display(), t.elapsed());
     p
 }
 
