@@ -71,7 +71,8 @@ fn rewrite(font: &[u8], family: &str, style: &str) -> Option<Vec<u8>> {
         tables.push((tag, data));
     }
     // Table records are sorted by tag (they were, and dropping keeps it).
-    let n = u16::try_from(tables.len()).ok()?;
+    // A font keeps at least its outlines; none left means it was not one.
+    let n = u16::try_from(tables.len()).ok().filter(|&n| n > 0)?;
     let mut out = Vec::with_capacity(font.len());
     out.extend_from_slice(font.get(0..4)?); // sfnt version
     out.extend_from_slice(&n.to_be_bytes());
@@ -200,5 +201,10 @@ mod tests {
         let mut cut = dejavu::sans::regular().to_vec();
         cut.truncate(5000);
         assert!(rewrite(&cut, "F", "Regular").is_none());
+        // A table directory with no table (or only dropped ones).
+        assert!(rewrite(&[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], "F", "Regular").is_none());
+        let mut only_prep = vec![0, 1, 0, 0, 0, 1, 0, 16, 0, 0, 0, 0];
+        only_prep.extend_from_slice(b"prep\0\0\0\0\0\0\0\x1c\0\0\0\0");
+        assert!(rewrite(&only_prep, "F", "Regular").is_none());
     }
 }
