@@ -85,6 +85,30 @@ fn bad_arguments_fail_with_a_message() {
     assert!(!out.exists());
 }
 
+/// Share of the pixels of the timeline's process labels and lanes (below
+/// its axis and metric charts, left half) that differ from the area's
+/// most common colour.
+fn lane_ink(png_path: &Path) -> f64 {
+    let decoder = png::Decoder::new(std::io::BufReader::new(
+        std::fs::File::open(png_path).unwrap(),
+    ));
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    assert_eq!(info.color_type, png::ColorType::Rgba);
+    let (w, h) = (info.width as usize, info.height as usize);
+    let mut counts = std::collections::HashMap::new();
+    for y in h * 35 / 100..h * 95 / 100 {
+        for x in 0..w / 2 {
+            let i = (y * w + x) * 4;
+            *counts.entry(&buf[i..i + 4]).or_insert(0usize) += 1;
+        }
+    }
+    let total: usize = counts.values().sum();
+    let flat = counts.values().copied().max().unwrap_or(0);
+    (total - flat) as f64 / total as f64
+}
+
 /// Screenshot size of the screen tests.
 const SIZE: (u32, u32) = (1280, 800);
 
@@ -282,9 +306,15 @@ fn each_screen_of_a_shared_capture_shows_what_the_cli_computes() {
         let segments = format!("{} segments", http.segments.len());
         assert!(all.contains(&segments), "{backend}: {all}");
 
-        // The timeline draws (the timeline itself has no text widgets).
+        // The timeline draws its own labels and lanes (no text widgets):
+        // the lane area below its charts is not one flat colour.
         let t = shoot_texts(&dir, &file, backend, "timeline", SIZE, &[]).unwrap();
         assert!(t.iter().any(|s| s == "Timeline"));
+        let ink = lane_ink(&dir.join(format!("{backend}-timeline.png")));
+        assert!(
+            ink > 0.02,
+            "{backend}: the timeline's lanes look blank ({ink:.4})"
+        );
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
