@@ -148,8 +148,8 @@ impl Snapshot {
     /// Event `i`, resolved.
     pub fn row(&self, i: usize) -> Option<Row<'_>> {
         let (c, j) = self.locate(i)?;
-        let t = self.entities.thread(c.thread[j]);
-        let f = self.entities.fd(c.fd[j]);
+        let t = self.entities.thread(c.thread_id(j));
+        let f = self.entities.fd(c.fd_id(j));
         Some(Row {
             index: i,
             ts_ns: c.ts_ns(j),

@@ -187,7 +187,7 @@ impl Builder {
             if let Some(n) = c.len_bytes(j) {
                 let kind = snap
                     .entities
-                    .fd(c.fd[j])
+                    .fd(c.fd_id(j))
                     .and_then(|f| f.fd.as_ref())
                     .map(|f| f.kind);
                 let read = match schema::compat_category(ty) & 0x3f {

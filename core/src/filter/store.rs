@@ -417,7 +417,10 @@ impl ChunkScan<'_> {
                     let hit = match l.col {
                         Col::Tid => {
                             exists
-                                || compare_int(&l.cmp, self.snap.entities.thread(c.thread[j]).tid)
+                                || compare_int(
+                                    &l.cmp,
+                                    self.snap.entities.thread(c.thread_id(j)).tid,
+                                )
                         }
                         Col::Num => c.num(j).is_some_and(|n| exists || compare_uint(&l.cmp, n)),
                         Col::RawTime => exists || compare_uint(&l.cmp, c.ts_ns(j)),
@@ -432,7 +435,7 @@ impl ChunkScan<'_> {
             Col::Thread(tf) => {
                 let cache = self.caches.get(key);
                 for j in cand.iter() {
-                    let id = c.thread[j];
+                    let id = c.thread_id(j);
                     let Some(slot) = cache.get(id as usize) else {
                         continue;
                     };
@@ -450,7 +453,7 @@ impl ChunkScan<'_> {
             Col::Fd(ff) => {
                 let cache = self.caches.get(key);
                 for j in cand.iter() {
-                    let id = c.fd[j];
+                    let id = c.fd_id(j);
                     let Some(slot) = cache.get(id as usize) else {
                         continue;
                     };
@@ -574,7 +577,7 @@ impl ChunkScan<'_> {
                     // The cwd of the thread as the store keeps it.
                     self.snap
                         .entities
-                        .thread(self.chunk.thread[j])
+                        .thread(self.chunk.thread_id(j))
                         .thread
                         .as_deref()
                         .map_or_else(String::new, |t| t.cwd.clone())
@@ -594,7 +597,7 @@ impl ChunkScan<'_> {
     /// among the 64 events before it.
     fn previous_on_thread(&self, j: usize) -> Option<crate::format::event::EventRecord<'_>> {
         let c = self.chunk;
-        let tid = self.snap.entities.thread(c.thread[j]).tid;
+        let tid = self.snap.entities.thread(c.thread_id(j)).tid;
         let global = self.base + j;
         (global.saturating_sub(64)..global)
             .rev()

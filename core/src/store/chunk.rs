@@ -299,10 +299,11 @@ pub struct Chunk {
     cpu: Vec<u8>,
     /// CPUs above 254, by index.
     cpu_wide: HashMap<u32, u16>,
-    /// Thread entity id (4 B), see `Entities`.
-    pub thread: Vec<u32>,
-    /// Fd entity id or `NO_ENTITY` (4 B).
-    pub fd: Vec<u32>,
+    /// Thread entity id (4 B), see `Entities`; read through
+    /// [`Chunk::thread_id`] so the encoding can change.
+    thread: Vec<u32>,
+    /// Fd entity id or `NO_ENTITY` (4 B); read through [`Chunk::fd_id`].
+    fd: Vec<u32>,
     /// Result (`res`, or the fd of fd-creating exits), for the events that
     /// have one (4 B each, about half of all events). For I/O exits a
     /// non-negative result is the byte count, so no separate length column
@@ -561,6 +562,18 @@ impl Chunk {
     /// Absolute block offset of event `j`.
     pub fn offset(&self, j: usize) -> u64 {
         self.base_offset + u64::from(self.offsets.get(j))
+    }
+
+    /// Thread entity id of event `j` (see `Entities`).
+    #[inline]
+    pub fn thread_id(&self, j: usize) -> u32 {
+        self.thread[j]
+    }
+
+    /// Fd entity id of event `j`, or [`NO_ENTITY`].
+    #[inline]
+    pub fn fd_id(&self, j: usize) -> u32 {
+        self.fd[j]
     }
 
     /// Whether sysdig hides event `j`.

@@ -199,7 +199,7 @@ pub struct ChunkLod {
 pub(super) fn event_density(chunk: &Chunk, j: usize, entities: &Entities) -> (Density, Category) {
     let et = chunk.event_type[j];
     let fd_kind = entities
-        .fd(chunk.fd[j])
+        .fd(chunk.fd_id(j))
         .and_then(|f| f.fd.as_ref())
         .map(|f| f.kind);
     let cat = Category::of(et, fd_kind);
@@ -251,7 +251,7 @@ impl ChunkLod {
                 continue;
             }
             all.push((ts, j as u32));
-            let ent = chunk.thread[j];
+            let ent = chunk.thread_id(j);
             let (slot, named) = *slot_of_entity.entry(ent).or_insert_with(|| {
                 let t = entities.thread(ent);
                 let named = t.thread.as_ref().is_some_and(|t| !t.comm.is_empty());

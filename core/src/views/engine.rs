@@ -537,16 +537,16 @@ impl Run<'_> {
             }
             let i = base + j;
             let etype = c.event_type[j];
-            let tref = snap.entities.thread(c.thread[j]);
+            let tref = snap.entities.thread(c.thread_id(j));
             let thread = tref.thread.as_deref();
-            let fd_ent = c.fd[j];
+            let fd_ent = c.fd_id(j);
             let ev = EvRef {
                 i,
                 etype,
                 ts_ns: ts,
                 tid: tref.tid,
                 thread,
-                thread_ent: c.thread[j],
+                thread_ent: c.thread_id(j),
                 fd: snap.entities.fd(fd_ent),
                 fd_ent,
                 event_fd: c.has_event_fd(j),

@@ -82,7 +82,7 @@ enum LatencyRole {
 
 fn latency_role(snap: &Snapshot, c: &Chunk, j: usize) -> LatencyRole {
     let t = c.event_type[j];
-    let known = || snap.entities.thread(c.thread[j]).thread.is_some();
+    let known = || snap.entities.thread(c.thread_id(j)).thread.is_some();
     if t == ids::SCHEDSWITCH_6_E || t == ids::PROCINFO_E {
         return if known() {
             LatencyRole::Read
@@ -254,7 +254,7 @@ impl Facts {
         let mut log = c.proc_dyn.iter().peekable();
         let mut out = vec![0u64; c.len()];
         for (j, o) in out.iter_mut().enumerate() {
-            let Some(t) = snap.entities.thread(c.thread[j]).thread.as_deref() else {
+            let Some(t) = snap.entities.thread(c.thread_id(j)).thread.as_deref() else {
                 continue;
             };
             let v = cur.entry(t.pid).or_insert(0);
@@ -295,7 +295,7 @@ impl Facts {
             if role == LatencyRole::None {
                 continue;
             }
-            let tid = snap.entities.thread(c.thread[j]).tid;
+            let tid = snap.entities.thread(c.thread_id(j)).tid;
             let st = cur.entry(tid).or_insert_with(|| idx.state_before(ci, tid));
             let ts = c.ts_ns(j);
             if role == LatencyRole::Read {
@@ -349,7 +349,7 @@ fn latency_index(snap: &Snapshot) -> LatencyIndex {
                 if latency_role(snap, c, j) != LatencyRole::Update {
                     continue;
                 }
-                let tid = snap.entities.thread(c.thread[j]).tid;
+                let tid = snap.entities.thread(c.thread_id(j)).tid;
                 let e = m.entry(tid).or_default();
                 let ts = c.ts_ns(j);
                 if schema::is_enter(c.event_type[j]) {
@@ -385,7 +385,7 @@ fn procinfo_cpu(snap: &Snapshot) -> FxHashMap<usize, f64> {
                 .iter()
                 .enumerate()
                 .filter(|&(j, &t)| {
-                    t == ids::PROCINFO_E && snap.entities.thread(c.thread[j]).thread.is_some()
+                    t == ids::PROCINFO_E && snap.entities.thread(c.thread_id(j)).thread.is_some()
                 })
                 .map(|(j, _)| starts[ci] + j)
                 .collect()
@@ -443,7 +443,7 @@ fn apply_vm(
     m: &mut FxHashMap<i64, Vec<(usize, ProcDyn)>>,
 ) {
     let j = v.j as usize;
-    let Some(t) = snap.entities.thread(c.thread[j]).thread.as_deref() else {
+    let Some(t) = snap.entities.thread(c.thread_id(j)).thread.as_deref() else {
         return;
     };
     let log = m.entry(t.pid).or_default();
@@ -479,7 +479,7 @@ fn fd_starts(snap: &Snapshot) -> Vec<FxHashMap<i64, u64>> {
             let mut m: FxHashMap<i64, FdEffect> = FxHashMap::default();
             let mut log = c.proc_dyn.iter().peekable();
             for j in 0..c.len() {
-                let Some(t) = snap.entities.thread(c.thread[j]).thread.as_deref() else {
+                let Some(t) = snap.entities.thread(c.thread_id(j)).thread.as_deref() else {
                     continue;
                 };
                 let e = m.entry(t.pid).or_insert(FdEffect::Add(0));

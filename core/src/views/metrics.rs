@@ -705,8 +705,8 @@ pub(crate) fn ev_at<'a>(
     j: usize,
     latency: &[u64],
 ) -> EvRef<'a> {
-    let tref = snap.entities.thread(c.thread[j]);
-    let fd_ent = c.fd[j];
+    let tref = snap.entities.thread(c.thread_id(j));
+    let fd_ent = c.fd_id(j);
     let i = base + j;
     EvRef {
         i,
@@ -714,7 +714,7 @@ pub(crate) fn ev_at<'a>(
         ts_ns: c.ts_ns(j),
         tid: tref.tid,
         thread: tref.thread.as_deref(),
-        thread_ent: c.thread[j],
+        thread_ent: c.thread_id(j),
         fd: snap.entities.fd(fd_ent),
         fd_ent,
         event_fd: c.has_event_fd(j),
