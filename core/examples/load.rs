@@ -15,15 +15,38 @@ fn peak_rss_kib() -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
+/// Resident anonymous and file-backed memory now, KiB.
+fn rss_parts_kib() -> (u64, u64) {
+    let s = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| {
+        s.lines()
+            .find(|l| l.starts_with(name))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0)
+    };
+    (field("RssAnon:"), field("RssFile:"))
+}
+
 fn main() {
     let path = std::env::args().nth(1).expect("usage: load FILE");
     let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
     let t = Instant::now();
     let h = load(std::path::Path::new(&path), LoadOptions::default());
     let mut first = None;
+    // Largest resident anonymous and file-backed memory seen while loading
+    // (sampled every few ms), to tell the heap from mapped file pages.
+    let (mut max_anon, mut max_file) = (0, 0);
+    let mut polls = 0u32;
     while !h.is_finished() {
         if first.is_none() && !h.snapshot().is_empty() {
             first = Some(t.elapsed());
+        }
+        polls += 1;
+        if polls.is_multiple_of(16) {
+            let (a, f) = rss_parts_kib();
+            max_anon = max_anon.max(a);
+            max_file = max_file.max(f);
         }
         std::thread::sleep(Duration::from_micros(200));
     }
@@ -44,5 +67,23 @@ fn main() {
         peak_rss_kib().unwrap_or(0) / 1024,
         100.0 * (peak_rss_kib().unwrap_or(0) * 1024) as f64 / size.max(1) as f64,
         s.error
+    );
+    let (a, f) = rss_parts_kib();
+    println!(
+        "  resident while loading: at most {} MiB anonymous, {} MiB of mapped file; \
+         after: {} MiB anonymous, {} MiB mapped",
+        max_anon.max(a) / 1024,
+        max_file.max(f) / 1024,
+        a / 1024,
+        f / 1024
+    );
+    let n = s.len().max(1) as f64;
+    for (name, bytes) in s.heap_parts() {
+        println!("  {name:<30} {:>6.2} B/event", bytes as f64 / n);
+    }
+    println!(
+        "  ({} thread versions, {} fd versions)",
+        s.entities.threads.len(),
+        s.entities.fds.len()
     );
 }

@@ -357,6 +357,8 @@ pub struct State {
     last_serial: u64,
     /// Iteration order of libsinsp's thread table.
     order: stdmap::StdMapOrder,
+    /// Shared copies of threads' argument, environment and cgroup lists.
+    lists: thread::SharedLists,
 }
 
 /// Parameter count of an event type in sysdig 0.29.3's table.
@@ -603,13 +605,23 @@ impl State {
         self.threads.get_mut(&tid).map(Arc::make_mut)
     }
 
+    /// Shares `tid`'s lists with equal ones of other threads, after a
+    /// parser set them (execve).
+    fn share_lists(&mut self, tid: i64) {
+        if let Some(t) = self.threads.get_mut(&tid) {
+            let t = Arc::make_mut(t);
+            self.lists.share(t);
+        }
+    }
+
     /// `add_thread`: counts a CLONE_THREAD thread on its main thread
     /// (creating it) unless it comes from the process list, then inserts
     /// it, replacing any entry with its tid. `fds`: its own fd table.
-    fn add_thread(&mut self, t: Thread, from_pl: bool, fds: FxHashMap<i64, Arc<Fd>>) -> bool {
+    fn add_thread(&mut self, mut t: Thread, from_pl: bool, fds: FxHashMap<i64, Arc<Fd>>) -> bool {
         if self.threads.len() >= MAX_THREADS {
             return false;
         }
+        self.lists.share(&mut t);
         if !from_pl && t.flags & clone_flags::CLONE_THREAD != 0 {
             self.get_or_create(t.pid);
             if let Some(m) = self.thread_mut(t.pid) {

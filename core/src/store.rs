@@ -223,6 +223,22 @@ impl Snapshot {
         if lo == usize::MAX { 0..0 } else { lo..hi }
     }
 
+    /// Heap bytes by part: each column summed over chunks, then the
+    /// entity tables and the values they hold.
+    pub fn heap_parts(&self) -> Vec<(&'static str, usize)> {
+        let mut parts: Vec<(&'static str, usize)> = Vec::new();
+        for c in self.chunks.iter() {
+            for (i, (name, n)) in c.heap_parts().into_iter().enumerate() {
+                match parts.get_mut(i) {
+                    Some(p) => p.1 += n,
+                    None => parts.push((name, n)),
+                }
+            }
+        }
+        parts.extend(self.entities.heap_parts());
+        parts
+    }
+
     /// Heap bytes held by the store (columns and entity tables), not
     /// counting the mapped file.
     pub fn heap_bytes(&self) -> usize {

@@ -1165,6 +1165,7 @@ impl State {
             }
             _ => {}
         }
+        self.share_lists(tid);
         if matches!(etype, EXECVE_17_X | EXECVE_18_X | EXECVE_19_X | EXECVEAT_X)
             && let Some(tty) = rd_u32(param(rec, 16))
             && let Some(t) = self.thread_mut(tid)

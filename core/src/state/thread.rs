@@ -1,6 +1,9 @@
 //! A thread (and, through its main thread, a process) as libsinsp sees it.
 
+use std::hash::Hash;
 use std::sync::Arc;
+
+use rustc_hash::FxHashSet;
 
 /// libsinsp's thread flag bits (`PPM_CL_*`) the state engine uses.
 pub mod flags {
@@ -204,4 +207,46 @@ fn split_cstrings(b: &[u8]) -> Vec<String> {
         off += n + 1;
     }
     out
+}
+
+/// One copy of each distinct argument list, environment and cgroup list.
+/// Processes mostly share them (same container, same environment, the
+/// same command run again), and every thread version keeps its own
+/// lists: without sharing, a long capture holds one copy per process, a
+/// dozen small allocations each (measured: ~2 B per event on a generated
+/// capture, plus allocator overhead).
+#[derive(Debug, Default, Clone)]
+pub(crate) struct SharedLists {
+    strings: FxHashSet<Arc<[String]>>,
+    cgroups: FxHashSet<Arc<[(String, String)]>>,
+}
+
+/// Distinct lists kept per kind before the set starts over, so that a
+/// capture of ever-different command lines cannot grow it without bound
+/// (lists already shared stay shared).
+const SHARED_LISTS_MAX: usize = 1 << 16;
+
+fn share_list<T: Eq + Hash>(set: &mut FxHashSet<Arc<[T]>>, list: &mut Arc<[T]>) {
+    if list.is_empty() {
+        return;
+    }
+    if let Some(kept) = set.get(&**list) {
+        if !Arc::ptr_eq(kept, list) {
+            *list = Arc::clone(kept);
+        }
+        return;
+    }
+    if set.len() >= SHARED_LISTS_MAX {
+        set.clear();
+    }
+    set.insert(Arc::clone(list));
+}
+
+impl SharedLists {
+    /// Makes `t`'s lists the kept copies of equal lists, keeping new ones.
+    pub(crate) fn share(&mut self, t: &mut Thread) {
+        share_list(&mut self.strings, &mut t.args);
+        share_list(&mut self.strings, &mut t.env);
+        share_list(&mut self.cgroups, &mut t.cgroups);
+    }
 }

@@ -99,6 +99,21 @@ impl Entities {
         self.fds.get(id)
     }
 
+    /// Heap bytes by part: thread and fd tables, the values they hold.
+    pub fn heap_parts(&self) -> [(&'static str, usize); 3] {
+        [
+            (
+                "thread table",
+                self.threads.segs.len() * SEG * std::mem::size_of::<ThreadRef>(),
+            ),
+            (
+                "fd table",
+                self.fds.segs.len() * SEG * std::mem::size_of::<FdRef>(),
+            ),
+            ("thread and fd versions", self.value_bytes),
+        ]
+    }
+
     /// Heap bytes (tables and the values they hold).
     pub fn heap_bytes(&self) -> usize {
         self.threads.segs.len() * SEG * std::mem::size_of::<ThreadRef>()
@@ -115,6 +130,23 @@ pub(crate) fn thread_bytes(t: &Thread) -> usize {
         + t.exepath.capacity()
         + t.cwd.capacity()
         + t.container_id.capacity()
+}
+
+/// Approximate heap bytes of a shared list of strings (arguments,
+/// environment): the slice behind its `Arc` and each string.
+pub(crate) fn list_bytes(l: &[String]) -> usize {
+    16 + l
+        .iter()
+        .map(|s| std::mem::size_of::<String>() + s.capacity())
+        .sum::<usize>()
+}
+
+/// Approximate heap bytes of a shared cgroup list.
+pub(crate) fn cgroups_bytes(l: &[(String, String)]) -> usize {
+    16 + l
+        .iter()
+        .map(|(a, b)| 2 * std::mem::size_of::<String>() + a.capacity() + b.capacity())
+        .sum::<usize>()
 }
 
 /// Approximate heap bytes of an fd version.
