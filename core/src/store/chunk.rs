@@ -37,9 +37,10 @@ pub struct ChunkSummary {
     pub ts_sorted: bool,
 }
 
-/// Timestamps of a chunk: 4-byte offsets from the smallest non-zero
-/// timestamp of their block of [`BLOCK`] events when they fit (nearly
-/// always: a block spans far less than 4.29 s), 8-byte values otherwise.
+/// Timestamps of a chunk: offsets from the smallest non-zero timestamp of
+/// their block of [`BLOCK`] events, in 3 bytes when the block spans less
+/// than 16.7 ms (busy captures: nearly every block), 4 bytes when it
+/// spans less than 4.29 s (nearly always), 8-byte values otherwise.
 /// Nanosecond precision either way.
 #[derive(Debug, Clone)]
 pub enum TsColumn {
@@ -51,12 +52,53 @@ pub enum TsColumn {
         /// Smallest non-zero timestamp of each block.
         bases: Vec<u64>,
         /// Offsets from the block's base.
-        rel: Vec<u32>,
+        rel: RelColumn,
         /// Timestamps that do not fit, by index.
         exceptions: HashMap<u32, u64>,
     },
     /// Plain values.
     Wide(Vec<u64>),
+}
+
+/// Offsets of timestamps from their block's base; the largest value of
+/// the width means "see the exceptions".
+#[derive(Debug, Clone)]
+pub enum RelColumn {
+    /// 3 little-endian bytes per event.
+    U24(Vec<u8>),
+    /// 4 bytes per event.
+    U32(Vec<u32>),
+}
+
+const U24_MAX: u64 = (1 << 24) - 1;
+
+impl RelColumn {
+    #[inline]
+    fn get(&self, j: usize) -> Option<u64> {
+        match self {
+            RelColumn::U24(b) => {
+                let x = u64::from(b[3 * j])
+                    | u64::from(b[3 * j + 1]) << 8
+                    | u64::from(b[3 * j + 2]) << 16;
+                (x != U24_MAX).then_some(x)
+            }
+            RelColumn::U32(v) => (v[j] != u32::MAX).then_some(u64::from(v[j])),
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            RelColumn::U24(b) => b.len() / 3,
+            RelColumn::U32(v) => v.len(),
+        }
+    }
+
+    fn heap_bytes(&self) -> usize {
+        match self {
+            RelColumn::U24(b) => b.capacity(),
+            RelColumn::U32(v) => v.capacity() * 4,
+        }
+    }
 }
 
 impl Default for TsColumn {
@@ -73,9 +115,9 @@ impl TsColumn {
                 bases,
                 rel,
                 exceptions,
-            } => match rel[j] {
-                u32::MAX => exceptions.get(&(j as u32)).copied().unwrap_or(0),
-                r => bases[j / BLOCK] + u64::from(r),
+            } => match rel.get(j) {
+                None => exceptions.get(&(j as u32)).copied().unwrap_or(0),
+                Some(r) => bases[j / BLOCK] + r,
             },
         }
     }
@@ -94,30 +136,50 @@ impl TsColumn {
             .chunks(BLOCK)
             .map(|b| b.iter().copied().filter(|&t| t != 0).min().unwrap_or(0))
             .collect();
-        let fits = |j: usize, t: u64| {
+        let rel_of = |j: usize, t: u64| {
             let base = bases[j / BLOCK];
-            t != 0 && t >= base && t - base < u64::from(u32::MAX)
+            (t != 0 && t >= base).then(|| t - base)
         };
-        let misfits = v.iter().enumerate().filter(|&(j, &t)| !fits(j, t)).count();
-        // Exceptions cost ~16 bytes each: past 1 in 8, plain values are
-        // smaller.
-        if misfits * 8 > v.len() {
+        let misfits = |max: u64| {
+            v.iter()
+                .enumerate()
+                .filter(|&(j, &t)| rel_of(j, t).is_none_or(|r| r >= max))
+                .count()
+        };
+        // Exceptions cost ~16 bytes each: 3-byte offsets pay past 1 in 16
+        // misfits, 4-byte ones past 1 in 8, plain values otherwise.
+        let (narrow_max, wide_bytes) = if misfits(U24_MAX) * 16 <= v.len() {
+            (U24_MAX, 3)
+        } else if misfits(u64::from(u32::MAX)) * 8 <= v.len() {
+            (u64::from(u32::MAX), 4)
+        } else {
             *self = TsColumn::Wide(v);
             return;
-        }
+        };
         let mut exceptions = HashMap::new();
-        let rel = v
-            .iter()
-            .enumerate()
-            .map(|(j, &t)| {
-                if fits(j, t) {
-                    (t - bases[j / BLOCK]) as u32
-                } else {
-                    exceptions.insert(j as u32, t);
-                    u32::MAX
-                }
-            })
-            .collect();
+        let mut rel_of_event = |j: usize, t: u64| match rel_of(j, t) {
+            Some(r) if r < narrow_max => r,
+            _ => {
+                exceptions.insert(j as u32, t);
+                narrow_max
+            }
+        };
+        let rel = if wide_bytes == 3 {
+            let mut b = Vec::with_capacity(3 * v.len());
+            for (j, &t) in v.iter().enumerate() {
+                let r = rel_of_event(j, t);
+                b.extend_from_slice(&r.to_le_bytes()[..3]);
+            }
+            RelColumn::U24(b)
+        } else {
+            RelColumn::U32(
+                v.iter()
+                    .enumerate()
+                    .map(|(j, &t)| rel_of_event(j, t) as u32)
+                    .collect(),
+            )
+        };
+        exceptions.shrink_to_fit();
         *self = TsColumn::Narrow {
             bases,
             rel,
@@ -132,7 +194,7 @@ impl TsColumn {
                 bases,
                 rel,
                 exceptions,
-            } => bases.capacity() * 8 + rel.capacity() * 4 + exceptions.capacity() * 16,
+            } => bases.capacity() * 8 + rel.heap_bytes() + exceptions.capacity() * 16,
         }
     }
 }
@@ -331,14 +393,39 @@ impl EntityColumn {
 
 /// A column present for some events only (results: enter events have
 /// none): a presence bitmap with rank counts, and the present values.
+/// Sealed, the values take 2 bytes when nearly all fit in an `i16`
+/// (errors, fds, most I/O byte counts), 4 otherwise.
 #[derive(Debug, Clone, Default)]
 pub struct SparseI32 {
     present: Vec<u64>,
     /// Number of present values before each bitmap word.
     rank: Vec<u32>,
-    values: Vec<i32>,
-    /// Values that do not fit in i32, by event index.
+    values: SparseValues,
+    /// Values that do not fit the value width, by event index.
     wide: HashMap<u32, i64>,
+}
+
+/// The present values of a [`SparseI32`]; the type's minimum means "see
+/// `wide`".
+#[derive(Debug, Clone)]
+enum SparseValues {
+    I32(Vec<i32>),
+    I16(Vec<i16>),
+}
+
+impl Default for SparseValues {
+    fn default() -> Self {
+        SparseValues::I32(Vec::new())
+    }
+}
+
+impl SparseValues {
+    fn len(&self) -> usize {
+        match self {
+            SparseValues::I32(v) => v.len(),
+            SparseValues::I16(v) => v.len(),
+        }
+    }
 }
 
 impl SparseI32 {
@@ -348,11 +435,15 @@ impl SparseI32 {
             self.rank.push(self.values.len() as u32);
         }
         let Some(v) = v else { return };
+        let SparseValues::I32(values) = &mut self.values else {
+            // Sealed columns are immutable.
+            return;
+        };
         self.present[j / 64] |= 1 << (j % 64);
         match i32::try_from(v) {
-            Ok(x) if x != i32::MIN => self.values.push(x),
+            Ok(x) if x != i32::MIN => values.push(x),
             _ => {
-                self.values.push(i32::MIN);
+                values.push(i32::MIN);
                 self.wide.insert(j as u32, v);
             }
         }
@@ -364,23 +455,63 @@ impl SparseI32 {
             return None;
         }
         let k = self.rank[j / 64] as usize + (w & ((1u64 << (j % 64)) - 1)).count_ones() as usize;
-        match self.values[k] {
-            i32::MIN => self.wide.get(&(j as u32)).copied(),
-            x => Some(i64::from(x)),
+        match &self.values {
+            SparseValues::I32(v) => match v[k] {
+                i32::MIN => self.wide.get(&(j as u32)).copied(),
+                x => Some(i64::from(x)),
+            },
+            SparseValues::I16(v) => match v[k] {
+                i16::MIN => self.wide.get(&(j as u32)).copied(),
+                x => Some(i64::from(x)),
+            },
         }
     }
 
     fn shrink(&mut self) {
         self.present.shrink_to_fit();
         self.rank.shrink_to_fit();
-        self.values.shrink_to_fit();
+        let SparseValues::I32(values) = &mut self.values else {
+            return;
+        };
+        let fits = |x: i32| x != i32::MIN && i16::try_from(x).is_ok_and(|y| y != i16::MIN);
+        let misfits = values.iter().filter(|&&x| !fits(x)).count();
+        // A value in `wide` costs ~24 bytes against 2 saved per narrowed
+        // one: past 1 in 16, keep 4-byte values.
+        if misfits * 16 > values.len() {
+            values.shrink_to_fit();
+            return;
+        }
+        // Event index of the k-th present value, for the values that move
+        // to `wide`.
+        let mut narrow = Vec::with_capacity(values.len());
+        let mut k = 0;
+        for (word, &bits) in self.present.iter().enumerate() {
+            let mut b = bits;
+            while b != 0 {
+                let j = word * 64 + b.trailing_zeros() as usize;
+                b &= b - 1;
+                let x = values[k];
+                k += 1;
+                if fits(x) {
+                    narrow.push(x as i16);
+                } else {
+                    narrow.push(i16::MIN);
+                    if x != i32::MIN {
+                        self.wide.insert(j as u32, i64::from(x));
+                    }
+                }
+            }
+        }
+        self.wide.shrink_to_fit();
+        self.values = SparseValues::I16(narrow);
     }
 
     fn heap_bytes(&self) -> usize {
-        self.present.capacity() * 8
-            + self.rank.capacity() * 4
-            + self.values.capacity() * 4
-            + self.wide.capacity() * 16
+        let values = match &self.values {
+            SparseValues::I32(v) => v.capacity() * 4,
+            SparseValues::I16(v) => v.capacity() * 2,
+        };
+        self.present.capacity() * 8 + self.rank.capacity() * 4 + values + self.wide.capacity() * 16
     }
 }
 
@@ -807,6 +938,111 @@ mod tests {
             numbered: true,
             event_fd: false,
             proc_fd_code: 0,
+        }
+    }
+
+    /// Results where 1 in `wide_every` present values needs more than 16
+    /// bits, plus the edge values of each width.
+    fn results(n: usize, wide_every: usize) -> Vec<Option<i64>> {
+        (0..n)
+            .map(|j| match j % 3 {
+                0 => None,
+                _ if j % (3 * wide_every) == 1 => Some(match (j / 3) % 4 {
+                    0 => 70_000,
+                    1 => i64::from(i32::MIN),
+                    2 => 1 << 40,
+                    _ => i64::from(i16::MIN),
+                }),
+                1 => Some(-(j as i64 % 130)),
+                _ => Some(j as i64 % 4096),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn timestamps_round_trip_in_3_4_or_8_bytes() {
+        // Events `spacing_ns` apart from hour 10 of some day, with
+        // metaevents stamped 0, a step backwards (per-CPU buffers merging)
+        // and, every 1000 events, a jump past the narrow width.
+        let cases: [(u64, u64, fn(&TsColumn) -> bool); 3] = [
+            (1_000, 5_000_000_000, |t| {
+                matches!(
+                    t,
+                    TsColumn::Narrow {
+                        rel: RelColumn::U24(_),
+                        ..
+                    }
+                )
+            }),
+            (100_000, 50_000_000_000, |t| {
+                matches!(
+                    t,
+                    TsColumn::Narrow {
+                        rel: RelColumn::U32(_),
+                        ..
+                    }
+                )
+            }),
+            (20_000_000, 5_000_000_000, |t| {
+                matches!(t, TsColumn::Wide(_))
+            }),
+        ];
+        for (spacing_ns, jump_ns, encoding) in cases {
+            let origin_ns = 1_700_000_000_000_000_000 + 10 * 3_600_000_000_000;
+            let mut ts = Vec::new();
+            let mut t = origin_ns;
+            for j in 0..3_000u64 {
+                t += spacing_ns;
+                if j % 1_000 == 999 {
+                    t += jump_ns;
+                }
+                ts.push(match j % 500 {
+                    7 => 0,
+                    8 => t - 3 * spacing_ns / 2,
+                    _ => t,
+                });
+            }
+            let mut c = Chunk::new(0, 0);
+            for (j, &t) in ts.iter().enumerate() {
+                let mut e = event(j as u64 * 40);
+                e.ts_ns = t;
+                c.push(e);
+            }
+            c.seal();
+            assert!(
+                encoding(&c.ts),
+                "{spacing_ns} ns apart: {:?}",
+                std::mem::discriminant(&c.ts)
+            );
+            for (j, &t) in ts.iter().enumerate() {
+                assert_eq!(c.ts_ns(j), t, "event {j}, {spacing_ns} ns apart");
+            }
+        }
+    }
+
+    #[test]
+    fn results_round_trip_narrowed_or_not() {
+        for (wide_every, narrowed) in [(40, true), (3, false)] {
+            let res = results(3_000, wide_every);
+            let mut c = Chunk::new(0, 0);
+            for (j, &r) in res.iter().enumerate() {
+                let mut e = event(j as u64 * 40);
+                e.res = r;
+                c.push(e);
+            }
+            let before = c.res.heap_bytes();
+            c.seal();
+            assert_eq!(
+                matches!(c.res.values, SparseValues::I16(_)),
+                narrowed,
+                "1 wide value in {wide_every}"
+            );
+            for (j, &r) in res.iter().enumerate() {
+                assert_eq!(c.res(j), r, "event {j}");
+            }
+            if narrowed {
+                assert!(c.res.heap_bytes() < before * 3 / 4);
+            }
         }
     }
 
