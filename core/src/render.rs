@@ -466,7 +466,7 @@ fn type_char(kind: FdKind) -> char {
 /// The l4 protocol character after the type character (libsinsp's
 /// `get_l4proto`: connected sockets without a role report "not available").
 fn l4_char(f: &Fd) -> Option<char> {
-    let l4 = f.sock.l4();
+    let l4 = f.sock().l4();
     let l4 = match f.kind {
         FdKind::Ipv4 | FdKind::Ipv6 => {
             if l4 != fd::L4_RAW && f.role == Role::None {
@@ -860,7 +860,7 @@ mod tests {
     use super::*;
     use crate::format::blocks::EventBlockFormat;
     use crate::format::event::parse_event;
-    use crate::state::{Sock, Thread, User};
+    use crate::state::{Thread, User};
 
     const TID: i64 = 100;
 
@@ -908,22 +908,14 @@ mod tests {
         fds.insert(3, Arc::new(Fd::new(FdKind::File, "/etc/pass\nwd".into())));
         fds.insert(4, Arc::new(Fd::new(FdKind::Directory, "/var/lib".into())));
         let mut sock = Fd::new(FdKind::Ipv4, "1.2.3.4:5->6.7.8.9:80".into());
-        sock.sock = Sock::V4 {
-            sip: 0,
-            dip: 0,
-            sport: 5,
-            dport: 80,
-            l4: fd::L4_TCP,
-        };
+        sock.set_v4_sport(5);
+        sock.set_v4_dport(80);
+        sock.set_v4_l4(fd::L4_TCP);
         fds.insert(5, Arc::new(sock.clone()));
         sock.role = Role::Client;
         fds.insert(6, Arc::new(sock));
         let mut srv = Fd::new(FdKind::Ipv6Server, ":::53".into());
-        srv.sock = Sock::V6Server {
-            ip: [0; 16],
-            port: 53,
-            l4: fd::L4_UDP,
-        };
+        srv.set_v6srv([0; 16], 53, fd::L4_UDP);
         fds.insert(7, Arc::new(srv));
         fds.insert(8, Arc::new(Fd::new(FdKind::Memfd, "m".into())));
         fds.insert(9, Arc::new(Fd::new(FdKind::Unsupported, String::new())));

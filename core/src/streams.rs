@@ -404,7 +404,7 @@ fn stream_info(
     thread: Option<&crate::state::Thread>,
     fd: &Fd,
 ) -> StreamInfo {
-    let (client, server, l4) = endpoints(&fd.sock);
+    let (client, server, l4) = endpoints(&fd.sock());
     let transport = match fd.kind {
         FdKind::Ipv4 | FdKind::Ipv6 | FdKind::Ipv4Server | FdKind::Ipv6Server => match l4 {
             L4_TCP => Transport::Tcp,

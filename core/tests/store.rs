@@ -338,7 +338,7 @@ fn fd_shown(num: Option<i64>, f: Option<&scapscope_core::state::Fd>) -> FdShown 
                 f.open_flags,
                 f.ino,
                 f.dev,
-                f.sock,
+                f.sock(),
                 f.role,
                 f.connected,
             )

@@ -279,10 +279,11 @@ pub struct Fd {
     pub dev: u32,
     /// libsinsp's flag bits, see [`flags`].
     pub flags: u32,
-    /// The socket info union, little-endian, C layout.
+    /// The socket info union, little-endian, C layout; read it through
+    /// [`Fd::sock`]. Not kept decoded beside it: fd versions are many
+    /// (one per open and per connection change) and that copy was a third
+    /// of each.
     pub sockinfo: [u8; SOCKINFO_LEN],
-    /// View of the union through the fd's type (kept in sync).
-    pub sock: Sock,
     /// View of the role flags (kept in sync).
     pub role: Role,
     /// Whether SOCKET_CONNECTED is set (kept in sync).
@@ -302,7 +303,6 @@ impl Fd {
             dev: 0,
             flags: 0,
             sockinfo: [0; SOCKINFO_LEN],
-            sock: Sock::None,
             role: Role::None,
             connected: false,
             cloned_from_parent: false,
@@ -311,9 +311,9 @@ impl Fd {
         f
     }
 
-    /// Recomputes the derived views after a change of type, union or flags.
-    pub fn sync(&mut self) {
-        self.sock = match self.kind {
+    /// The socket union read through the view the fd's type selects.
+    pub fn sock(&self) -> Sock {
+        match self.kind {
             FdKind::Ipv4 => Sock::V4 {
                 sip: self.v4_sip(),
                 dip: self.v4_dip(),
@@ -343,7 +343,11 @@ impl Fd {
                 dest: self.rd_u64(8),
             },
             _ => Sock::None,
-        };
+        }
+    }
+
+    /// Recomputes the derived views after a change of flags.
+    pub fn sync(&mut self) {
         self.role = if self.flags & flags::ROLE_SERVER != 0 {
             Role::Server
         } else if self.flags & flags::ROLE_CLIENT != 0 {

@@ -964,7 +964,8 @@ mod tests {
         // Events `spacing_ns` apart from hour 10 of some day, with
         // metaevents stamped 0, a step backwards (per-CPU buffers merging)
         // and, every 1000 events, a jump past the narrow width.
-        let cases: [(u64, u64, fn(&TsColumn) -> bool); 3] = [
+        type IsEncoding = fn(&TsColumn) -> bool;
+        let cases: [(u64, u64, IsEncoding); 3] = [
             (1_000, 5_000_000_000, |t| {
                 matches!(
                     t,

@@ -386,7 +386,7 @@ fn fd_shown(num: Option<i64>, f: Option<&Fd>) -> impl PartialEq + std::hash::Has
                 f.open_flags,
                 f.ino,
                 f.dev,
-                f.sock,
+                f.sock(),
                 f.role,
                 f.connected,
             )
