@@ -203,11 +203,12 @@ impl TsColumn {
 const OFFSET_GROUP: usize = 32;
 
 /// Block offsets of a chunk, relative to its base. Sealed, they take
-/// about 2 bytes per event instead of 4: per group of [`OFFSET_GROUP`]
-/// events the first one's offset, and per event the step from the
-/// previous event of its group (its block's length, plus any metadata
-/// block between them), which nearly always fits in 16 bits. Finding an
-/// offset adds at most 31 steps.
+/// about 1 or 2 bytes per event instead of 4: per group of
+/// [`OFFSET_GROUP`] events the first one's offset, and per event the step
+/// from the previous event of its group (its block's length, plus any
+/// metadata block between them), in one byte when nearly all steps of the
+/// chunk fit (events of under 255 bytes: small payloads), else in two.
+/// Finding an offset adds at most 31 steps.
 #[derive(Debug, Clone)]
 enum OffsetColumn {
     /// Being filled, or too many steps that do not fit: plain values.
@@ -217,11 +218,36 @@ enum OffsetColumn {
         /// Offset of each group's first event.
         group: Vec<u32>,
         /// Step from the previous event of the group (0 for the first);
-        /// `u16::MAX`: see `wide`.
-        step: Vec<u16>,
+        /// the width's largest value: see `wide`.
+        step: StepColumn,
         /// Offsets whose step does not fit, by index.
         wide: HashMap<u32, u32>,
     },
+}
+
+/// Steps of an [`OffsetColumn`].
+#[derive(Debug, Clone)]
+enum StepColumn {
+    U8(Vec<u8>),
+    U16(Vec<u16>),
+}
+
+impl StepColumn {
+    /// Step `k`, `None` when it is in the side table.
+    #[inline]
+    fn get(&self, k: usize) -> Option<u32> {
+        match self {
+            StepColumn::U8(v) => (v[k] != u8::MAX).then_some(u32::from(v[k])),
+            StepColumn::U16(v) => (v[k] != u16::MAX).then_some(u32::from(v[k])),
+        }
+    }
+
+    fn heap_bytes(&self) -> usize {
+        match self {
+            StepColumn::U8(v) => v.capacity(),
+            StepColumn::U16(v) => v.capacity() * 2,
+        }
+    }
 }
 
 impl Default for OffsetColumn {
@@ -238,11 +264,11 @@ impl OffsetColumn {
                 let first = j - j % OFFSET_GROUP;
                 let mut sum = 0u32;
                 for k in (first + 1..=j).rev() {
-                    match step[k] {
-                        u16::MAX => {
+                    match step.get(k) {
+                        None => {
                             return wide.get(&(k as u32)).copied().unwrap_or(0) + sum;
                         }
-                        x => sum += u32::from(x),
+                        Some(x) => sum += x,
                     }
                 }
                 group[j / OFFSET_GROUP] + sum
@@ -252,31 +278,45 @@ impl OffsetColumn {
 
     fn seal(&mut self) {
         let OffsetColumn::Plain(v) = self else { return };
-        let step_of = |j: usize| {
+        // Step of event `j` when below `limit` (the width's escape value).
+        let step_of = |j: usize, limit: u32| {
             if j.is_multiple_of(OFFSET_GROUP) {
                 Some(0)
             } else {
-                v[j].checked_sub(v[j - 1])
-                    .and_then(|d| u16::try_from(d).ok())
-                    .filter(|&d| d != u16::MAX)
+                v[j].checked_sub(v[j - 1]).filter(|&d| d < limit)
             }
         };
-        let misfits = (0..v.len()).filter(|&j| step_of(j).is_none()).count();
-        // Each misfit costs ~8 bytes: past 1 in 4, plain values are smaller.
-        if misfits * 4 > v.len() {
+        let misfits = |limit: u32| {
+            (0..v.len())
+                .filter(|&j| step_of(j, limit).is_none())
+                .count()
+        };
+        // Each misfit costs ~8 bytes: one-byte steps pay up to 1 in 16
+        // misfits, two-byte ones up to 1 in 4; past that plain values are
+        // smaller.
+        let limit = if misfits(u32::from(u8::MAX)) * 16 <= v.len() {
+            u32::from(u8::MAX)
+        } else if misfits(u32::from(u16::MAX)) * 4 <= v.len() {
+            u32::from(u16::MAX)
+        } else {
             v.shrink_to_fit();
             return;
-        }
+        };
         let mut wide = HashMap::new();
-        let step = (0..v.len())
-            .map(|j| match step_of(j) {
-                Some(d) => d,
-                None => {
-                    wide.insert(j as u32, v[j]);
-                    u16::MAX
-                }
-            })
-            .collect();
+        let mut steps = (0..v.len()).map(|j| match step_of(j, limit) {
+            Some(d) => d,
+            None => {
+                wide.insert(j as u32, v[j]);
+                limit
+            }
+        });
+        let step = if limit == u32::from(u8::MAX) {
+            StepColumn::U8(steps.by_ref().map(|d| d as u8).collect())
+        } else {
+            StepColumn::U16(steps.by_ref().map(|d| d as u16).collect())
+        };
+        drop(steps);
+        wide.shrink_to_fit();
         let group = v.iter().step_by(OFFSET_GROUP).copied().collect();
         *self = OffsetColumn::Steps { group, step, wide };
     }
@@ -285,8 +325,78 @@ impl OffsetColumn {
         match self {
             OffsetColumn::Plain(v) => v.capacity() * 4,
             OffsetColumn::Steps { group, step, wide } => {
-                group.capacity() * 4 + step.capacity() * 2 + wide.capacity() * 8
+                group.capacity() * 4 + step.heap_bytes() + wide.capacity() * 8
             }
+        }
+    }
+}
+
+/// CPU numbers of a chunk: one byte each while filling, then packed in 1,
+/// 2 or 4 bits when every CPU of the chunk fits (machines with up to 16
+/// CPUs), so a 4-CPU capture pays a quarter byte per event. `u8::MAX`
+/// means "see the chunk's `cpu_wide`".
+#[derive(Debug, Clone)]
+enum CpuColumn {
+    /// One byte per event.
+    Bytes(Vec<u8>),
+    /// `bits` bits per event, little-endian within each word.
+    Packed { bits: u32, words: Vec<u64> },
+}
+
+impl Default for CpuColumn {
+    fn default() -> Self {
+        CpuColumn::Bytes(Vec::new())
+    }
+}
+
+impl CpuColumn {
+    #[inline]
+    fn get(&self, j: usize) -> u8 {
+        match self {
+            CpuColumn::Bytes(v) => v[j],
+            CpuColumn::Packed { bits, words } => {
+                let at = j * *bits as usize;
+                ((words[at / 64] >> (at % 64)) & ((1 << bits) - 1)) as u8
+            }
+        }
+    }
+
+    fn push(&mut self, c: u8) {
+        if let CpuColumn::Bytes(v) = self {
+            v.push(c);
+        }
+    }
+
+    fn reserve_exact(&mut self, n: usize) {
+        if let CpuColumn::Bytes(v) = self {
+            v.reserve_exact(n);
+        }
+    }
+
+    fn seal(&mut self) {
+        let CpuColumn::Bytes(v) = self else { return };
+        let max = v.iter().copied().max().unwrap_or(0);
+        let bits: u32 = match max {
+            0..=1 => 1,
+            2..=3 => 2,
+            4..=15 => 4,
+            _ => {
+                v.shrink_to_fit();
+                return;
+            }
+        };
+        let mut words = vec![0u64; (v.len() * bits as usize).div_ceil(64)];
+        for (j, &c) in v.iter().enumerate() {
+            let at = j * bits as usize;
+            words[at / 64] |= u64::from(c) << (at % 64);
+        }
+        *self = CpuColumn::Packed { bits, words };
+    }
+
+    fn heap_bytes(&self) -> usize {
+        match self {
+            CpuColumn::Bytes(v) => v.capacity(),
+            CpuColumn::Packed { words, .. } => words.capacity() * 8,
         }
     }
 }
@@ -526,8 +636,9 @@ pub struct Chunk {
     offsets: OffsetColumn,
     /// Event type id (2 B).
     pub event_type: Vec<u16>,
-    /// CPU (1 B); `u8::MAX` means "see `cpu_wide`".
-    cpu: Vec<u8>,
+    /// CPU (1 B, packed to 1–4 bits, see [`CpuColumn`]); `u8::MAX`
+    /// means "see `cpu_wide`".
+    cpu: CpuColumn,
     /// CPUs above 254, by index.
     cpu_wide: HashMap<u32, u16>,
     /// Thread entity id (about 1.3 B, see [`EntityColumn`]), see
@@ -657,7 +768,7 @@ impl Chunk {
 
     /// CPU of event `j`.
     pub fn cpu(&self, j: usize) -> u16 {
-        match self.cpu[j] {
+        match self.cpu.get(j) {
             u8::MAX => self
                 .cpu_wide
                 .get(&(j as u32))
@@ -767,7 +878,7 @@ impl Chunk {
         self.ts.seal();
         self.offsets.seal();
         self.event_type.shrink_to_fit();
-        self.cpu.shrink_to_fit();
+        self.cpu.seal();
         self.thread.seal();
         self.fd.seal();
         self.res.shrink();
@@ -882,7 +993,7 @@ impl Chunk {
             ("timestamps", self.ts.heap_bytes()),
             ("offsets", self.offsets.heap_bytes()),
             ("event types", self.event_type.capacity() * 2),
-            ("cpus", self.cpu.capacity() + self.cpu_wide.capacity() * 8),
+            ("cpus", self.cpu.heap_bytes() + self.cpu_wide.capacity() * 8),
             ("thread ids", self.thread.heap_bytes()),
             ("fd ids", self.fd.heap_bytes()),
             ("results", self.res.heap_bytes()),
@@ -906,7 +1017,7 @@ impl Chunk {
         self.ts.heap_bytes()
             + self.offsets.heap_bytes()
             + self.event_type.capacity() * 2
-            + self.cpu.capacity()
+            + self.cpu.heap_bytes()
             + self.cpu_wide.capacity() * 8
             + self.thread.heap_bytes()
             + self.fd.heap_bytes()
@@ -1022,6 +1133,28 @@ mod tests {
     }
 
     #[test]
+    fn cpus_round_trip_packed_or_not() {
+        // Highest CPU of the chunk → expected bits per event (0 = bytes).
+        for (max_cpu, bits) in [(0u16, 1), (1, 1), (3, 2), (15, 4), (16, 0), (300, 0)] {
+            let cpus: Vec<u16> = (0..1_000u16).map(|j| (j * 7) % (max_cpu + 1)).collect();
+            let mut c = Chunk::new(0, 0);
+            for (j, &cpu) in cpus.iter().enumerate() {
+                let mut e = event(j as u64 * 40);
+                e.cpu = cpu;
+                c.push(e);
+            }
+            c.seal();
+            match &c.cpu {
+                CpuColumn::Packed { bits: b, .. } => assert_eq!(*b, bits, "CPUs up to {max_cpu}"),
+                CpuColumn::Bytes(_) => assert_eq!(bits, 0, "CPUs up to {max_cpu}"),
+            }
+            for (j, &cpu) in cpus.iter().enumerate() {
+                assert_eq!(c.cpu(j), cpu, "event {j}, CPUs up to {max_cpu}");
+            }
+        }
+    }
+
+    #[test]
     fn results_round_trip_narrowed_or_not() {
         for (wide_every, narrowed) in [(40, true), (3, false)] {
             let res = results(3_000, wide_every);
@@ -1092,28 +1225,40 @@ mod tests {
 
     #[test]
     fn offsets_round_trip_through_grouped_steps() {
-        // Mostly small steps, some past 16 bits (big payloads, metadata
-        // blocks in between), one exactly at the escape value.
-        let mut offsets = Vec::new();
-        let mut o = 1_000u64;
-        for j in 0..1_000u64 {
-            o += match j % 97 {
-                5 => 70_000,
-                6 => u64::from(u16::MAX),
-                _ => 40 + j % 13,
+        // Mostly small steps (one byte) or mid-sized ones (two bytes), some
+        // past 16 bits (big payloads, metadata blocks in between), some
+        // exactly at an escape value.
+        for (small, one_byte) in [(40, true), (600, false)] {
+            let mut offsets = Vec::new();
+            let mut o = 1_000u64;
+            for j in 0..1_000u64 {
+                o += match j % 97 {
+                    5 => 70_000,
+                    6 => u64::from(u16::MAX),
+                    7 => u64::from(u8::MAX),
+                    _ => small + j % 13,
+                };
+                offsets.push(o);
+            }
+            let mut c = Chunk::new(1_000, 0);
+            for &o in &offsets {
+                c.push(event(o));
+            }
+            c.seal();
+            let OffsetColumn::Steps { step, .. } = &c.offsets else {
+                panic!("steps of {small} bytes stayed plain");
             };
-            offsets.push(o);
+            assert_eq!(
+                matches!(step, StepColumn::U8(_)),
+                one_byte,
+                "steps of {small}"
+            );
+            for (j, &o) in offsets.iter().enumerate() {
+                assert_eq!(c.offset(j), o, "event {j}, steps of {small}");
+            }
+            let max_bytes = if one_byte { 2 } else { 3 };
+            assert!(c.offsets.heap_bytes() < offsets.len() * max_bytes);
         }
-        let mut c = Chunk::new(1_000, 0);
-        for &o in &offsets {
-            c.push(event(o));
-        }
-        c.seal();
-        assert!(matches!(c.offsets, OffsetColumn::Steps { .. }));
-        for (j, &o) in offsets.iter().enumerate() {
-            assert_eq!(c.offset(j), o, "event {j}");
-        }
-        assert!(c.offsets.heap_bytes() < offsets.len() * 3);
     }
 
     #[test]
