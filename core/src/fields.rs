@@ -728,20 +728,20 @@ fn eval_context(
     match name {
         "proc.pid" => Some(t.pid.to_string()),
         "proc.ppid" => proc_main.map(|m| m.ptid.to_string()),
-        "proc.name" => Some(t.comm.clone()),
-        "proc.exe" => Some(t.exe.clone()),
-        "proc.exepath" => Some(t.exepath.clone()),
+        "proc.name" => Some(t.comm.to_string()),
+        "proc.exe" => Some(t.exe.to_string()),
+        "proc.exepath" => Some(t.exepath.to_string()),
         "proc.args" => Some(t.args.join(" ")),
         "proc.env" => Some(env_of(state, t).join(" ")),
         "proc.cmdline" => Some(cmdline(t)),
         "proc.exeline" => Some(format!("{} {}", t.exe, t.args.join(" "))),
-        "proc.cwd" => Some(main.map_or_else(|| "./".to_string(), |m| m.cwd.clone())),
+        "proc.cwd" => Some(main.map_or_else(|| "./".to_string(), |m| m.cwd.to_string())),
         "proc.vpid" => (t.vpid != -1).then(|| t.vpid.to_string()),
         "thread.vtid" => (t.vtid != -1).then(|| t.vtid.to_string()),
         "proc.tty" => Some(t.tty.to_string()),
         "proc.sid" => Some(t.sid.to_string()),
         "proc.vpgid" => Some(t.vpgid.to_string()),
-        "proc.pname" => state.threads.get(&t.ptid).map(|p| p.comm.clone()),
+        "proc.pname" => state.threads.get(&t.ptid).map(|p| p.comm.to_string()),
         "proc.pcmdline" => state.threads.get(&t.ptid).map(|p| cmdline(p)),
         "proc.aname" | "proc.apid" => {
             let depth = match field.arg {
@@ -755,12 +755,12 @@ fn eval_context(
             Some(if name == "proc.apid" {
                 cur.pid.to_string()
             } else {
-                cur.comm.clone()
+                cur.comm.to_string()
             })
         }
         "proc.sname" => {
             if let Some(s) = state.threads.get(&t.sid) {
-                return Some(s.comm.clone());
+                return Some(s.comm.to_string());
             }
             let m = main?;
             let sid = m.sid;
@@ -772,7 +772,7 @@ fn eval_context(
                 last = p;
                 true
             });
-            Some(last.comm.clone())
+            Some(last.comm.to_string())
         }
         "proc.loginshellid" => {
             let m = proc_main?;
@@ -847,7 +847,7 @@ fn eval_context(
         "container.id" => Some(if t.container_id.is_empty() {
             "host".into()
         } else {
-            t.container_id.clone()
+            t.container_id.to_string()
         }),
         "container.name" => {
             if t.container_id.is_empty() {
@@ -935,7 +935,7 @@ fn env_of<'a>(state: &'a State, t: &'a Thread) -> &'a [String] {
 }
 
 fn cmdline(t: &Thread) -> String {
-    let mut s = t.comm.clone();
+    let mut s = t.comm.to_string();
     for a in t.args.iter() {
         s.push(' ');
         s.push_str(a);

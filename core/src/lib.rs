@@ -14,6 +14,7 @@ pub mod problems;
 pub mod reader;
 pub mod render;
 pub mod schema;
+pub mod shared_str;
 pub mod source;
 pub mod state;
 pub mod store;

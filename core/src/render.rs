@@ -678,7 +678,7 @@ impl Cx<'_, '_> {
             .state
             .threads
             .get(&pid)
-            .map(|t| t.comm.clone())
+            .map(|t| t.comm.to_string())
             .unwrap_or_default();
         (pid.to_string(), resolved)
     }

@@ -23,7 +23,7 @@ use std::sync::Arc;
 
 pub use container::{Container, Mount, resolve_container};
 pub use fd::{Fd, FdKind, Role, Sock};
-pub use thread::Thread;
+pub use thread::{SharedStr, Thread};
 
 use crate::format::event::EventRecord;
 use crate::format::meta::{FdEntry, FdInfo, GroupEntry, Interface, ThreadEntry, UserEntry};
@@ -583,7 +583,7 @@ impl State {
             return String::new();
         };
         match self.main_thread_of(t) {
-            Some(m) => m.cwd.clone(),
+            Some(m) => m.cwd.to_string(),
             None => "./".into(),
         }
     }
@@ -766,12 +766,12 @@ impl State {
             if !cwd.ends_with('/') {
                 cwd.push('/');
             }
-            m.cwd = cwd;
+            m.cwd = cwd.into();
         }
     }
 
     /// libsinsp's `get_cwd` (may create the main thread).
-    fn get_cwd_mut(&mut self, tid: i64) -> String {
+    fn get_cwd_mut(&mut self, tid: i64) -> SharedStr {
         match self.main_tid(tid) {
             Some(mt) => self
                 .threads
@@ -792,7 +792,7 @@ impl State {
         if let Some(t) = self.thread_mut(tid)
             && t.container_id != id
         {
-            t.container_id = id;
+            t.container_id = id.into();
         }
     }
 
@@ -901,9 +901,9 @@ impl State {
         t.ptid = e.ptid;
         t.sid = e.sid;
         t.vpgid = e.vpgid;
-        t.comm = e.comm.clone();
-        t.exe = e.exe.clone();
-        t.exepath = e.exepath.clone();
+        t.comm = e.comm.clone().into();
+        t.exe = e.exe.clone().into();
+        t.exepath = e.exepath.clone().into();
         t.set_args(&e.args);
         if t.is_main_thread() {
             t.set_env(&e.env);
@@ -911,7 +911,7 @@ impl State {
             if !cwd.ends_with('/') {
                 cwd.push('/');
             }
-            t.cwd = cwd;
+            t.cwd = cwd.into();
         }
         t.flags |= e.flags | clone_flags::ACTIVE;
         t.fdlimit = e.fdlimit as i64;
@@ -928,8 +928,8 @@ impl State {
             e.loginuid
         };
         t.set_cgroups(&e.cgroups);
-        t.root = e.root.clone();
-        t.container_id = resolve_container(&t.cgroups, &mut self.containers);
+        t.root = e.root.clone().into();
+        t.container_id = (resolve_container(&t.cgroups, &mut self.containers)).into();
         // fds: libsinsp reuses one record per thread without clearing the
         // socket union between entries.
         let mut table: FxHashMap<i64, Arc<Fd>> = FxHashMap::default();

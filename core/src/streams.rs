@@ -419,8 +419,10 @@ fn stream_info(
     StreamInfo {
         pid,
         fd_num,
-        comm: thread.map(|t| t.comm.clone()).unwrap_or_default(),
-        container_id: thread.map(|t| t.container_id.clone()).unwrap_or_default(),
+        comm: thread.map(|t| t.comm.to_string()).unwrap_or_default(),
+        container_id: thread
+            .map(|t| t.container_id.to_string())
+            .unwrap_or_default(),
         kind: fd.kind,
         name: fd.name.clone(),
         transport,

@@ -63,7 +63,7 @@ fn expected(path: &Path) -> Vec<Expected> {
             ev.rec.tid,
             ev.num,
             ev.hidden,
-            ev.ctx.thread.as_ref().map(|t| t.comm.clone()),
+            ev.ctx.thread.as_ref().map(|t| t.comm.to_string()),
             ev.ctx.fd.as_ref().map(|f| f.name.clone()),
         ));
     }
@@ -81,7 +81,7 @@ fn rows(s: &Snapshot) -> Vec<Expected> {
                 r.tid,
                 r.num,
                 r.hidden,
-                r.thread.map(|t| t.comm.clone()),
+                r.thread.map(|t| t.comm.to_string()),
                 r.fd.map(|f| f.name.clone()),
             )
         })

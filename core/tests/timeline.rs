@@ -396,7 +396,7 @@ fn lanes_are_named_after_their_threads() {
         if let (Some((k, _)), Some(t)) = (lane_of(&snap, i), r.thread)
             && !t.comm.is_empty()
         {
-            named.entry(k).or_default().insert(t.comm.clone());
+            named.entry(k).or_default().insert(t.comm.to_string());
         }
     }
     assert!(named.len() > 100, "{}", named.len());

@@ -84,7 +84,7 @@ pub fn run(a: StatsArgs) -> anyhow::Result<ExitCode> {
             tids.insert(t.tid);
             pids.insert(t.pid);
             if !t.container_id.is_empty() {
-                containers.insert(t.container_id.clone());
+                containers.insert(t.container_id.to_string());
             }
         }
         let desc = ev.rec.desc();

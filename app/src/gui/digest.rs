@@ -146,7 +146,7 @@ impl Builder {
             self.tids.insert(t.tid);
             self.pids.insert(t.pid);
             if !t.container_id.is_empty() && t.container_id != "host" {
-                self.containers.insert(t.container_id.clone());
+                self.containers.insert(t.container_id.to_string());
             }
         }
         self.threads_seen = threads.len();

@@ -580,7 +580,7 @@ impl ChunkScan<'_> {
                         .thread(self.chunk.thread_id(j))
                         .thread
                         .as_deref()
-                        .map_or_else(String::new, |t| t.cwd.clone())
+                        .map_or_else(String::new, |t| t.cwd.to_string())
                 } else {
                     "<UNKNOWN>".into()
                 };
@@ -616,14 +616,14 @@ fn fd_name(f: &Fd) -> &str {
 
 fn thread_matches(c: &Comparison, tf: ThreadField, t: &Thread) -> bool {
     let v = match tf {
-        ThreadField::Name => t.comm.clone(),
+        ThreadField::Name => t.comm.to_string(),
         ThreadField::Pid => t.pid.to_string(),
-        ThreadField::Exe => t.exe.clone(),
+        ThreadField::Exe => t.exe.to_string(),
         ThreadField::ContainerId => {
             if t.container_id.is_empty() {
                 "host".into()
             } else {
-                t.container_id.clone()
+                t.container_id.to_string()
             }
         }
         ThreadField::Uid => t.uid.to_string(),

@@ -3,6 +3,7 @@
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
+use super::SharedStr;
 use super::fd::{self, Fd, FdKind};
 use super::{
     Container, Ev, FdPtr, State, Thread, clone_flags, cstr, ids, nparams, param, paths, rd_i64,
@@ -144,7 +145,7 @@ impl State {
                         paths::concatenate_param(&cwd, p)
                     };
                     if let Some(t) = self.thread_mut(tid) {
-                        t.root = path;
+                        t.root = path.into();
                     }
                     self.resolve_container_of(tid);
                 }
@@ -189,7 +190,7 @@ impl State {
         if cstr(name).first() == Some(&b'/') {
             ".".into()
         } else if dirfd == -100 {
-            self.get_cwd_mut(tid)
+            self.get_cwd_mut(tid).to_string()
         } else {
             ev.fdptr = self.lookup_fd(tid, dirfd);
             match ev.fdptr.and_then(|p| self.fd_at(p)) {
@@ -233,7 +234,7 @@ impl State {
                         };
                     }
                 }
-                (name, flags, self.get_cwd_mut(tid))
+                (name, flags, self.get_cwd_mut(tid).to_string())
             }
             OPENAT_X => {
                 // The old openat exit carries only the fd: the rest comes
@@ -787,8 +788,8 @@ impl State {
         t.pid = -1;
         t.vtid = -2;
         t.vpid = -2;
-        t.comm = format!("container:{}", c.id);
-        t.container_id = c.id.clone();
+        t.comm = (format!("container:{}", c.id)).into();
+        t.container_id = c.id.clone().into();
         ev.synthetic = Some(Arc::new(t));
         self.containers.insert(c.id.clone(), Arc::new(c));
     }
@@ -1000,8 +1001,8 @@ impl State {
             if !self.get_or_create(tid) {
                 return;
             }
-            t.exe = exe.clone();
-            t.comm = comm.clone();
+            t.exe = exe.clone().into();
+            t.comm = comm.clone().into();
             t.set_args(args);
             let (c, e, ep, a) = (
                 t.comm.clone(),
@@ -1040,14 +1041,14 @@ impl State {
             t.cwd = if self.threads.contains_key(&tid) {
                 self.get_cwd_mut(tid)
             } else {
-                String::new()
+                SharedStr::new()
             };
         }
         if inverted {
             t.flags |= clone_flags::CLONE_INVERTED;
         }
-        t.exe = exe;
-        t.comm = comm;
+        t.exe = exe.into();
+        t.comm = comm.into();
         t.set_args(args);
         t.fdlimit = rd_i64(param(rec, 7)).unwrap_or(0);
         let mut d = super::ThreadDyn::default();
@@ -1075,7 +1076,7 @@ impl State {
         }
         if is_v20 {
             t.set_cgroups(param(rec, 14).unwrap_or_default());
-            t.container_id = super::resolve_container(&t.cgroups, &mut self.containers);
+            t.container_id = (super::resolve_container(&t.cgroups, &mut self.containers)).into();
         }
         t.clone_ts_ns = rec.ts_ns;
         let ctid = t.tid;
@@ -1116,8 +1117,8 @@ impl State {
             let Some(t) = self.thread_mut(tid) else {
                 return;
             };
-            t.exe = exe;
-            t.comm = comm;
+            t.exe = exe.into();
+            t.comm = comm.into();
             t.set_args(param(rec, 2).unwrap_or_default());
             if let Some(pid) = rd_i64(param(rec, 4)) {
                 t.pid = pid;
@@ -1187,7 +1188,7 @@ impl State {
                         paths::concatenate_param(&own_cwd, fname)
                     };
                     if let Some(t) = self.thread_mut(tid) {
-                        t.exepath = exepath;
+                        t.exepath = exepath.into();
                     }
                 }
             }
@@ -1210,7 +1211,7 @@ impl State {
                         }
                     };
                     if let Some(t) = self.thread_mut(tid) {
-                        t.exepath = exepath;
+                        t.exepath = exepath.into();
                     }
                 }
             }

@@ -5,6 +5,8 @@ use std::sync::Arc;
 
 use rustc_hash::FxHashSet;
 
+pub use crate::shared_str::SharedStr;
+
 /// libsinsp's thread flag bits (`PPM_CL_*`) the state engine uses.
 pub mod flags {
     /// Threads share the fd table.
@@ -45,11 +47,11 @@ pub struct Thread {
     /// Process group id in its namespace (-1 when unknown).
     pub vpgid: i64,
     /// Command name (`proc.name`).
-    pub comm: String,
+    pub comm: SharedStr,
     /// First argument (`proc.exe`).
-    pub exe: String,
+    pub exe: SharedStr,
     /// Executable path (`proc.exepath`).
-    pub exepath: String,
+    pub exepath: SharedStr,
     /// Whether the executable is writable.
     pub exe_writable: bool,
     /// Arguments after argv[0].
@@ -58,9 +60,9 @@ pub struct Thread {
     pub env: Arc<[String]>,
     /// Working directory (only meaningful on main threads; see
     /// [`super::State::cwd`]).
-    pub cwd: String,
+    pub cwd: SharedStr,
     /// Root directory.
-    pub root: String,
+    pub root: SharedStr,
     /// User id (`u32::MAX` when unknown).
     pub uid: u32,
     /// Group id (`u32::MAX` when unknown).
@@ -82,7 +84,7 @@ pub struct Thread {
     /// cgroups as (subsystem, path).
     pub cgroups: Arc<[(String, String)]>,
     /// Container id (12 characters) or empty for the host.
-    pub container_id: String,
+    pub container_id: SharedStr,
     /// Time of the clone that created it (0 for initial threads).
     pub clone_ts_ns: u64,
 }
@@ -96,14 +98,14 @@ impl Thread {
             ptid: 0,
             sid: -1,
             vpgid: -1,
-            comm: String::new(),
-            exe: String::new(),
-            exepath: String::new(),
+            comm: SharedStr::new(),
+            exe: SharedStr::new(),
+            exepath: SharedStr::new(),
             exe_writable: false,
             args: Arc::from(Vec::new()),
             env: Arc::from(Vec::new()),
-            cwd: String::new(),
-            root: String::new(),
+            cwd: SharedStr::new(),
+            root: SharedStr::new(),
             uid: 0,
             gid: 0,
             loginuid: 0,
@@ -114,7 +116,7 @@ impl Thread {
             flags: flags::NAME_CHANGED,
             nchilds: 0,
             cgroups: Arc::from(Vec::new()),
-            container_id: String::new(),
+            container_id: SharedStr::new(),
             clone_ts_ns: 0,
         }
     }
@@ -209,7 +211,8 @@ fn split_cstrings(b: &[u8]) -> Vec<String> {
     out
 }
 
-/// One copy of each distinct argument list, environment and cgroup list.
+/// One copy of each distinct argument list, environment, cgroup list and
+/// text (command, paths, container id).
 /// Processes mostly share them (same container, same environment, the
 /// same command run again), and every thread version keeps its own
 /// lists: without sharing, a long capture holds one copy per process, a
@@ -219,6 +222,8 @@ fn split_cstrings(b: &[u8]) -> Vec<String> {
 pub(crate) struct SharedLists {
     strings: FxHashSet<Arc<[String]>>,
     cgroups: FxHashSet<Arc<[(String, String)]>>,
+    /// Commands, paths and container ids.
+    texts: FxHashSet<SharedStr>,
 }
 
 /// Distinct lists kept per kind before the set starts over, so that a
@@ -242,11 +247,38 @@ fn share_list<T: Eq + Hash>(set: &mut FxHashSet<Arc<[T]>>, list: &mut Arc<[T]>) 
     set.insert(Arc::clone(list));
 }
 
+fn share_text(set: &mut FxHashSet<SharedStr>, text: &mut SharedStr) {
+    if text.is_empty() {
+        return;
+    }
+    if let Some(kept) = set.get(text.as_str()) {
+        if kept.addr() != text.addr() {
+            *text = kept.clone();
+        }
+        return;
+    }
+    if set.len() >= SHARED_LISTS_MAX {
+        set.clear();
+    }
+    set.insert(text.clone());
+}
+
 impl SharedLists {
-    /// Makes `t`'s lists the kept copies of equal lists, keeping new ones.
+    /// Makes `t`'s lists and texts the kept copies of equal ones, keeping
+    /// new ones.
     pub(crate) fn share(&mut self, t: &mut Thread) {
         share_list(&mut self.strings, &mut t.args);
         share_list(&mut self.strings, &mut t.env);
         share_list(&mut self.cgroups, &mut t.cgroups);
+        for text in [
+            &mut t.comm,
+            &mut t.exe,
+            &mut t.exepath,
+            &mut t.cwd,
+            &mut t.root,
+            &mut t.container_id,
+        ] {
+            share_text(&mut self.texts, text);
+        }
     }
 }

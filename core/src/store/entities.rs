@@ -122,14 +122,28 @@ impl Entities {
     }
 }
 
-/// Approximate heap bytes of a thread version.
-pub(crate) fn thread_bytes(t: &Thread) -> usize {
-    std::mem::size_of::<Thread>()
-        + t.comm.capacity()
-        + t.exe.capacity()
-        + t.exepath.capacity()
-        + t.cwd.capacity()
-        + t.container_id.capacity()
+/// Approximate heap bytes of a thread version, without the text and
+/// lists it shares with other versions (see [`thread_shared`]).
+pub(crate) fn thread_bytes(_t: &Thread) -> usize {
+    // The version itself and its `Arc`'s counts.
+    std::mem::size_of::<Thread>() + 16
+}
+
+/// What a thread version may share with others: (address, heap bytes) of
+/// each text and list, to count each allocation once.
+pub(crate) fn thread_shared(t: &Thread) -> [(usize, usize); 9] {
+    let text = |s: &crate::state::SharedStr| (s.addr(), s.heap_bytes());
+    [
+        text(&t.comm),
+        text(&t.exe),
+        text(&t.exepath),
+        text(&t.cwd),
+        text(&t.root),
+        text(&t.container_id),
+        (t.args.as_ptr() as usize, list_bytes(&t.args)),
+        (t.env.as_ptr() as usize, list_bytes(&t.env)),
+        (t.cgroups.as_ptr() as usize, cgroups_bytes(&t.cgroups)),
+    ]
 }
 
 /// Approximate heap bytes of a shared list of strings (arguments,

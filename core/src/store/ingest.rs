@@ -21,9 +21,7 @@ use std::time::{Duration, Instant};
 
 use super::Snapshot;
 use super::chunk::{Chunk, NO_ENTITY, NewEvent};
-use super::entities::{
-    Entities, FdRef, ThreadRef, cgroups_bytes, fd_bytes, list_bytes, thread_bytes,
-};
+use super::entities::{Entities, FdRef, ThreadRef, fd_bytes, thread_bytes, thread_shared};
 use crate::error::OpenError;
 use crate::format::blocks::{BlockKind, classify};
 use crate::format::event::{EventRecord, parse_event};
@@ -360,10 +358,11 @@ struct Interner {
     recent_threads: RecentCache,
     recent_fds: RecentCache,
     thread_content: FxHashMap<(i64, Option<Arc<Thread>>), u32>,
-    /// Addresses of the argument/environment/cgroup lists already counted
-    /// in the heap figure: versions share them (the state engine keeps
-    /// one copy of equal lists), so each is counted once. The versions
-    /// keep them alive, so an address is never reused while counted.
+    /// Addresses of the texts and argument/environment/cgroup lists
+    /// already counted in the heap figure: versions share them (the state
+    /// engine keeps one copy of equal lists), so each is counted once.
+    /// The versions keep them alive, so an address is never reused while
+    /// counted.
     counted_lists: rustc_hash::FxHashSet<usize>,
     /// By a hash of what is shown of an fd (see [`fd_shown`]).
     /// The first entity with each hash; later ones (hash collisions of
@@ -440,14 +439,10 @@ impl Interner {
         }
         if let Some(t) = t {
             self.entities.value_bytes += thread_bytes(t);
-            if self.counted_lists.insert(t.args.as_ptr() as usize) {
-                self.entities.value_bytes += list_bytes(&t.args);
-            }
-            if self.counted_lists.insert(t.env.as_ptr() as usize) {
-                self.entities.value_bytes += list_bytes(&t.env);
-            }
-            if self.counted_lists.insert(t.cgroups.as_ptr() as usize) {
-                self.entities.value_bytes += cgroups_bytes(&t.cgroups);
+            for (addr, bytes) in thread_shared(t) {
+                if addr != 0 && self.counted_lists.insert(addr) {
+                    self.entities.value_bytes += bytes;
+                }
             }
         }
         let id = self.entities.threads.push(ThreadRef {

@@ -290,9 +290,9 @@ impl TimelineIndex {
                 // The latest version names the lane (after an execve the
                 // new program is what the user looks for).
                 if !t.comm.is_empty() {
-                    info.comm.clone_from(&t.comm);
+                    info.comm = t.comm.to_string();
                 }
-                info.container_id.clone_from(&t.container_id);
+                info.container_id = t.container_id.to_string();
             }
             info.events += l.len() as u64;
             info.min_ts_ns = info.min_ts_ns.min(s.min_ts_ns);

@@ -792,14 +792,14 @@ impl Env<'_> {
     /// Text of a thread field.
     pub(crate) fn thread_text(&self, s: TStr, t: &Thread, tid: i64) -> Option<String> {
         Some(match s {
-            TStr::Name => t.comm.clone(),
-            TStr::Cwd => t.cwd.clone(),
+            TStr::Name => t.comm.to_string(),
+            TStr::Cwd => t.cwd.to_string(),
             TStr::User => self.state.user(t.uid)?.name.clone(),
             TStr::ContainerId => {
                 if t.container_id.is_empty() {
                     "host".into()
                 } else {
-                    t.container_id.clone()
+                    t.container_id.to_string()
                 }
             }
             TStr::ContainerName => {
@@ -821,7 +821,7 @@ impl Env<'_> {
             }
             TStr::ContainerImage => self.state.container(&t.container_id)?.image.clone(),
             TStr::Exeline => {
-                let mut s = t.exe.clone();
+                let mut s = t.exe.to_string();
                 s.push(' ');
                 s.push_str(&t.args.join(" "));
                 s
@@ -900,7 +900,7 @@ fn creator_name(
                 ".".to_string()
             } else if dirfd == -100 {
                 let row = env.snap.row(i)?;
-                row.thread.map_or_else(String::new, |t| t.cwd.clone())
+                row.thread.map_or_else(String::new, |t| t.cwd.to_string())
             } else {
                 "<UNKNOWN>".into()
             };

@@ -185,7 +185,7 @@ fn field_text(f: NField, env: &Env<'_>, res: &mut Resolved, ev: &EvRef<'_>) -> O
             ev.fd?.num.map(|n| n.to_string())
         }
         NField::UserUid => ev.thread.map(|t| t.uid.to_string()),
-        NField::ProcExe => ev.thread.map(|t| t.exe.clone()),
+        NField::ProcExe => ev.thread.map(|t| t.exe.to_string()),
     }
 }
 

@@ -101,7 +101,7 @@ pub(crate) fn tree(r: &Run<'_>, def: &'static ViewDef) -> Table {
             if !t.is_main_thread() || procs.contains_key(&t.pid) {
                 continue;
             }
-            named.insert(t.pid, (t.comm.clone(), exeline(t)));
+            named.insert(t.pid, (t.comm.to_string(), exeline(t)));
             procs.insert(
                 t.pid,
                 Proc {
@@ -147,7 +147,7 @@ pub(crate) fn tree(r: &Run<'_>, def: &'static ViewDef) -> Table {
         }
         let p = &procs[&pid];
         let (name, line) = match snap.entities.thread(p.ent).thread.as_deref() {
-            Some(t) if p.ent != u32::MAX => (t.comm.clone(), exeline(t)),
+            Some(t) if p.ent != u32::MAX => (t.comm.to_string(), exeline(t)),
             _ => named.get(&pid).cloned().unwrap_or_default(),
         };
         let ts = |v: u64| {
@@ -192,7 +192,7 @@ fn r_user_is_empty(r: &Run<'_>) -> bool {
 }
 
 fn exeline(t: &crate::state::Thread) -> String {
-    let mut s = t.exe.clone();
+    let mut s = t.exe.to_string();
     s.push(' ');
     s.push_str(&t.args.join(" "));
     s

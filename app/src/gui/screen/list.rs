@@ -460,7 +460,7 @@ pub fn row_texts(snap: &Snapshot, i: usize, offset_s: i64) -> Option<[String; 10
         r.num.map(|n| n.to_string()).unwrap_or_default(),
         format::time_of_day(r.ts_ns, offset_s),
         r.cpu.to_string(),
-        r.thread.map(|t| t.comm.clone()).unwrap_or_default(),
+        r.thread.map(|t| t.comm.to_string()).unwrap_or_default(),
         r.tid.to_string(),
         if schema::is_enter(r.event_type) {
             ">"

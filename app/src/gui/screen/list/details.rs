@@ -570,14 +570,14 @@ pub fn view<'a>(
                 .join(" ");
             body = body.push(field("command", cmd));
             if !t.exepath.is_empty() {
-                body = body.push(field("exe path", t.exepath.clone()));
+                body = body.push(field("exe path", t.exepath.to_string()));
             }
             if !t.cwd.is_empty() {
-                body = body.push(field("cwd", t.cwd.clone()));
+                body = body.push(field("cwd", t.cwd.to_string()));
             }
             body = body.push(field("user", format!("uid {}  gid {}", t.uid, t.gid)));
             if !t.container_id.is_empty() {
-                body = body.push(field("container", t.container_id.clone()));
+                body = body.push(field("container", t.container_id.to_string()));
             }
         }
         None => body = body.push(field("tid", format!("{} (unknown thread)", r.tid))),
