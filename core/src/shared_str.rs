@@ -150,7 +150,8 @@ mod tests {
         assert_ne!(a.addr(), SharedStr::from("nginx").addr());
         assert_eq!(a, SharedStr::from("nginx"));
         assert_eq!(a, "nginx");
-        assert!(a < SharedStr::from("nginy"));
+        let later = SharedStr::from("nginy");
+        assert!(a < later);
         assert_eq!(format!("{a}/{a:?}"), "nginx/\"nginx\"");
         let set: HashSet<SharedStr> = [a.clone()].into();
         assert!(set.contains("nginx"), "hashes like the str");
