@@ -936,7 +936,7 @@ fn store_scans_select_the_same_events_as_the_reader() {
     for cap in captures {
         let path = dir.join(cap);
         // Small chunks, so that scans cross chunk boundaries.
-        let snap = load_blocking(&path, LoadOptions { chunk_events: 4096 }).unwrap();
+        let snap = load_blocking(&path, LoadOptions::with_chunk_events(4096)).unwrap();
         assert!(snap.done && snap.error.is_none(), "{cap}");
         let mine: Vec<&(Case, Filter, StoreFilter)> = compiled
             .iter()

@@ -99,9 +99,26 @@ fn store_matches_the_sequential_reader_on_every_real_capture() {
         }
         let want = expected(&p);
         // A small chunk size puts many chunk boundaries in every capture.
-        let snap = load_blocking(&p, LoadOptions { chunk_events: 777 }).unwrap();
+        let snap = load_blocking(&p, LoadOptions::with_chunk_events(777)).unwrap();
         assert!(snap.done && snap.error.is_none(), "{}", p.display());
         assert_eq!(rows(&snap), want, "{}", p.display());
+        // Chunks growing from a small first one (how a default load
+        // publishes its first snapshot early) resolve the same.
+        let ramp = LoadOptions {
+            chunk_events: 3_000,
+            first_chunk_events: 100,
+        };
+        let snap = load_blocking(&p, ramp).unwrap();
+        assert_eq!(rows(&snap), want, "{} (growing chunks)", p.display());
+        for (i, c) in snap.chunks.iter().enumerate() {
+            let most = (100usize << i.min(8)).min(3_000);
+            assert!(
+                c.len() <= most,
+                "{}: chunk {i} has {}",
+                p.display(),
+                c.len()
+            );
+        }
         n += 1;
     }
     assert!(n >= 15);
@@ -147,13 +164,7 @@ fn time_ranges_match_a_linear_scan_even_with_backward_steps() {
     let Some(p) = shared("bencer_k8s_capture.scap") else {
         return;
     };
-    let snap = load_blocking(
-        &p,
-        LoadOptions {
-            chunk_events: 5_000,
-        },
-    )
-    .unwrap();
+    let snap = load_blocking(&p, LoadOptions::with_chunk_events(5_000)).unwrap();
     let ts: Vec<u64> = (0..snap.len())
         .map(|i| snap.row(i).unwrap().ts_ns)
         .collect();
@@ -197,13 +208,7 @@ fn nanosecond_spaced_events_are_addressable_one_by_one() {
         std::io::BufWriter::new(std::fs::File::create(&p).unwrap()),
     )
     .unwrap();
-    let snap = load_blocking(
-        &p,
-        LoadOptions {
-            chunk_events: 1_000,
-        },
-    )
-    .unwrap();
+    let snap = load_blocking(&p, LoadOptions::with_chunk_events(1_000)).unwrap();
     std::fs::remove_file(&p).ok();
     let last = snap.row(snap.len() - 1).unwrap().ts_ns;
     assert_eq!(snap.range(last, last + 1), vec![snap.len() - 1]);
@@ -243,12 +248,7 @@ fn heap_per_event_stays_within_budget() {
 #[test]
 fn snapshots_grow_while_loading_and_progress_reaches_done() {
     let p = generated(200_000, 4);
-    let h = load(
-        &p,
-        LoadOptions {
-            chunk_events: 10_000,
-        },
-    );
+    let h = load(&p, LoadOptions::with_chunk_events(10_000));
     let mut sizes = Vec::new();
     loop {
         let s = h.snapshot();
@@ -273,12 +273,7 @@ fn snapshots_grow_while_loading_and_progress_reaches_done() {
 #[test]
 fn cancel_stops_the_load_and_frees_it() {
     let p = generated(400_000, 8);
-    let h = load(
-        &p,
-        LoadOptions {
-            chunk_events: 2_000,
-        },
-    );
+    let h = load(&p, LoadOptions::with_chunk_events(2_000));
     std::thread::sleep(std::time::Duration::from_millis(5));
     h.cancel();
     let snap: Arc<Snapshot> = h.wait();
@@ -294,13 +289,7 @@ fn truncated_capture_loads_what_it_can_with_the_error() {
     let p = generated(20_000, 2);
     let bytes = std::fs::read(&p).unwrap();
     std::fs::write(&p, &bytes[..bytes.len() * 2 / 3]).unwrap();
-    let snap = load_blocking(
-        &p,
-        LoadOptions {
-            chunk_events: 3_000,
-        },
-    )
-    .unwrap();
+    let snap = load_blocking(&p, LoadOptions::with_chunk_events(3_000)).unwrap();
     std::fs::remove_file(&p).ok();
     assert!(snap.done);
     assert!(snap.len() > 10_000);
@@ -459,7 +448,7 @@ fn store_resolved(s: &Snapshot) -> Vec<Resolved> {
 
 fn assert_same_resolution(path: &Path, chunk_events: usize) {
     let want = reader_resolved(path);
-    let snap = load_blocking(path, LoadOptions { chunk_events }).unwrap();
+    let snap = load_blocking(path, LoadOptions::with_chunk_events(chunk_events)).unwrap();
     assert!(snap.done, "{}", path.display());
     let got = store_resolved(&snap);
     assert_eq!(got.len(), want.len(), "{}: event count", path.display());

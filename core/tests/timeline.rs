@@ -35,7 +35,7 @@ fn generated(events: u64, seed: u64, spacing_ns: Option<u64>) -> PathBuf {
 }
 
 fn load(p: &Path, chunk_events: usize) -> Arc<Snapshot> {
-    load_blocking(p, LoadOptions { chunk_events }).unwrap()
+    load_blocking(p, LoadOptions::with_chunk_events(chunk_events)).unwrap()
 }
 
 fn shared(name: &str) -> Option<PathBuf> {

@@ -73,7 +73,7 @@ fn csysdig_available() -> bool {
 }
 
 fn load(path: &Path, chunk_events: usize) -> Arc<Snapshot> {
-    load_blocking(path, LoadOptions { chunk_events }).expect("capture loads")
+    load_blocking(path, LoadOptions::with_chunk_events(chunk_events)).expect("capture loads")
 }
 
 /// csysdig's rows (key → values) and legend (name, type).

@@ -121,7 +121,7 @@ fn fast_paths_match_the_reference_on_shared_captures() {
     let mut rows = 0;
     for p in &paths {
         // Broken captures load what they can; views run on that.
-        let Ok(snap) = load_blocking(p, LoadOptions { chunk_events: 4096 }) else {
+        let Ok(snap) = load_blocking(p, LoadOptions::with_chunk_events(4096)) else {
             continue;
         };
         rows += check(p, snap);
@@ -141,7 +141,7 @@ fn fast_paths_match_the_reference_on_a_generated_capture() {
     };
     let f = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
     synth(&cfg, f).unwrap();
-    let snap = load_blocking(&path, LoadOptions { chunk_events: 2048 }).unwrap();
+    let snap = load_blocking(&path, LoadOptions::with_chunk_events(2048)).unwrap();
     std::fs::remove_file(&path).ok();
     assert!(snap.chunks.len() > 20);
     let rows = check(&path, snap);

@@ -325,7 +325,7 @@ mod tests {
     fn demo_capture_digest() {
         let snap = scapscope_core::store::load_blocking(
             &crate::demo_capture(),
-            scapscope_core::store::LoadOptions { chunk_events: 1000 },
+            scapscope_core::store::LoadOptions::with_chunk_events(1000),
         )
         .unwrap();
         let mut b = Builder::default();

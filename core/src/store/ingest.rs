@@ -36,12 +36,31 @@ use crate::state::{Fd, Thread};
 pub struct LoadOptions {
     /// Events per chunk (and per published snapshot).
     pub chunk_events: usize,
+    /// Events in the first chunk; each next chunk doubles until
+    /// `chunk_events`. A small first chunk publishes the first snapshot
+    /// after a few milliseconds even on a busy machine, whatever the
+    /// file; later chunks are large so per-chunk costs vanish.
+    pub first_chunk_events: usize,
 }
+
+/// Events in the first chunk of a default load.
+pub const FIRST_CHUNK_EVENTS: usize = 4096;
 
 impl Default for LoadOptions {
     fn default() -> Self {
         LoadOptions {
             chunk_events: super::CHUNK_EVENTS,
+            first_chunk_events: FIRST_CHUNK_EVENTS,
+        }
+    }
+}
+
+impl LoadOptions {
+    /// Chunks of `n` events each, the first one included.
+    pub fn with_chunk_events(n: usize) -> LoadOptions {
+        LoadOptions {
+            chunk_events: n,
+            first_chunk_events: n,
         }
     }
 }
@@ -620,7 +639,8 @@ fn run(id: u64, path: &Path, opts: &LoadOptions, sh: &Shared, tx: &SyncSender<Pr
     let mut dyns = super::procdyn::Recorder::default();
     let data = bytes.as_slice();
     let index_start = Instant::now();
-    let chunk_events = opts.chunk_events.max(1);
+    let max_chunk_events = opts.chunk_events.max(1);
+    let mut chunk_events = opts.first_chunk_events.clamp(1, max_chunk_events);
     let mut start = 0u64;
     let mut end = chunk_end(data, start, chunk_events);
     let mut next_raw = raw_decode(data, start, end);
@@ -645,6 +665,7 @@ fn run(id: u64, path: &Path, opts: &LoadOptions, sh: &Shared, tx: &SyncSender<Pr
         let raw = std::mem::take(&mut next_raw);
         let last = raw.end >= total;
         start = end;
+        chunk_events = (chunk_events * 2).min(max_chunk_events);
         end = if last {
             total
         } else {
