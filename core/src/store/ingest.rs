@@ -367,10 +367,27 @@ fn raw_decode(data: &[u8], start: u64, end: u64) -> RawChunk {
 /// another value later: such hits are confirmed by comparing content,
 /// which is still far cheaper than hashing it. The cache has a fixed size:
 /// a map of every address ever seen would grow with the capture.
+/// Entries an identity map keeps before it starts over. Versions still in
+/// use are found again by content once and re-enter it.
+const IDENTITY_MAX: usize = 1 << 16;
+
+/// Inserts into a bounded identity map, starting it over (memory
+/// returned) when full.
+fn remember(map: &mut FxHashMap<(i64, usize), u32>, key: (i64, usize), id: u32) {
+    if map.len() >= IDENTITY_MAX {
+        *map = FxHashMap::default();
+    }
+    map.insert(key, id);
+}
+
 #[derive(Default)]
 struct Interner {
     entities: Entities,
-    /// Identity key of an entity's own version → entity id.
+    /// Identity key of an entity's own version → entity id. Only a fast
+    /// path in front of the content maps: bounded (see
+    /// [`IDENTITY_MAX`]), since the engine moves on from most versions
+    /// soon and a map of every version cost ~25 B per version at the
+    /// load's peak.
     threads: FxHashMap<(i64, usize), u32>,
     fds: FxHashMap<(i64, usize), u32>,
     /// Recent versions found by content: (identity key, entity id).
@@ -454,6 +471,14 @@ impl Interner {
         let ckey = (tid, t.cloned());
         if let Some(&id) = self.thread_content.get(&ckey) {
             self.recent_threads.put(key, id);
+            // The engine's own version (alive in the entities, so its
+            // address cannot be reused) seen again after the identity map
+            // started over.
+            if self.entities.thread(id).thread.as_ref().map(Arc::as_ptr)
+                == t.map(Arc::as_ptr)
+            {
+                remember(&mut self.threads, key, id);
+            }
             return id;
         }
         if let Some(t) = t {
@@ -468,7 +493,7 @@ impl Interner {
             tid,
             thread: t.cloned(),
         });
-        self.threads.insert(key, id);
+        remember(&mut self.threads, key, id);
         self.thread_content.insert(ckey, id);
         id
     }
@@ -499,8 +524,14 @@ impl Interner {
         if let Some(&first) = self.fd_content.get(&h) {
             let more = self.fd_collisions.get(&h).map_or(&[][..], |v| v.as_slice());
             for &id in std::iter::once(&first).chain(more) {
-                if self.entities.fds.get(id).is_some_and(same) {
+                if let Some(e) = self.entities.fds.get(id)
+                    && same(e)
+                {
                     self.recent_fds.put(key, id);
+                    // As for threads: the entity's own version again.
+                    if e.num == num && e.fd.as_ref().map(Arc::as_ptr) == fd.map(Arc::as_ptr) {
+                        remember(&mut self.fds, key, id);
+                    }
                     return id;
                 }
             }
@@ -512,7 +543,7 @@ impl Interner {
             num,
             fd: fd.cloned(),
         });
-        self.fds.insert(key, id);
+        remember(&mut self.fds, key, id);
         match self.fd_content.entry(h) {
             std::collections::hash_map::Entry::Vacant(e) => {
                 e.insert(id);
