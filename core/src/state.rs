@@ -831,6 +831,7 @@ impl State {
         let fd = Arc::make_mut(e);
         let r = f(fd);
         fd.sync();
+        self.lists.share_fd_name(&mut fd.name);
         Some(r)
     }
 
@@ -843,6 +844,7 @@ impl State {
     /// [`State::add_fd`] with the caller's record, which libsinsp marks
     /// (CLOSE_CANCELED) when it replaces an fd whose close is in progress.
     fn add_fd_ref(&mut self, tid: i64, fd: i64, info: &mut Fd) -> Option<FdPtr> {
+        self.lists.share_fd_name(&mut info.name);
         let owner = self.fd_owner_mut(tid);
         self.dyn_mut(tid).lastevent_fd = fd;
         let owner = owner?;
@@ -988,12 +990,12 @@ impl State {
                     rec.flags |= ff::SOCKET_CONNECTED;
                 }
                 rec.kind = FdKind::Ipv4;
-                rec.name = rec.tuple_name();
+                rec.name = rec.tuple_name().into();
             }
             FdInfo::Ipv4Server { ip, port, l4proto } => {
                 rec.set_v4srv(u32::from_le_bytes(*ip), *port, *l4proto);
                 rec.kind = FdKind::Ipv4Server;
-                rec.name = rec.tuple_name();
+                rec.name = rec.tuple_name().into();
                 self.server_ports.insert(*port);
             }
             FdInfo::Ipv6 {
@@ -1021,17 +1023,17 @@ impl State {
                 if *l4proto == fd::L4_TCP {
                     rec.flags |= ff::SOCKET_CONNECTED;
                 }
-                rec.name = rec.tuple_name();
+                rec.name = rec.tuple_name().into();
             }
             FdInfo::Ipv6Server { ip, port, l4proto } => {
                 rec.set_v6srv(*ip, *port, *l4proto);
                 rec.kind = FdKind::Ipv6Server;
-                rec.name = rec.tuple_name();
+                rec.name = rec.tuple_name().into();
                 self.server_ports.insert(*port);
             }
             FdInfo::Unix { source, dest, path } => {
                 rec.set_unix(*source, *dest);
-                rec.name = path.clone();
+                rec.name = path.clone().into();
                 rec.flags |= if path.is_empty() {
                     ff::ROLE_CLIENT
                 } else {
@@ -1044,14 +1046,14 @@ impl State {
                 dev,
             } => {
                 rec.open_flags = *open_flags;
-                rec.name = path.clone();
+                rec.name = path.clone().into();
                 rec.dev = *dev;
                 rec.flags |= ff::IS_NOT_TRACER_FD;
             }
             FdInfo::Named(n) => {
                 // sysdig 0.29.3 refuses files with fd types it does not
                 // know (17 and up); they are kept here, with their name.
-                rec.name = n.clone();
+                rec.name = n.clone().into();
                 rec.flags |= ff::IS_NOT_TRACER_FD;
             }
         }
@@ -1076,7 +1078,7 @@ impl State {
                 let f = Arc::make_mut(f);
                 if ports.contains(&f.v4_sport()) {
                     f.swap_addresses();
-                    f.name = f.tuple_name();
+                    f.name = f.tuple_name().into();
                     f.flags |= fd::flags::ROLE_SERVER;
                 } else {
                     f.flags |= fd::flags::ROLE_CLIENT;

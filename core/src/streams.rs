@@ -340,7 +340,7 @@ pub fn reassemble(snap: &Snapshot, selection: Option<&[usize]>) -> Streams {
                 fd_num,
                 generation: generations.get(&(pid, fd_num)).copied().unwrap_or(0),
                 kind: fd.kind,
-                name: fd.name.clone(),
+                name: fd.name.to_string(),
             };
             let id = *by_key.entry(key).or_insert_with(|| {
                 let info = stream_info(pid, fd_num, row.thread, fd);
@@ -424,7 +424,7 @@ fn stream_info(
             .map(|t| t.container_id.to_string())
             .unwrap_or_default(),
         kind: fd.kind,
-        name: fd.name.clone(),
+        name: fd.name.to_string(),
         transport,
         role: fd.role,
         client,

@@ -114,7 +114,7 @@ fn collect(bytes: Vec<u8>) -> (Listed, Reader) {
     let mut r = Reader::from_bytes(bytes);
     let mut out = Vec::new();
     while let Some(ev) = r.next_event() {
-        let name = ev.ctx.fd.as_ref().map(|f| f.name.clone());
+        let name = ev.ctx.fd.as_ref().map(|f| f.name.to_string());
         out.push((ev.num, ev.rec.event_type, name));
     }
     (out, r)

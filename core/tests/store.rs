@@ -64,7 +64,7 @@ fn expected(path: &Path) -> Vec<Expected> {
             ev.num,
             ev.hidden,
             ev.ctx.thread.as_ref().map(|t| t.comm.to_string()),
-            ev.ctx.fd.as_ref().map(|f| f.name.clone()),
+            ev.ctx.fd.as_ref().map(|f| f.name.to_string()),
         ));
     }
     v
@@ -82,7 +82,7 @@ fn rows(s: &Snapshot) -> Vec<Expected> {
                 r.num,
                 r.hidden,
                 r.thread.map(|t| t.comm.to_string()),
-                r.fd.map(|f| f.name.clone()),
+                r.fd.map(|f| f.name.to_string()),
             )
         })
         .collect()
@@ -323,7 +323,7 @@ fn fd_shown(num: Option<i64>, f: Option<&scapscope_core::state::Fd>) -> FdShown 
         f.map(|f| {
             (
                 f.kind,
-                f.name.clone(),
+                f.name.to_string(),
                 f.open_flags,
                 f.ino,
                 f.dev,

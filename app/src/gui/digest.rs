@@ -160,10 +160,10 @@ impl Builder {
             }
             match f.kind {
                 FdKind::File => {
-                    self.files.insert(f.name.clone());
+                    self.files.insert(f.name.to_string());
                 }
                 FdKind::Ipv4 | FdKind::Ipv6 => {
-                    self.connections.insert(f.name.clone());
+                    self.connections.insert(f.name.to_string());
                 }
                 _ => {}
             }

@@ -11,6 +11,7 @@
 use std::net::Ipv4Addr;
 
 use crate::decode::{SockAddr, SockTuple, decode_sockaddr, decode_socktuple};
+use crate::shared_str::SharedStr;
 
 /// L4 protocol: unknown.
 pub const L4_UNKNOWN: u8 = 0;
@@ -270,7 +271,7 @@ pub struct Fd {
     /// What it is.
     pub kind: FdKind,
     /// `fd.name`: path, socket tuple text, or empty.
-    pub name: String,
+    pub name: SharedStr,
     /// Open flags (PPM_O_*), for files.
     pub open_flags: u32,
     /// Inode, when known.
@@ -297,7 +298,7 @@ impl Fd {
     pub fn new(kind: FdKind, name: String) -> Fd {
         let mut f = Fd {
             kind,
-            name,
+            name: name.into(),
             open_flags: 0,
             ino: 0,
             dev: 0,
@@ -727,7 +728,7 @@ impl Fd {
             FdKind::Ipv6Server => {
                 format!("{}:{}", inet_ntop6(&self.v6srv_ip()), self.v6srv_port())
             }
-            _ => self.name.clone(),
+            _ => self.name.to_string(),
         }
     }
 }

@@ -429,7 +429,7 @@ impl State {
                 }
                 _ => {}
             }
-            f.name = name;
+            f.name = name.into();
         });
     }
 
@@ -474,7 +474,7 @@ impl State {
                     }
                 }
                 _ => {
-                    f.name = fd::sockaddr_simple(&addr);
+                    f.name = fd::sockaddr_simple(&addr).into();
                     let s = get(1, 8);
                     let d = get(9, 8);
                     f.set_unix(
@@ -541,7 +541,7 @@ impl State {
             }
             _ => return,
         }
-        f.name = fd::socktuple_simple(tuple);
+        f.name = fd::socktuple_simple(tuple).into();
         f.flags = fd::flags::ROLE_SERVER | fd::flags::SOCKET_CONNECTED;
         ev.fdptr = self.add_fd(tid, fdn, f);
     }
@@ -862,12 +862,12 @@ impl State {
                     f.swap_addresses();
                 }
                 if let Some(n) = f.sockinfo_name() {
-                    f.name = n;
+                    f.name = n.into();
                 }
             });
         } else {
             let name = fd::socktuple_simple(&tuple);
-            self.fd_modify(p, |f| f.name = name);
+            self.fd_modify(p, |f| f.name = name.into());
         }
     }
 
@@ -1328,10 +1328,10 @@ fn fill_client_socket_info(f: &mut Fd, tuple: &[u8]) {
             f.swap_addresses();
         }
         if let Some(n) = f.sockinfo_name() {
-            f.name = n;
+            f.name = n.into();
         }
     } else {
-        f.name = fd::socktuple_simple(tuple);
+        f.name = fd::socktuple_simple(tuple).into();
         let t = Tuple::parse(tuple);
         f.set_unix(t.unix_src, t.unix_dst);
     }
@@ -1473,7 +1473,8 @@ fn update_fd(f: &mut Fd, tuple: &[u8], ifaces: &Interfaces) -> bool {
     } else if family == PPM_AF_UNIX {
         f.kind = FdKind::Unix;
         f.set_unix(t.unix_src, t.unix_dst);
-        f.name = String::from_utf8_lossy(cstr(tuple.get(17..).unwrap_or_default())).into_owned();
+        f.name = (String::from_utf8_lossy(cstr(tuple.get(17..).unwrap_or_default())).into_owned())
+            .into();
         return true;
     }
     match f.kind {

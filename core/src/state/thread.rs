@@ -224,6 +224,9 @@ pub(crate) struct SharedLists {
     cgroups: FxHashSet<Arc<[(String, String)]>>,
     /// Commands, paths and container ids.
     texts: FxHashSet<SharedStr>,
+    /// fd names (paths opened again and again; socket tuples rarely
+    /// repeat, but an fd's later versions share its name anyway).
+    fd_names: FxHashSet<SharedStr>,
 }
 
 /// Distinct lists kept per kind before the set starts over, so that a
@@ -280,5 +283,10 @@ impl SharedLists {
         ] {
             share_text(&mut self.texts, text);
         }
+    }
+
+    /// Makes an fd name the kept copy of an equal one, keeping new ones.
+    pub(crate) fn share_fd_name(&mut self, name: &mut SharedStr) {
+        share_text(&mut self.fd_names, name);
     }
 }

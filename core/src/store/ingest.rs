@@ -474,9 +474,7 @@ impl Interner {
             // The engine's own version (alive in the entities, so its
             // address cannot be reused) seen again after the identity map
             // started over.
-            if self.entities.thread(id).thread.as_ref().map(Arc::as_ptr)
-                == t.map(Arc::as_ptr)
-            {
+            if self.entities.thread(id).thread.as_ref().map(Arc::as_ptr) == t.map(Arc::as_ptr) {
                 remember(&mut self.threads, key, id);
             }
             return id;
@@ -538,6 +536,9 @@ impl Interner {
         }
         if let Some(f) = fd {
             self.entities.value_bytes += fd_bytes(f);
+            if f.name.addr() != 0 && self.counted_lists.insert(f.name.addr()) {
+                self.entities.value_bytes += f.name.heap_bytes();
+            }
         }
         let id = self.entities.fds.push(FdRef {
             num,

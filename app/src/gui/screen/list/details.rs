@@ -588,7 +588,7 @@ pub fn view<'a>(
         body = body.push(field("fd", n.to_string()));
         if let Some(f) = r.fd {
             body = body.push(field("type", f.kind.type_name().to_string()));
-            body = body.push(field("name", f.name.clone()));
+            body = body.push(field("name", f.name.to_string()));
         }
         if r.len_bytes.is_some() {
             body = body.push(
