@@ -393,7 +393,11 @@ struct Interner {
     /// Recent versions found by content: (identity key, entity id).
     recent_threads: RecentCache,
     recent_fds: RecentCache,
-    thread_content: FxHashMap<(i64, Option<Arc<Thread>>), u32>,
+    /// By a hash of (tid, content), like `fd_content`: the first entity
+    /// with each hash, later ones in `thread_collisions`. A key holding
+    /// the version itself cost 8 more bytes per version at the peak.
+    thread_content: FxHashMap<u64, u32>,
+    thread_collisions: FxHashMap<u64, Vec<u32>>,
     /// Addresses of the texts and argument/environment/cgroup lists
     /// already counted in the heap figure: versions share them (the state
     /// engine keeps one copy of equal lists), so each is counted once.
@@ -468,16 +472,28 @@ impl Interner {
                 return id;
             }
         }
-        let ckey = (tid, t.cloned());
-        if let Some(&id) = self.thread_content.get(&ckey) {
-            self.recent_threads.put(key, id);
-            // The engine's own version (alive in the entities, so its
-            // address cannot be reused) seen again after the identity map
-            // started over.
-            if self.entities.thread(id).thread.as_ref().map(Arc::as_ptr) == t.map(Arc::as_ptr) {
-                remember(&mut self.threads, key, id);
+        let h = {
+            use std::hash::{BuildHasher, BuildHasherDefault};
+            BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one((tid, t.map(|a| &**a)))
+        };
+        if let Some(&first) = self.thread_content.get(&h) {
+            let more = self
+                .thread_collisions
+                .get(&h)
+                .map_or(&[][..], |v| v.as_slice());
+            for &id in std::iter::once(&first).chain(more) {
+                let e = self.entities.thread(id);
+                if e.tid == tid && e.thread.as_deref() == t.map(|a| a.as_ref()) {
+                    self.recent_threads.put(key, id);
+                    // The engine's own version (alive in the entities, so
+                    // its address cannot be reused) seen again after the
+                    // identity map started over.
+                    if e.thread.as_ref().map(Arc::as_ptr) == t.map(Arc::as_ptr) {
+                        remember(&mut self.threads, key, id);
+                    }
+                    return id;
+                }
             }
-            return id;
         }
         if let Some(t) = t {
             self.entities.value_bytes += thread_bytes(t);
@@ -492,7 +508,14 @@ impl Interner {
             thread: t.cloned(),
         });
         remember(&mut self.threads, key, id);
-        self.thread_content.insert(ckey, id);
+        match self.thread_content.entry(h) {
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(id);
+            }
+            std::collections::hash_map::Entry::Occupied(_) => {
+                self.thread_collisions.entry(h).or_default().push(id);
+            }
+        }
         id
     }
 
