@@ -345,6 +345,8 @@ pub struct App {
     picker: Box<dyn PickFile>,
     /// Decoding of the selected event's payload.
     decoder: decode::Jobs,
+    /// The latest find across payloads (earlier ones stop early).
+    searches: search::Latest,
     /// Field to select once the payload is decoded (`--field`).
     field_when_decoded: Option<String>,
 }
@@ -384,6 +386,7 @@ impl App {
             offset_s: crate::cli::local_offset_s(),
             picker: Box::new(dialog::Native),
             decoder: decode::Jobs::default(),
+            searches: search::Latest::default(),
             field_when_decoded: settings.field.clone(),
         };
         if let Some(id) = settings.view {
@@ -649,6 +652,7 @@ impl App {
                 let to = self.history.back_by(self.place(), steps);
                 return self.go(to);
             }
+            Message::Found(Some(f)) if f.superseded => {}
             Message::Found(Some(f)) => {
                 if let Some(follow) = self.follow.as_mut() {
                     follow.set_found(*f);
@@ -1295,7 +1299,18 @@ impl App {
             return Task::none();
         };
         let cache = self.decoder.cache();
-        let job = move || Box::new(search::run(generation, needle, stream, &snapshot, &cache));
+        let latest = self.searches.clone();
+        let seq = latest.start();
+        let job = move || {
+            Box::new(search::run(
+                generation,
+                needle,
+                stream,
+                &snapshot,
+                &cache,
+                (&latest, seq),
+            ))
+        };
         if !matches!(self.shown.runner, Runner::Thread) {
             return self.dispatch(Message::Found(Some(job())));
         }

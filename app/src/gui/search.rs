@@ -7,6 +7,7 @@
 //! hex in the details pane.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use scapscope_core::store::Snapshot;
 use scapscope_core::streams::{Direction, segment_data};
@@ -56,15 +57,38 @@ pub struct Found {
     pub total_events: usize,
     /// Streams with a match.
     pub streams: usize,
+    /// A later search started before this one finished, so it stopped
+    /// early: what it holds is partial, and nobody shows it.
+    pub superseded: bool,
 }
 
-/// Searches every payload of `snapshot` for `needle`.
+/// Which search is the latest. Pressing Enter again in the find box
+/// starts a new search; the ones before it stop at their next stream
+/// instead of running to the end for results that would be dropped.
+#[derive(Debug, Clone, Default)]
+pub struct Latest(Arc<AtomicU64>);
+
+impl Latest {
+    /// Starts a search: its sequence number, now the latest.
+    pub fn start(&self) -> u64 {
+        self.0.fetch_add(1, Ordering::SeqCst) + 1
+    }
+
+    /// Whether `seq` is still the latest search.
+    pub fn is_current(&self, seq: u64) -> bool {
+        self.0.load(Ordering::Relaxed) == seq
+    }
+}
+
+/// Searches every payload of `snapshot` for `needle`, as search `seq` of
+/// `latest` (it stops early once a later one starts).
 pub fn run(
     generation: u64,
     needle: Vec<u8>,
     stream: usize,
     snapshot: &Arc<Snapshot>,
     cache: &SharedCache,
+    (latest, seq): (&Latest, u64),
 ) -> Found {
     let streams = streams_of(cache, snapshot);
     let mut found = Found {
@@ -75,11 +99,16 @@ pub fn run(
         across: Vec::new(),
         total_events: 0,
         streams: 0,
+        superseded: false,
     };
     // Light tuples first: the listed hits are the earliest, whatever the
     // stream order.
     let mut all: Vec<(u64, usize, usize, bool, usize)> = Vec::new();
     for (si, s) in streams.streams.iter().enumerate() {
+        if !latest.is_current(seq) {
+            found.superseded = true;
+            return found;
+        }
         let mut any = false;
         for (k, seg) in s.segments.iter().enumerate() {
             let matches = find_all(segment_data(snapshot, seg), &found.needle).len();
@@ -115,4 +144,39 @@ pub fn run(
         })
         .collect();
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scapscope_core::store::{LoadOptions, load_blocking};
+
+    #[test]
+    fn a_search_stops_once_a_later_one_starts() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../shared/captures/workshop_example0_nginx.scap");
+        if !path.exists() {
+            eprintln!("skipping: {} is absent", path.display());
+            return;
+        }
+        let snap = load_blocking(&path, LoadOptions::default()).unwrap();
+        let cache = SharedCache::default();
+        let latest = Latest::default();
+        let search = |seq| run(1, b"nginx".to_vec(), 0, &snap, &cache, (&latest, seq));
+
+        let current = latest.start();
+        let found = search(current);
+        assert!(!found.superseded);
+        assert!(found.total_events > 0 && !found.across.is_empty());
+
+        // Enter pressed twice: the first search is no longer the latest.
+        let first = latest.start();
+        let second = latest.start();
+        let stale = search(first);
+        assert!(stale.superseded);
+        assert!(stale.across.is_empty() && stale.total_events == 0);
+        let fresh = search(second);
+        assert!(!fresh.superseded);
+        assert_eq!(fresh.across, found.across);
+    }
 }

@@ -710,6 +710,7 @@ mod tests {
             across: Vec::new(),
             total_events: 1,
             streams: 1,
+            superseded: false,
         };
         f.set_found(result(first));
         assert!(f.found().is_none(), "an older search");
