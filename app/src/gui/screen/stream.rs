@@ -483,10 +483,13 @@ impl Follow {
             let out = l.outbound;
             col = col.push(
                 button(
+                    // Long summaries (URLs, queries) wrap inside the pane
+                    // rather than being cut at its edge.
                     text(line)
                         .size(12)
                         .font(MONO)
-                        .wrapping(text::Wrapping::None)
+                        .width(Fill)
+                        .wrapping(text::Wrapping::WordOrGlyph)
                         .style(move |t: &Theme| text::Style {
                             color: Some(if out {
                                 style::accent(t)
@@ -496,6 +499,7 @@ impl Follow {
                         }),
                 )
                 .on_press_maybe(l.event.map(Message::SegmentClicked))
+                .width(Fill)
                 .padding([0, 4])
                 .style(button::text),
             );
