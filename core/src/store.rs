@@ -153,7 +153,7 @@ impl Snapshot {
         Some(Row {
             index: i,
             ts_ns: c.ts_ns(j),
-            event_type: c.event_type[j],
+            event_type: c.event_type(j),
             cpu: c.cpu(j),
             tid: t.tid,
             res: c.res(j),

@@ -294,7 +294,7 @@ pub fn reassemble(snap: &Snapshot, selection: Option<&[usize]>) -> Streams {
     let mut sel = selection.map(|s| s.iter().peekable());
     let mut base = 0;
     for chunk in &snap.chunks {
-        for (j, &ty) in chunk.event_type.iter().enumerate() {
+        for (j, ty) in chunk.event_types().enumerate() {
             let kind = io_kind(ty);
             if kind == IoKind::None {
                 continue;

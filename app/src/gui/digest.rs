@@ -180,7 +180,7 @@ impl Builder {
         let width = (hi - lo) / SUB_BINS as u64 + 1;
         let mut bins = vec![[0u64; METRICS]; SUB_BINS];
         for j in 0..c.len() {
-            let ty = c.event_type[j];
+            let ty = c.event_type(j);
             *self.by_type.entry(ty).or_default() += 1;
             let mut add = [0u64; METRICS];
             add[Metric::Events.slot()] = 1;

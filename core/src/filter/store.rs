@@ -379,7 +379,7 @@ impl ChunkScan<'_> {
         let key = l as *const Leaf as usize;
         match l.col {
             Col::TypeTable => {
-                let et = &c.event_type;
+                let mut et = [0u16; 64];
                 let table = &l.table;
                 let generic = table[0] == 2 || table[1] == 2;
                 for (w, &cw) in cand.0.iter().enumerate() {
@@ -387,16 +387,18 @@ impl ChunkScan<'_> {
                         continue;
                     }
                     let start = w * 64;
-                    let end = (start + 64).min(et.len());
+                    let end = (start + 64).min(c.len());
+                    let et = &mut et[..end - start];
+                    c.event_types_into(start, et);
                     // 64 events at a time, without branches.
                     let mut bits = 0u64;
-                    for (k, &t) in et[start..end].iter().enumerate() {
+                    for (k, &t) in et.iter().enumerate() {
                         bits |= u64::from(table[usize::from(t)] == 1) << k;
                     }
                     out.0[w] = bits & cw;
                     if generic {
                         // Generic events are named after their syscall.
-                        for (k, &t) in et[start..end].iter().enumerate() {
+                        for (k, &t) in et.iter().enumerate() {
                             if t <= 1 && cw & (1 << k) != 0 {
                                 let j = start + k;
                                 let hit = self.snap.record(self.base + j).is_some_and(|rec| {
@@ -484,7 +486,7 @@ impl ChunkScan<'_> {
                     // A failed connect names the tuple it tried.
                     let per_event = cell == 3
                         || (ff == FdField::Name
-                            && c.event_type[j] == crate::state::ids::CONNECT_X
+                            && c.event_type(j) == crate::state::ids::CONNECT_X
                             && c.res(j).is_some_and(|r| r < 0));
                     let hit = if per_event {
                         self.creator_name_matches(&l.cmp, j)
@@ -504,7 +506,7 @@ impl ChunkScan<'_> {
     /// `extract_fdname_from_creator`), from the event's parameters.
     fn creator_name_matches(&self, cmp: &Comparison, j: usize) -> bool {
         use crate::state::ids::*;
-        let etype = self.chunk.event_type[j];
+        let etype = self.chunk.event_type(j);
         if schema::is_enter(etype)
             || schema::compat_flags(etype)
                 & (event_flags::CREATES_FD | event_flags::USES_FD | event_flags::DESTROYS_FD)

@@ -401,65 +401,113 @@ impl CpuColumn {
     }
 }
 
-/// Entity ids of a chunk (threads or fds). Sealed, they take about
-/// 1.3 bytes per event instead of 4: per block of [`BLOCK`] events a
-/// dictionary of the distinct ids in first-seen order, and per event a
-/// one-byte index into its block's dictionary (a block has at most 256
-/// events, so the index always fits). A block holds few distinct threads
-/// and fds, since events come in bursts per thread.
+/// A value a [`DictColumn`] holds: entity ids, event types.
+trait DictKey: Copy + Eq + Default {
+    /// The value as a hash input.
+    fn key(self) -> u32;
+}
+
+impl DictKey for u32 {
+    fn key(self) -> u32 {
+        self
+    }
+}
+
+impl DictKey for u16 {
+    fn key(self) -> u32 {
+        u32::from(self)
+    }
+}
+
+/// A column of values that repeat within a block: entity ids (threads,
+/// fds) and event types. Sealed, it takes little more than a byte per
+/// event: per block of [`BLOCK`] events a dictionary of the distinct
+/// values in first-seen order, and per event a one-byte index into its
+/// block's dictionary (a block has at most 256 events, so the index always
+/// fits). A block holds few distinct threads, fds and types, since events
+/// come in bursts per thread.
 #[derive(Debug, Clone)]
-enum EntityColumn {
-    /// Being filled: plain ids.
-    Building(Vec<u32>),
+enum DictColumn<T> {
+    /// Being filled: plain values.
+    Building(Vec<T>),
     /// Per-block dictionaries.
     Dict {
         /// Where each block's dictionary starts in `dict`.
         starts: Vec<u32>,
         /// The blocks' dictionaries, one after the other.
-        dict: Vec<u32>,
-        /// Index of each event's id in its block's dictionary.
+        dict: Vec<T>,
+        /// Index of each event's value in its block's dictionary.
         idx: Vec<u8>,
     },
 }
 
-impl Default for EntityColumn {
+impl<T> Default for DictColumn<T> {
     fn default() -> Self {
-        EntityColumn::Building(Vec::new())
+        DictColumn::Building(Vec::new())
     }
 }
 
-impl EntityColumn {
+impl<T: DictKey> DictColumn<T> {
     #[inline]
-    fn get(&self, j: usize) -> u32 {
+    fn get(&self, j: usize) -> T {
         match self {
-            EntityColumn::Building(v) => v[j],
-            EntityColumn::Dict { starts, dict, idx } => {
+            DictColumn::Building(v) => v[j],
+            DictColumn::Dict { starts, dict, idx } => {
                 dict[starts[j / BLOCK] as usize + usize::from(idx[j])]
             }
         }
     }
 
-    fn push(&mut self, id: u32) {
-        if let EntityColumn::Building(v) = self {
-            v.push(id);
+    fn len(&self) -> usize {
+        match self {
+            DictColumn::Building(v) => v.len(),
+            DictColumn::Dict { idx, .. } => idx.len(),
+        }
+    }
+
+    /// Values of `start..start + out.len()` into `out`.
+    fn get_into(&self, start: usize, out: &mut [T]) {
+        match self {
+            DictColumn::Building(v) => out.copy_from_slice(&v[start..start + out.len()]),
+            DictColumn::Dict { starts, dict, idx } => {
+                let mut j = start;
+                let mut rest = out;
+                while !rest.is_empty() {
+                    // Runs end at block boundaries: one dictionary each.
+                    let n = rest.len().min(BLOCK - j % BLOCK);
+                    let (head, tail) = rest.split_at_mut(n);
+                    let base = starts[j / BLOCK] as usize;
+                    for (o, &i) in head.iter_mut().zip(&idx[j..j + n]) {
+                        *o = dict[base + usize::from(i)];
+                    }
+                    j += n;
+                    rest = tail;
+                }
+            }
+        }
+    }
+
+    fn push(&mut self, v: T) {
+        if let DictColumn::Building(b) = self {
+            b.push(v);
         }
     }
 
     fn reserve_exact(&mut self, n: usize) {
-        if let EntityColumn::Building(v) = self {
+        if let DictColumn::Building(v) = self {
             v.reserve_exact(n);
         }
     }
 
     fn seal(&mut self) {
-        let EntityColumn::Building(v) = self else {
+        let DictColumn::Building(v) = self else {
             return;
         };
         // A small open-addressing table per block, cleared by generation
         // stamps rather than rewritten: twice a block's size, so probes stay
-        // short even when all 256 ids differ.
+        // short even when all 256 values differ.
         const SLOTS: usize = 2 * BLOCK;
-        let mut keys = [0u32; SLOTS];
+        let mut keys = [T::default(); SLOTS];
         let mut vals = [0u8; SLOTS];
         let mut stamp = [0u32; SLOTS];
         let mut starts = Vec::with_capacity(v.len().div_ceil(BLOCK));
@@ -469,17 +517,17 @@ impl EntityColumn {
             let generation = b as u32 + 1;
             let start = dict.len();
             starts.push(start as u32);
-            for &id in block {
-                let mut h = (id.wrapping_mul(0x9E37_79B1) >> 23) as usize % SLOTS;
+            for &x in block {
+                let mut h = (x.key().wrapping_mul(0x9E37_79B1) >> 23) as usize % SLOTS;
                 loop {
                     if stamp[h] != generation {
                         stamp[h] = generation;
-                        keys[h] = id;
+                        keys[h] = x;
                         vals[h] = (dict.len() - start) as u8;
-                        dict.push(id);
+                        dict.push(x);
                         break;
                     }
-                    if keys[h] == id {
+                    if keys[h] == x {
                         break;
                     }
                     h = (h + 1) % SLOTS;
@@ -488,14 +536,14 @@ impl EntityColumn {
             }
         }
         dict.shrink_to_fit();
-        *self = EntityColumn::Dict { starts, dict, idx };
+        *self = DictColumn::Dict { starts, dict, idx };
     }
 
     fn heap_bytes(&self) -> usize {
         match self {
-            EntityColumn::Building(v) => v.capacity() * 4,
-            EntityColumn::Dict { starts, dict, idx } => {
-                starts.capacity() * 4 + dict.capacity() * 4 + idx.capacity()
+            DictColumn::Building(v) => v.capacity() * std::mem::size_of::<T>(),
+            DictColumn::Dict { starts, dict, idx } => {
+                starts.capacity() * 4 + dict.capacity() * std::mem::size_of::<T>() + idx.capacity()
             }
         }
     }
@@ -634,19 +682,20 @@ pub struct Chunk {
     /// Offset of the event's block, relative to `base_offset` (about
     /// 2 B, see [`OffsetColumn`]).
     offsets: OffsetColumn,
-    /// Event type id (2 B).
-    pub event_type: Vec<u16>,
+    /// Event type id (about 1.2 B, see [`DictColumn`]); read through
+    /// [`Chunk::event_type`].
+    event_type: DictColumn<u16>,
     /// CPU (1 B, packed to 1–4 bits, see [`CpuColumn`]); `u8::MAX`
     /// means "see `cpu_wide`".
     cpu: CpuColumn,
     /// CPUs above 254, by index.
     cpu_wide: HashMap<u32, u16>,
-    /// Thread entity id (about 1.3 B, see [`EntityColumn`]), see
+    /// Thread entity id (about 1.3 B, see [`DictColumn`]), see
     /// `Entities`; read through [`Chunk::thread_id`].
-    thread: EntityColumn,
+    thread: DictColumn<u32>,
     /// Fd entity id or `NO_ENTITY` (about 1.5 B); read through
     /// [`Chunk::fd_id`].
-    fd: EntityColumn,
+    fd: DictColumn<u32>,
     /// Result (`res`, or the fd of fd-creating exits), for the events that
     /// have one (4 B each, about half of all events). For I/O exits a
     /// non-negative result is the byte count, so no separate length column
@@ -877,7 +926,7 @@ impl Chunk {
         }
         self.ts.seal();
         self.offsets.seal();
-        self.event_type.shrink_to_fit();
+        self.event_type.seal();
         self.cpu.seal();
         self.thread.seal();
         self.fd.seal();
@@ -899,12 +948,29 @@ impl Chunk {
 
     /// I/O bytes of event `j`: the non-negative result of an I/O exit.
     pub fn len_bytes(&self, j: usize) -> Option<u32> {
-        super::ingest::io_len_of(self.event_type[j], self.res(j))
+        super::ingest::io_len_of(self.event_type(j), self.res(j))
     }
 
     /// Absolute block offset of event `j`.
     pub fn offset(&self, j: usize) -> u64 {
         self.base_offset + u64::from(self.offsets.get(j))
+    }
+
+    /// Event type id of event `j`.
+    #[inline]
+    pub fn event_type(&self, j: usize) -> u16 {
+        self.event_type.get(j)
+    }
+
+    /// Event type ids of all events, in order.
+    pub fn event_types(&self) -> impl Iterator<Item = u16> + '_ {
+        (0..self.event_type.len()).map(|j| self.event_type.get(j))
+    }
+
+    /// Event type ids of events `start..start + out.len()`, into `out`
+    /// (for kernels that test many events at a time).
+    pub fn event_types_into(&self, start: usize, out: &mut [u16]) {
+        self.event_type.get_into(start, out);
     }
 
     /// Thread entity id of event `j` (see `Entities`).
@@ -992,7 +1058,7 @@ impl Chunk {
         [
             ("timestamps", self.ts.heap_bytes()),
             ("offsets", self.offsets.heap_bytes()),
-            ("event types", self.event_type.capacity() * 2),
+            ("event types", self.event_type.heap_bytes()),
             ("cpus", self.cpu.heap_bytes() + self.cpu_wide.capacity() * 8),
             ("thread ids", self.thread.heap_bytes()),
             ("fd ids", self.fd.heap_bytes()),
@@ -1016,7 +1082,7 @@ impl Chunk {
     pub fn heap_bytes(&self) -> usize {
         self.ts.heap_bytes()
             + self.offsets.heap_bytes()
-            + self.event_type.capacity() * 2
+            + self.event_type.heap_bytes()
             + self.cpu.heap_bytes()
             + self.cpu_wide.capacity() * 8
             + self.thread.heap_bytes()
@@ -1181,6 +1247,34 @@ mod tests {
     }
 
     #[test]
+    fn event_types_round_trip_one_by_one_and_in_runs() {
+        let n = 3 * BLOCK + 40;
+        let types: Vec<u16> = (0..n as u16)
+            .map(|j| [3, 4, 5, 6, 330, 331][usize::from(j % 7 % 6)])
+            .collect();
+        let mut c = Chunk::new(0, 0);
+        for (j, &t) in types.iter().enumerate() {
+            let mut e = event(j as u64 * 40);
+            e.event_type = t;
+            c.push(e);
+        }
+        let plain = c.event_type.heap_bytes();
+        c.seal();
+        assert!(matches!(c.event_type, DictColumn::Dict { .. }));
+        assert!(c.event_type.heap_bytes() * 3 < plain * 2);
+        for (j, &t) in types.iter().enumerate() {
+            assert_eq!(c.event_type(j), t, "event {j}");
+        }
+        assert_eq!(c.event_types().collect::<Vec<_>>(), types);
+        // Runs that start anywhere and cross block boundaries.
+        for (start, len) in [(0, 64), (BLOCK - 10, 64), (100, 2 * BLOCK + 30), (n - 5, 5)] {
+            let mut out = vec![0u16; len];
+            c.event_types_into(start, &mut out);
+            assert_eq!(out, types[start..start + len], "{start}+{len}");
+        }
+    }
+
+    #[test]
     fn entity_ids_round_trip_through_block_dictionaries() {
         // Blocks with few ids (bursts of one thread), a block where all 256
         // ids differ (the index still fits in a byte), ids that collide in
@@ -1210,7 +1304,7 @@ mod tests {
         }
         let plain = c.thread.heap_bytes();
         c.seal();
-        assert!(matches!(c.thread, EntityColumn::Dict { .. }));
+        assert!(matches!(c.thread, DictColumn::Dict { .. }));
         for (j, &id) in ids.iter().enumerate() {
             assert_eq!(c.thread_id(j), id, "thread of event {j}");
             assert_eq!(c.fd_id(j), id.rotate_left(7), "fd of event {j}");

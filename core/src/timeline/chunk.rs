@@ -197,7 +197,7 @@ pub struct ChunkLod {
 
 /// What one event contributes to a density, and its category.
 pub(super) fn event_density(chunk: &Chunk, j: usize, entities: &Entities) -> (Density, Category) {
-    let et = chunk.event_type[j];
+    let et = chunk.event_type(j);
     let fd_kind = entities
         .fd(chunk.fd_id(j))
         .and_then(|f| f.fd.as_ref())

@@ -778,7 +778,7 @@ impl LaneSeq<'_> {
         LaneEvent {
             index: c.first_index + j,
             ts_ns: chunk.ts_ns(j),
-            event_type: chunk.event_type[j],
+            event_type: chunk.event_type(j),
             res: chunk.res(j),
             category: event_density(chunk, j, self.entities).1,
         }

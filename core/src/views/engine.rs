@@ -528,7 +528,7 @@ impl Run<'_> {
             {
                 continue;
             }
-            if !type_may_pass(vf, c.event_type[j]) || !seen_by_csysdig(c, j) {
+            if !type_may_pass(vf, c.event_type(j)) || !seen_by_csysdig(c, j) {
                 continue;
             }
             let ts = c.ts_ns(j);
@@ -536,7 +536,7 @@ impl Run<'_> {
                 continue;
             }
             let i = base + j;
-            let etype = c.event_type[j];
+            let etype = c.event_type(j);
             let tref = snap.entities.thread(c.thread_id(j));
             let thread = tref.thread.as_deref();
             let fd_ent = c.fd_id(j);

@@ -81,7 +81,7 @@ enum LatencyRole {
 }
 
 fn latency_role(snap: &Snapshot, c: &Chunk, j: usize) -> LatencyRole {
-    let t = c.event_type[j];
+    let t = c.event_type(j);
     let known = || snap.entities.thread(c.thread_id(j)).thread.is_some();
     if t == ids::SCHEDSWITCH_6_E || t == ids::PROCINFO_E {
         return if known() {
@@ -302,7 +302,7 @@ impl Facts {
                 *o = st.latency_ns;
                 continue;
             }
-            if schema::is_enter(c.event_type[j]) {
+            if schema::is_enter(c.event_type(j)) {
                 st.latency_ns = 0;
                 st.enter_ts_ns = ts;
             } else if st.enter_ts_ns != 0 {
@@ -352,7 +352,7 @@ fn latency_index(snap: &Snapshot) -> LatencyIndex {
                 let tid = snap.entities.thread(c.thread_id(j)).tid;
                 let e = m.entry(tid).or_default();
                 let ts = c.ts_ns(j);
-                if schema::is_enter(c.event_type[j]) {
+                if schema::is_enter(c.event_type(j)) {
                     e.last_enter_ns = Some(ts);
                     e.last_exit_ns = None;
                 } else {
@@ -381,10 +381,9 @@ fn procinfo_cpu(snap: &Snapshot) -> FxHashMap<usize, f64> {
         .par_iter()
         .enumerate()
         .map(|(ci, c)| {
-            c.event_type
-                .iter()
+            c.event_types()
                 .enumerate()
-                .filter(|&(j, &t)| {
+                .filter(|&(j, t)| {
                     t == ids::PROCINFO_E && snap.entities.thread(c.thread_id(j)).thread.is_some()
                 })
                 .map(|(j, _)| starts[ci] + j)

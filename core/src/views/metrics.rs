@@ -710,7 +710,7 @@ pub(crate) fn ev_at<'a>(
     let i = base + j;
     EvRef {
         i,
-        etype: c.event_type[j],
+        etype: c.event_type(j),
         ts_ns: c.ts_ns(j),
         tid: tref.tid,
         thread: tref.thread.as_deref(),
@@ -860,7 +860,7 @@ pub(crate) fn accumulate(
                         continue;
                     }
                     let b = bucket_of(ts);
-                    let et = c.event_type[j];
+                    let et = c.event_type(j);
                     let exit = !schema::is_enter(et);
                     let res = if exit { c.res(j) } else { None };
                     for (k, m) in metrics.iter().enumerate() {
@@ -1020,7 +1020,7 @@ pub(crate) fn listening_ports(
             let base = snap.chunk_starts()[ci];
             let mut v = Vec::new();
             for j in 0..c.len() {
-                let et = c.event_type[j];
+                let et = c.event_type(j);
                 if et != ids::BIND_X && et != ids::CLOSE_E {
                     continue;
                 }

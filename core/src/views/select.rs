@@ -19,7 +19,7 @@ pub(crate) fn seen_by_csysdig(c: &Chunk, j: usize) -> bool {
     if !c.is_hidden(j) {
         return true;
     }
-    let t = c.event_type[j];
+    let t = c.event_type(j);
     t < crate::reader::SYSDIG_EVENT_MAX
         && !matches!(t, 228 | 272 | 324)
         && schema::compat_category(t) & category::INTERNAL != 0
