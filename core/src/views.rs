@@ -87,6 +87,19 @@ pub fn compute(facts: &Facts, id: &str, q: &Query) -> Result<Table, ViewError> {
     engine::run(facts, def, q)
 }
 
+/// [`compute`], returning the table the engine keeps for repeated looks
+/// instead of a copy of it: for front ends that keep the table they show
+/// (a repeated look at a 170k-row table is then free). Copy it
+/// (`Arc::make_mut`) to change it, e.g. to sort it.
+pub fn compute_shared(
+    facts: &Facts,
+    id: &str,
+    q: &Query,
+) -> Result<std::sync::Arc<Table>, ViewError> {
+    let def = find(id).ok_or_else(|| ViewError::UnknownView(id.to_string()))?;
+    engine::run_shared_with(facts, def, q, false)
+}
+
 /// [`compute`] with the engine's plain per-event path, bypassing its fast
 /// paths: the reference the fast paths are tested against (slower; its
 /// chunk results are cached apart).

@@ -336,6 +336,29 @@ fn uint(v: &Value) -> u64 {
 }
 
 #[test]
+fn a_repeated_look_shares_the_kept_table() {
+    let Some(path) = shared("workshop_example2_502error.scap") else {
+        eprintln!("SKIP: ../shared/captures is absent");
+        return;
+    };
+    let facts = Facts::new(load(&path, scapscope_core::store::CHUNK_EVENTS));
+    let q = Query::default();
+    let first = views::compute_shared(&facts, "procs", &q).unwrap();
+    let again = views::compute_shared(&facts, "procs", &q).unwrap();
+    assert!(Arc::ptr_eq(&first, &again), "the kept table, not a copy");
+    assert!(!first.rows.is_empty());
+    // The copying call gives the same table; another range is another
+    // table.
+    assert_eq!(views::compute(&facts, "procs", &q).unwrap(), *first);
+    let part = Query {
+        to_ns: Some(first.span_ns.0 + 1),
+        ..Query::default()
+    };
+    let other = views::compute_shared(&facts, "procs", &part).unwrap();
+    assert!(!Arc::ptr_eq(&first, &other));
+}
+
+#[test]
 fn drill_down_from_a_process_selects_its_threads() {
     let Some(path) = shared("workshop_example2_502error.scap") else {
         eprintln!("SKIP: ../shared/captures is absent");

@@ -249,8 +249,8 @@ pub enum Message {
 pub struct ViewOutcome {
     /// The view.
     pub view: &'static str,
-    /// Its table, or why it failed.
-    pub table: Result<views::Table, String>,
+    /// Its table (shared with the engine's cache), or why it failed.
+    pub table: Result<Arc<views::Table>, String>,
     /// The facts it was computed from (reused while the snapshot stays).
     pub facts: Arc<Facts>,
 }
@@ -1093,8 +1093,8 @@ impl App {
         });
         let job = move || {
             let table = match &proto {
-                Some(p) => protocols::compute(p),
-                None => views::compute(&facts, view, &q).map_err(|e| e.to_string()),
+                Some(p) => protocols::compute(p).map(Arc::new),
+                None => views::compute_shared(&facts, view, &q).map_err(|e| e.to_string()),
             };
             ViewOutcome { view, table, facts }
         };

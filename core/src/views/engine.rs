@@ -842,6 +842,17 @@ pub(crate) fn run_with(
     q: &Query,
     reference: bool,
 ) -> Result<Table, ViewError> {
+    run_shared_with(facts, def, q, reference).map(|t| copy_table(&t))
+}
+
+/// [`run_with`], returning the table the cache keeps (no copy: a repeated
+/// look at a 170k-row table costs nothing).
+pub(crate) fn run_shared_with(
+    facts: &Facts,
+    def: &'static ViewDef,
+    q: &Query,
+    reference: bool,
+) -> Result<Arc<Table>, ViewError> {
     // A view looked at again with the same filter and range (back in the
     // breadcrumbs, a repeated click) is the table computed before.
     let filter_text = q.filter.as_ref().map(|f| f.to_string()).unwrap_or_default();
@@ -853,10 +864,10 @@ pub(crate) fn run_with(
         q.to_ns
     );
     if let Some(t) = facts.cached_table(&table_key) {
-        return Ok(copy_table(&t));
+        return Ok(t);
     }
-    let t = compute_table(facts, def, q, reference)?;
-    facts.keep_table(table_key, Arc::new(copy_table(&t)));
+    let t = Arc::new(compute_table(facts, def, q, reference)?);
+    facts.keep_table(table_key, t.clone());
     Ok(t)
 }
 

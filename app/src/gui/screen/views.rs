@@ -17,6 +17,7 @@ use iced::widget::{
 };
 use iced::{Element, Fill, Length, Size, Theme, mouse};
 use scapscope_core::views::{self, ColType, Table, Unit, Value};
+use std::sync::Arc;
 
 use crate::gui::format;
 use crate::gui::protocols;
@@ -44,8 +45,10 @@ impl std::fmt::Display for ViewChoice {
 pub struct ViewsScreen {
     /// The view shown.
     view: &'static str,
-    /// Its table for the current query, once computed.
-    table: Option<Table>,
+    /// Its table for the current query, once computed: shared with the
+    /// engine's cache until the user sorts it (so a repeated look at a
+    /// large table costs no copy).
+    table: Option<Arc<Table>>,
     /// Why it could not be computed.
     error: Option<String>,
     /// Sort chosen by the user (column, descending), if any.
@@ -135,7 +138,7 @@ impl ViewsScreen {
     }
 
     /// The computed table (sorted as the user chose), or why it failed.
-    pub fn set_table(&mut self, t: Result<Table, String>) {
+    pub fn set_table(&mut self, t: Result<Arc<Table>, String>) {
         match t {
             Ok(mut t) => {
                 if t.view != self.view {
@@ -145,8 +148,10 @@ impl ViewsScreen {
                     .selected
                     .and_then(|r| self.table.as_ref()?.rows.get(r))
                     .map(|r| r.key.clone());
+                // Only a sort the user chose makes a copy of the shared
+                // table.
                 if let Some((c, d)) = self.sort {
-                    t.sort_by(c, d);
+                    Arc::make_mut(&mut t).sort_by(c, d);
                 }
                 // Keep the selection on the same key across refreshes.
                 self.selected = selected_key.and_then(|k| t.rows.iter().position(|r| r.key == k));
@@ -165,7 +170,7 @@ impl ViewsScreen {
     /// The table shown.
     #[cfg(test)]
     pub fn table(&self) -> Option<&Table> {
-        self.table.as_ref()
+        self.table.as_deref()
     }
 
     fn len(&self) -> usize {
@@ -185,7 +190,7 @@ impl ViewsScreen {
         match m {
             Message::ViewPicked(ViewChoice(id)) => return Action::Show(id),
             Message::SortBy(c) => {
-                let Some(t) = self.table.as_mut() else {
+                let Some(t) = self.table.as_mut().map(Arc::make_mut) else {
                     return Action::None;
                 };
                 let Some(col) = t.columns.get(c) else {
