@@ -164,7 +164,22 @@ fn bench(c: &mut Criterion) {
         let mut g = c.benchmark_group(format!("{plugin}-{source}"));
         g.throughput(Throughput::Bytes(bytes as u64));
         let mut runner = reg.runner();
+        let streams: Vec<(&StreamContext, &[Chunk])> =
+            corpus.iter().map(|(c, k)| (c, k.as_slice())).collect();
+        // Batched, as `Registry::dissect` runs plugins of API 0.2.0.
         g.bench_function("wasm", |b| {
+            b.iter(|| {
+                let out = runner.run_many(plugin, &streams).unwrap();
+                out.iter()
+                    .map(|(m, fault)| {
+                        assert!(fault.is_none(), "{fault:?}");
+                        m.len()
+                    })
+                    .sum::<usize>()
+            })
+        });
+        // One call per stream.
+        g.bench_function("wasm-per-stream", |b| {
             b.iter(|| {
                 let mut n = 0;
                 for (ctx, chunks) in &corpus {

@@ -9,9 +9,21 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use scapscope_core::store::Snapshot;
 use scapscope_core::streams::{Segment, Stream, segment_data};
 
-use crate::host::{Host, LoadError, Origin, Plugin};
+use crate::batch::{
+    BATCH_BYTES, BATCH_CHUNKS, BATCH_STREAMS, Builder, ChunkRef, Job, StreamOut, read_output,
+};
+use crate::host::{Api, Host, LoadError, Origin, Plugin};
 use crate::instance::{Fault, Instance, SessionHandle};
+use crate::validate::Delivered;
 use crate::{Chunk, Direction, Message, StreamContext, Transport};
+
+/// A stream's messages, and the fault that stopped its plugin, if one
+/// did.
+pub type Outcome = (Vec<Message>, Option<Fault>);
+
+/// Most streams a worker takes at a time: the probes and decoding of a
+/// group are batched per plugin (API 0.2.0).
+const GROUP_STREAMS: usize = 64;
 
 /// Probe score from which a plugin is chosen without a port hint.
 pub const PROBE_THRESHOLD: u8 = 50;
@@ -241,6 +253,8 @@ impl Registry {
             n => n,
         }
         .min(streams.len().max(1));
+        // Groups small enough that every thread gets several.
+        let group = (streams.len() / (threads * 8)).clamp(1, GROUP_STREAMS);
         let next = AtomicUsize::new(0);
         let results: Mutex<Vec<Option<StreamDissection>>> = Mutex::new(vec![None; streams.len()]);
         std::thread::scope(|s| {
@@ -248,11 +262,16 @@ impl Registry {
                 s.spawn(|| {
                     let mut w = Worker::new(self);
                     loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(stream) = streams.get(i) else { break };
-                        let r = w.dissect(snap, stream, opts);
+                        let i = next.fetch_add(group, Ordering::Relaxed);
+                        if i >= streams.len() {
+                            break;
+                        }
+                        let end = (i + group).min(streams.len());
+                        let r = w.dissect_group(snap, &streams[i..end], opts);
                         if let Ok(mut v) = results.lock() {
-                            v[i] = Some(r);
+                            for (k, d) in r.into_iter().enumerate() {
+                                v[i + k] = Some(d);
+                            }
                         }
                     }
                 });
@@ -283,7 +302,18 @@ impl Registry {
     ) -> Option<Result<u8, Fault>> {
         let p = self.index_of(plugin)?;
         let mut w = Worker::new(self);
-        Some(w.with(p, |i| i.probe(&self.host.limits, ctx, first)))
+        w.probe_many(p, &[(ctx, first)]).pop()
+    }
+
+    /// Runs one plugin's probe on several streams' first chunks, batched
+    /// (in a fresh instance); one result per item, in order.
+    pub fn probe_all(
+        &self,
+        plugin: &str,
+        items: &[(&StreamContext, &Chunk)],
+    ) -> Option<Vec<Result<u8, Fault>>> {
+        let p = self.index_of(plugin)?;
+        Some(Worker::new(self).probe_many(p, items))
     }
 
     /// Dissects one stream on the calling thread, optionally with a forced
@@ -298,7 +328,16 @@ impl Registry {
             force_all: force.map(str::to_string),
             ..DissectOptions::default()
         };
-        Worker::new(self).dissect(snap, stream, &opts)
+        Worker::new(self)
+            .dissect_group(snap, &[stream], &opts)
+            .pop()
+            .unwrap_or(StreamDissection {
+                stream: stream.id,
+                plugin: None,
+                choice: Choice::Unclaimed,
+                messages: Vec::new(),
+                disabled: Vec::new(),
+            })
     }
 }
 
@@ -312,19 +351,27 @@ impl Runner<'_> {
     /// Decodes `chunks` as one stream with plugin `plugin`: the messages,
     /// and the fault that stopped the plugin, if one did. `None` when no
     /// plugin has that name.
-    pub fn run(
+    pub fn run(&mut self, plugin: &str, ctx: &StreamContext, chunks: &[Chunk]) -> Option<Outcome> {
+        self.run_many(plugin, &[(ctx, chunks)])?.pop()
+    }
+
+    /// Decodes several streams with plugin `plugin` (batched, for plugins
+    /// of API 0.2.0): per stream, its messages and the fault that stopped
+    /// the plugin on it, if one did. `None` when no plugin has that name.
+    pub fn run_many(
         &mut self,
         plugin: &str,
-        ctx: &StreamContext,
-        chunks: &[Chunk],
-    ) -> Option<(Vec<Message>, Option<Fault>)> {
+        streams: &[(&StreamContext, &[Chunk])],
+    ) -> Option<Vec<Outcome>> {
         let p = self.worker.reg.index_of(plugin)?;
-        let mut messages = Vec::new();
-        let fault = self
-            .worker
-            .run_chunks(p, ctx, chunks.iter().cloned(), &mut messages)
-            .err();
-        Some((messages, fault))
+        let jobs: Vec<Job<'_>> = streams
+            .iter()
+            .map(|(ctx, chunks)| Job {
+                ctx,
+                chunks: chunks.iter().map(ChunkRef::of).collect(),
+            })
+            .collect();
+        Some(self.worker.run_many(p, &jobs))
     }
 }
 
@@ -415,132 +462,406 @@ impl<'r> Worker<'r> {
         r
     }
 
-    fn dissect(
+    /// Chooses a dissector for each stream and decodes them, probing and
+    /// decoding in batches per plugin.
+    fn dissect_group(
         &mut self,
         snap: &Snapshot,
-        stream: &Stream,
+        streams: &[&Stream],
         opts: &DissectOptions,
-    ) -> StreamDissection {
-        let mut out = StreamDissection {
-            stream: stream.id,
-            plugin: None,
-            choice: Choice::Unclaimed,
-            messages: Vec::new(),
-            disabled: Vec::new(),
-        };
-        let ctx = StreamContext::of(&stream.info);
-        let forced = opts
-            .force
-            .get(&stream.id)
-            .or(opts.force_all.as_ref())
-            .and_then(|n| self.reg.index_of(n));
-        let chosen = match forced {
-            Some(p) => Some((p, Choice::Forced)),
-            None => {
-                let Some(first) = probe_chunk(snap, stream) else {
-                    out.choice = Choice::NoData;
-                    return out;
-                };
-                self.choose(&ctx, &first, opts, &mut out.disabled)
+    ) -> Vec<StreamDissection> {
+        let mut out: Vec<StreamDissection> = streams
+            .iter()
+            .map(|s| StreamDissection {
+                stream: s.id,
+                plugin: None,
+                choice: Choice::Unclaimed,
+                messages: Vec::new(),
+                disabled: Vec::new(),
+            })
+            .collect();
+        let ctxs: Vec<StreamContext> = streams.iter().map(|s| StreamContext::of(&s.info)).collect();
+        let mut chosen: Vec<Option<usize>> = vec![None; streams.len()];
+        let mut firsts: Vec<Option<Chunk>> = vec![None; streams.len()];
+        let mut undecided = Vec::new();
+        for (k, stream) in streams.iter().enumerate() {
+            let forced = opts
+                .force
+                .get(&stream.id)
+                .or(opts.force_all.as_ref())
+                .and_then(|n| self.reg.index_of(n));
+            if let Some(p) = forced {
+                chosen[k] = Some(p);
+                out[k].choice = Choice::Forced;
+                continue;
             }
-        };
-        let Some((p, choice)) = chosen else {
-            return out;
-        };
-        out.choice = choice;
-        out.plugin = Some(self.reg.plugins[p].meta.name.clone());
-        if let Err(fault) = self.run(p, snap, stream, &ctx, &mut out.messages) {
-            out.disabled.push(Disabled {
-                plugin: self.reg.plugins[p].meta.name.clone(),
-                fault,
-                while_probing: false,
-            });
+            match probe_chunk(snap, stream) {
+                Some(c) => {
+                    firsts[k] = Some(c);
+                    undecided.push(k);
+                }
+                None => out[k].choice = Choice::NoData,
+            }
+        }
+        self.choose_all(&ctxs, &firsts, undecided, opts, &mut chosen, &mut out);
+        for p in 0..self.reg.plugins.len() {
+            let ks: Vec<usize> = (0..streams.len())
+                .filter(|&k| chosen[k] == Some(p))
+                .collect();
+            if ks.is_empty() {
+                continue;
+            }
+            let jobs: Vec<Job<'_>> = ks
+                .iter()
+                .map(|&k| Job {
+                    ctx: &ctxs[k],
+                    chunks: streams[k]
+                        .segments
+                        .iter()
+                        .map(|g| ChunkRef {
+                            direction: Direction::from_core(g.direction),
+                            ts_ns: g.ts_ns,
+                            offset: g.offset_bytes,
+                            data: segment_data(snap, g),
+                            missing_after: g.gap_bytes(),
+                            datagram: streams[k].datagrams,
+                        })
+                        .collect(),
+                })
+                .collect();
+            let results = self.run_many(p, &jobs);
+            let name = &self.reg.plugins[p].meta.name;
+            for (&k, (messages, fault)) in ks.iter().zip(results) {
+                out[k].plugin = Some(name.clone());
+                out[k].messages = messages;
+                if let Some(fault) = fault {
+                    out[k].disabled.push(Disabled {
+                        plugin: name.clone(),
+                        fault,
+                        while_probing: false,
+                    });
+                }
+            }
         }
         out
     }
 
     /// Port hints first (the first hinted plugin whose probe says more
     /// than 0), then the best probe of all others (at least
-    /// [`PROBE_THRESHOLD`]).
-    fn choose(
+    /// [`PROBE_THRESHOLD`]): for each stream the same probes, in the same
+    /// order, as one stream at a time would make; the probes of one
+    /// round go to each plugin in one batch.
+    fn choose_all(
         &mut self,
-        ctx: &StreamContext,
-        first: &Chunk,
+        ctxs: &[StreamContext],
+        firsts: &[Option<Chunk>],
+        mut pending: Vec<usize>,
         opts: &DissectOptions,
-        disabled: &mut Vec<Disabled>,
-    ) -> Option<(usize, Choice)> {
-        let port = ctx.server_port.or(ctx.client_port);
-        let hinted: Vec<usize> = (0..self.reg.plugins.len())
-            .filter(|&p| {
-                port.is_some_and(|port| {
-                    self.reg.plugins[p]
-                        .meta
-                        .default_ports
-                        .iter()
-                        .any(|h| h.port == port && same_transport(h.transport, ctx.transport))
-                })
+        chosen: &mut [Option<usize>],
+        out: &mut [StreamDissection],
+    ) {
+        let hinted: Vec<Vec<usize>> = ctxs
+            .iter()
+            .map(|ctx| {
+                let port = ctx.server_port.or(ctx.client_port);
+                (0..self.reg.plugins.len())
+                    .filter(|&p| {
+                        port.is_some_and(|port| {
+                            self.reg.plugins[p].meta.default_ports.iter().any(|h| {
+                                h.port == port && same_transport(h.transport, ctx.transport)
+                            })
+                        })
+                    })
+                    .collect()
             })
             .collect();
-        for &p in &hinted {
-            if let Some(score) = self.probe(p, ctx, first, disabled)
-                && score > 0
-            {
-                return Some((p, Choice::Port(score)));
+        for round in 0.. {
+            let asks: Vec<(usize, usize)> = pending
+                .iter()
+                .filter_map(|&k| hinted[k].get(round).map(|&p| (k, p)))
+                .collect();
+            if asks.is_empty() {
+                break;
+            }
+            for ((k, p), r) in asks.iter().zip(self.probe_asks(&asks, ctxs, firsts)) {
+                match r {
+                    Ok(score) if score > 0 => {
+                        chosen[*k] = Some(*p);
+                        out[*k].choice = Choice::Port(score);
+                    }
+                    Ok(_) => {}
+                    Err(fault) => out[*k].disabled.push(self.disabled_probing(*p, fault)),
+                }
+            }
+            pending.retain(|&k| chosen[k].is_none());
+        }
+        if opts.ports_only || pending.is_empty() {
+            return;
+        }
+        let hinted = &hinted;
+        let pending_ref = &pending;
+        let asks: Vec<(usize, usize)> = (0..self.reg.plugins.len())
+            .flat_map(|p| {
+                pending_ref
+                    .iter()
+                    .filter(move |&&k| !hinted[k].contains(&p))
+                    .map(move |&k| (k, p))
+            })
+            .collect();
+        let mut best: Vec<Option<(usize, u8)>> = vec![None; ctxs.len()];
+        for ((k, p), r) in asks.iter().zip(self.probe_asks(&asks, ctxs, firsts)) {
+            match r {
+                Ok(score)
+                    if score >= PROBE_THRESHOLD && best[*k].is_none_or(|(_, b)| score > b) =>
+                {
+                    best[*k] = Some((*p, score));
+                }
+                Ok(_) => {}
+                Err(fault) => out[*k].disabled.push(self.disabled_probing(*p, fault)),
             }
         }
-        if opts.ports_only {
-            return None;
+        for k in pending {
+            if let Some((p, score)) = best[k] {
+                chosen[k] = Some(p);
+                out[k].choice = Choice::Probe(score);
+            }
         }
-        let mut best: Option<(usize, u8)> = None;
+    }
+
+    fn disabled_probing(&self, p: usize, fault: Fault) -> Disabled {
+        Disabled {
+            plugin: self.reg.plugins[p].meta.name.clone(),
+            fault,
+            while_probing: true,
+        }
+    }
+
+    /// Runs probes `(stream, plugin)`, each plugin's in one batch; the
+    /// results in the order of `asks`.
+    fn probe_asks(
+        &mut self,
+        asks: &[(usize, usize)],
+        ctxs: &[StreamContext],
+        firsts: &[Option<Chunk>],
+    ) -> Vec<Result<u8, Fault>> {
+        let mut res: Vec<Option<Result<u8, Fault>>> = vec![None; asks.len()];
         for p in 0..self.reg.plugins.len() {
-            if hinted.contains(&p) {
+            let idx: Vec<usize> = (0..asks.len()).filter(|&a| asks[a].1 == p).collect();
+            let items: Vec<(&StreamContext, &Chunk)> = idx
+                .iter()
+                .filter_map(|&a| {
+                    let k = asks[a].0;
+                    Some((&ctxs[k], firsts[k].as_ref()?))
+                })
+                .collect();
+            if items.len() != idx.len() {
                 continue;
             }
-            if let Some(score) = self.probe(p, ctx, first, disabled)
-                && score >= PROBE_THRESHOLD
-                && best.is_none_or(|(_, b)| score > b)
-            {
-                best = Some((p, score));
+            for (a, r) in idx.into_iter().zip(self.probe_many(p, &items)) {
+                res[a] = Some(r);
             }
         }
-        best.map(|(p, s)| (p, Choice::Probe(s)))
+        res.into_iter().map(|r| r.unwrap_or(Ok(0))).collect()
     }
 
-    fn probe(
+    /// Plugin `p`'s probe of each stream: one batch for API 0.2.0 (each
+    /// alone again after a fault, to tell which stream caused it), one
+    /// call each for 0.1.0.
+    fn probe_many(
         &mut self,
         p: usize,
-        ctx: &StreamContext,
-        first: &Chunk,
-        disabled: &mut Vec<Disabled>,
-    ) -> Option<u8> {
+        items: &[(&StreamContext, &Chunk)],
+    ) -> Vec<Result<u8, Fault>> {
         let limits = self.reg.host.limits;
-        match self.with(p, |i| i.probe(&limits, ctx, first)) {
-            Ok(s) => Some(s),
-            Err(fault) => {
-                disabled.push(Disabled {
-                    plugin: self.reg.plugins[p].meta.name.clone(),
-                    fault,
-                    while_probing: true,
-                });
-                None
+        if self.reg.plugins[p].api() == Api::V1 {
+            return items
+                .iter()
+                .map(|(ctx, first)| self.with(p, |i| i.probe(&limits, ctx, first)))
+                .collect();
+        }
+        let batch = |items: &[(&StreamContext, &Chunk)]| {
+            let mut b = Builder::default();
+            for (k, (ctx, first)) in items.iter().enumerate() {
+                b.start(k as u32, ctx);
+                b.chunk(k as u32, &ChunkRef::of(first));
             }
+            let fuel = b.fuel(&limits, items.len());
+            (b.build(), fuel)
+        };
+        if items.len() > 1 {
+            let (input, fuel) = batch(items);
+            if let Ok(scores) = self.with(p, |i| i.probe_batch(fuel, &input)) {
+                return scores.into_iter().map(Ok).collect();
+            }
+        }
+        items
+            .iter()
+            .map(|item| {
+                let (input, fuel) = batch(std::slice::from_ref(item));
+                self.with(p, |i| i.probe_batch(fuel, &input))
+                    .map(|s| s.first().copied().unwrap_or(0))
+            })
+            .collect()
+    }
+
+    /// Decodes streams with plugin `p`: per stream, its messages and the
+    /// fault that stopped the plugin on it.
+    fn run_many(&mut self, p: usize, jobs: &[Job<'_>]) -> Vec<Outcome> {
+        if self.reg.plugins[p].api() == Api::V1 {
+            return jobs
+                .iter()
+                .map(|job| {
+                    let mut messages = Vec::new();
+                    let chunks = job.chunks.iter().map(|c| c.to_chunk());
+                    let fault = self.run_chunks(p, job.ctx, chunks, &mut messages).err();
+                    (messages, fault)
+                })
+                .collect();
+        }
+        let mut out = Vec::with_capacity(jobs.len());
+        let mut i = 0;
+        while i < jobs.len() {
+            let (mut j, mut bytes, mut chunks) = (i, 0, 0);
+            while j < jobs.len() && j - i < BATCH_STREAMS {
+                let (b, c) = (jobs[j].bytes(), jobs[j].chunks.len());
+                if j > i && (bytes + b > BATCH_BYTES || chunks + c > BATCH_CHUNKS) {
+                    break;
+                }
+                bytes += b;
+                chunks += c;
+                j += 1;
+            }
+            let group = &jobs[i..j];
+            if group.len() == 1 && (bytes > BATCH_BYTES || chunks > BATCH_CHUNKS) {
+                out.push(self.run_long(p, &group[0]));
+            } else {
+                match self.run_batch(p, group) {
+                    Ok(r) => out.extend(r),
+                    // Which stream did it? Each alone, one call per
+                    // stream event, as API 0.1.0 would have: the fault
+                    // lands on its stream, with the messages before it.
+                    Err(_) => out.extend(group.iter().map(|job| self.run_stepwise(p, job))),
+                }
+            }
+            i = j;
+        }
+        out
+    }
+
+    /// Streams that fit one batch, in one call.
+    fn run_batch(&mut self, p: usize, group: &[Job<'_>]) -> Result<Vec<Outcome>, Fault> {
+        let limits = self.reg.host.limits;
+        let mut b = Builder::default();
+        let mut delivered = vec![Delivered::default(); group.len()];
+        for (k, job) in group.iter().enumerate() {
+            b.start(k as u32, job.ctx);
+        }
+        let mut calls = 2 * group.len();
+        for (k, job) in group.iter().enumerate() {
+            for c in &job.chunks {
+                b.chunk(k as u32, c);
+                delivered[k].add_parts(c.direction, c.offset, c.data.len(), c.missing_after);
+            }
+            calls += job.chunks.len();
+        }
+        for k in 0..group.len() {
+            b.end(k as u32);
+        }
+        let fuel = b.fuel(&limits, calls);
+        let input = b.build();
+        let read = self
+            .with(p, |i| i.dissect_batch(fuel, &input))
+            .and_then(|raw| read_output(raw, &delivered, &limits));
+        if read.is_err() {
+            self.instances[p] = None;
+        }
+        Ok(read?.into_iter().map(outcome).collect())
+    }
+
+    /// A stream too big for one batch, in parts of a batch's size.
+    fn run_long(&mut self, p: usize, job: &Job<'_>) -> Outcome {
+        let limits = self.reg.host.limits;
+        let mut messages = Vec::new();
+        let mut delivered = Delivered::default();
+        let mut k = 0;
+        let mut first = true;
+        loop {
+            let mut b = Builder::default();
+            if first {
+                b.start(0, job.ctx);
+            }
+            let (mut bytes, mut count) = (0, 0);
+            while let Some(c) = job.chunks.get(k) {
+                if count > 0 && (bytes + c.data.len() > BATCH_BYTES || count >= BATCH_CHUNKS) {
+                    break;
+                }
+                b.chunk(0, c);
+                delivered.add_parts(c.direction, c.offset, c.data.len(), c.missing_after);
+                bytes += c.data.len();
+                count += 1;
+                k += 1;
+            }
+            let last = k >= job.chunks.len();
+            if last {
+                b.end(0);
+            }
+            let fuel = b.fuel(&limits, count + usize::from(first) + usize::from(last));
+            let input = b.build();
+            let read = self
+                .with(p, |i| i.dissect_batch(fuel, &input))
+                .and_then(|raw| read_output(raw, std::slice::from_ref(&delivered), &limits));
+            let Ok(mut read) = read else {
+                self.instances[p] = None;
+                return self.run_stepwise(p, job);
+            };
+            let (mut got, fault) = read.pop().map(outcome).unwrap_or_default();
+            messages.append(&mut got);
+            if fault.is_some() || last {
+                return (messages, fault);
+            }
+            first = false;
         }
     }
 
-    /// Feeds a whole stream to plugin `p`.
-    fn run(
-        &mut self,
-        p: usize,
-        snap: &Snapshot,
-        stream: &Stream,
-        ctx: &StreamContext,
-        messages: &mut Vec<Message>,
-    ) -> Result<(), Fault> {
-        let chunks = stream
-            .segments
-            .iter()
-            .map(|seg| chunk_of(snap, stream, seg));
-        self.run_chunks(p, ctx, chunks, messages)
+    /// One stream, one call per stream event (start, each chunk, end), as
+    /// API 0.1.0 makes them: a fault stops the plugin on this stream and
+    /// keeps the messages of the calls before.
+    fn run_stepwise(&mut self, p: usize, job: &Job<'_>) -> Outcome {
+        let limits = self.reg.host.limits;
+        let mut messages = Vec::new();
+        let mut delivered = Delivered::default();
+        let n = job.chunks.len();
+        for step in 0..n + 2 {
+            let mut b = Builder::default();
+            if step == 0 {
+                b.start(0, job.ctx);
+            } else if step <= n {
+                let c = &job.chunks[step - 1];
+                b.chunk(0, c);
+                delivered.add_parts(c.direction, c.offset, c.data.len(), c.missing_after);
+            } else {
+                b.end(0);
+            }
+            let fuel = b.fuel(&limits, 1);
+            let input = b.build();
+            let read = self
+                .with(p, |i| i.dissect_batch(fuel, &input))
+                .and_then(|raw| read_output(raw, std::slice::from_ref(&delivered), &limits));
+            match read {
+                Ok(mut r) => {
+                    let (mut got, fault) = r.pop().map(outcome).unwrap_or_default();
+                    messages.append(&mut got);
+                    if fault.is_some() {
+                        return (messages, fault);
+                    }
+                }
+                Err(fault) => {
+                    self.instances[p] = None;
+                    return (messages, Some(fault));
+                }
+            }
+        }
+        (messages, None)
     }
 
     /// Feeds chunks to plugin `p` as one stream.
@@ -561,6 +882,12 @@ impl<'r> Worker<'r> {
         messages.append(&mut got);
         self.with(p, |i| i.close(&limits, session))
     }
+}
+
+/// A stream's messages, and the plugin giving it up as a fault.
+fn outcome(s: StreamOut) -> Outcome {
+    let fault = s.gave_up.map(|message| Fault::PluginError { message });
+    (s.messages, fault)
 }
 
 /// Whether a port hint's transport fits a stream's (hints for TCP also

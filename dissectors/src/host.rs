@@ -9,14 +9,42 @@ use wasmtime::component::{Component, Linker};
 use wasmtime::{Cache, CacheConfig, Config, Engine};
 
 use crate::Metadata;
-use crate::bindings::PluginPre;
 use crate::instance::{Fault, HostState, Instance};
 
 /// The WIT package plugins must export, without its version.
 pub const API_PACKAGE: &str = "scapscope:dissector";
-/// The API version this host implements (the version of the WIT package
-/// in `plugin-sdk/wit`; a test keeps the two equal).
-pub const API_VERSION: &str = "0.1.0";
+/// The current API version (the version of the WIT package in
+/// `plugin-sdk/wit/dissector.wit`; a test keeps the two equal): what the
+/// SDK builds and what new plugins should use.
+pub const API_VERSION: &str = "0.2.0";
+/// Every API version this host runs, newest first (each frozen WIT is in
+/// `plugin-sdk/wit/`).
+pub const API_VERSIONS: [&str; 2] = [API_VERSION, "0.1.0"];
+
+/// Which API a plugin was built for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Api {
+    /// One call per stream event.
+    V1,
+    /// Batches.
+    V2,
+}
+
+impl Api {
+    /// The WIT package version.
+    pub(crate) fn version(self) -> &'static str {
+        match self {
+            Api::V1 => API_VERSIONS[1],
+            Api::V2 => API_VERSIONS[0],
+        }
+    }
+}
+
+/// A compiled plugin, linked and ready to instantiate.
+pub(crate) enum Pre {
+    V1(crate::bindings::PluginPre<HostState>),
+    V2(crate::bindings_v2::PluginPre<HostState>),
+}
 
 /// What a plugin may use while it runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,7 +146,7 @@ pub enum LoadError {
     /// It was built for another API version.
     #[error(
         "the plugin was built for dissector API {found}; this scapscope needs {API_PACKAGE}@{needed} \
-         (rebuild it with scapscope-plugin-sdk {needed})"
+         (rebuild it with scapscope-plugin-sdk {API_VERSION}; API 0.1.0 plugins also run)"
     )]
     WrongApiVersion {
         /// The version it exports.
@@ -153,7 +181,22 @@ pub struct Plugin {
     pub origin: Origin,
     /// sha256 of its bytes, hex.
     pub sha256: String,
-    pub(crate) pre: PluginPre<HostState>,
+    pub(crate) pre: Pre,
+}
+
+impl Plugin {
+    /// The dissector API version it was built for (one of
+    /// [`API_VERSIONS`]).
+    pub fn api_version(&self) -> &'static str {
+        self.api().version()
+    }
+
+    pub(crate) fn api(&self) -> Api {
+        match self.pre {
+            Pre::V1(_) => Api::V1,
+            Pre::V2(_) => Api::V2,
+        }
+    }
 }
 
 impl std::fmt::Debug for Plugin {
@@ -161,6 +204,7 @@ impl std::fmt::Debug for Plugin {
         f.debug_struct("Plugin")
             .field("name", &self.meta.name)
             .field("version", &self.meta.version)
+            .field("api", &self.api_version())
             .field("origin", &self.origin)
             .finish()
     }
@@ -232,11 +276,39 @@ impl Host {
         // The API's own `types` interface is imported by every plugin
         // (the exports use its types); it holds types only, nothing to
         // call. Anything else reaches outside the sandbox.
-        let types = format!("{API_PACKAGE}/types@");
+        let exports: Vec<String> = ty
+            .exports(&self.engine)
+            .map(|(name, _)| name.to_string())
+            .collect();
+        let want = format!("{API_PACKAGE}/dissector@");
+        let api = match exports.iter().find_map(|e| e.strip_prefix(&want)) {
+            Some(v) => compatible(v).ok_or_else(|| LoadError::WrongApiVersion {
+                found: v.to_string(),
+                needed: API_VERSIONS.join(" or "),
+            }),
+            None => Err(LoadError::MissingExport {
+                exports: if exports.is_empty() {
+                    "nothing".into()
+                } else {
+                    exports.join(", ")
+                },
+            }),
+        };
+        // The API's own `types` interface (and in 0.2.0, `batch`) is
+        // imported by every plugin (the exports use its types); it holds
+        // types only, nothing to call. Anything else reaches outside the
+        // sandbox.
+        let own = |name: &str| {
+            ["types", "batch"].iter().any(|i| {
+                name.strip_prefix(&format!("{API_PACKAGE}/{i}@"))
+                    .and_then(compatible)
+                    .is_some()
+            })
+        };
         let imports: Vec<String> = ty
             .imports(&self.engine)
             .map(|(name, _)| name.to_string())
-            .filter(|name| !name.strip_prefix(&types).is_some_and(compatible))
+            .filter(|name| !own(name))
             .collect();
         if let Some(first) = imports.first() {
             return Err(LoadError::ForbiddenImport {
@@ -244,44 +316,40 @@ impl Host {
                 all: imports,
             });
         }
-        let exports: Vec<String> = ty
-            .exports(&self.engine)
-            .map(|(name, _)| name.to_string())
-            .collect();
-        let want = format!("{API_PACKAGE}/dissector@");
-        match exports.iter().find_map(|e| e.strip_prefix(&want)) {
-            Some(v) if compatible(v) => {}
-            Some(v) => {
-                return Err(LoadError::WrongApiVersion {
-                    found: v.to_string(),
-                    needed: API_VERSION.to_string(),
-                });
-            }
-            None => {
-                return Err(LoadError::MissingExport {
-                    exports: if exports.is_empty() {
-                        "nothing".into()
-                    } else {
-                        exports.join(", ")
-                    },
-                });
-            }
-        }
+        let api = api?;
         let mut linker = Linker::<HostState>::new(&self.engine);
-        // Defines the (empty) types instance.
-        crate::bindings::Plugin::add_to_linker::<HostState, wasmtime::component::HasSelf<HostState>>(
-            &mut linker,
-            |s| s,
-        )
-        .map_err(|e| LoadError::Compile {
+        let link_err = |e: wasmtime::Error| LoadError::Compile {
             detail: format!("{e:#}"),
-        })?;
-        let pre = linker
-            .instantiate_pre(&component)
-            .and_then(PluginPre::new)
-            .map_err(|e| LoadError::Compile {
-                detail: format!("{e:#}"),
-            })?;
+        };
+        // Defines the (empty) types instances.
+        let pre = match api {
+            Api::V1 => {
+                crate::bindings::Plugin::add_to_linker::<
+                    HostState,
+                    wasmtime::component::HasSelf<HostState>,
+                >(&mut linker, |s| s)
+                .map_err(link_err)?;
+                Pre::V1(
+                    linker
+                        .instantiate_pre(&component)
+                        .and_then(crate::bindings::PluginPre::new)
+                        .map_err(link_err)?,
+                )
+            }
+            Api::V2 => {
+                crate::bindings_v2::Plugin::add_to_linker::<
+                    HostState,
+                    wasmtime::component::HasSelf<HostState>,
+                >(&mut linker, |s| s)
+                .map_err(link_err)?;
+                Pre::V2(
+                    linker
+                        .instantiate_pre(&component)
+                        .and_then(crate::bindings_v2::PluginPre::new)
+                        .map_err(link_err)?,
+                )
+            }
+        };
         let mut plugin = Plugin {
             meta: Metadata {
                 name: String::new(),
@@ -309,18 +377,18 @@ impl Host {
     }
 }
 
-/// Whether a plugin's API version can run here: same major (for 0.x, same
-/// minor), as semver says.
-fn compatible(v: &str) -> bool {
-    let mut want = API_VERSION.split('.');
+/// Which of the APIs a plugin's version can run as: same major (for 0.x,
+/// same minor), as semver says.
+pub(crate) fn compatible(v: &str) -> Option<Api> {
     let mut have = v.split('.');
-    let (Some(wmaj), Some(wmin)) = (want.next(), want.next()) else {
-        return false;
-    };
-    match (have.next(), have.next()) {
-        (Some(maj), Some(min)) if maj == wmaj => wmaj != "0" || min == wmin,
-        _ => false,
-    }
+    let (maj, min) = (have.next()?, have.next()?);
+    [Api::V2, Api::V1].into_iter().find(|api| {
+        let mut want = api.version().split('.');
+        match (want.next(), want.next()) {
+            (Some(wmaj), Some(wmin)) => maj == wmaj && (wmaj != "0" || min == wmin),
+            _ => false,
+        }
+    })
 }
 
 /// The 8-byte preamble says whether bytes are a component, a core module
@@ -381,12 +449,20 @@ mod tests {
     }
 
     #[test]
+    fn the_frozen_api_is_the_other_version() {
+        let wit = include_str!("../../plugin-sdk/wit/0.1.0/dissector.wit");
+        assert!(wit.contains(&format!("\npackage {API_PACKAGE}@{};", API_VERSIONS[1])));
+    }
+
+    #[test]
     fn semver_compatibility() {
-        assert!(compatible("0.1.0"));
-        assert!(compatible("0.1.7"));
-        assert!(!compatible("0.2.0"));
-        assert!(!compatible("0.0.9"));
-        assert!(!compatible("1.1.0"));
-        assert!(!compatible("garbage"));
+        assert_eq!(compatible("0.1.0"), Some(Api::V1));
+        assert_eq!(compatible("0.1.7"), Some(Api::V1));
+        assert_eq!(compatible("0.2.0"), Some(Api::V2));
+        assert_eq!(compatible("0.2.3"), Some(Api::V2));
+        assert_eq!(compatible("0.3.0"), None);
+        assert_eq!(compatible("0.0.9"), None);
+        assert_eq!(compatible("1.1.0"), None);
+        assert_eq!(compatible("garbage"), None);
     }
 }

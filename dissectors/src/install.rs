@@ -16,7 +16,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::host::{API_VERSION, Host, LoadError, Origin, Plugin, sha256_hex};
+use crate::host::{API_VERSION, API_VERSIONS, Host, LoadError, Origin, Plugin, sha256_hex};
 
 /// What the manifest of an installed plugin records.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -164,7 +164,7 @@ impl PluginStore {
         let m = Manifest {
             name,
             version: plugin.meta.version.clone(),
-            api_version: API_VERSION.to_string(),
+            api_version: plugin.api_version().to_string(),
             sha256: plugin.sha256.clone(),
             enabled: true,
             description: plugin.meta.description.clone(),
@@ -228,13 +228,14 @@ impl PluginStore {
     pub fn load(&self, host: &Host, name: &str) -> Result<Arc<Plugin>, InstallError> {
         let m = self.require(name)?;
         let mpath = self.manifest_path(name).display().to_string();
-        if m.api_version != API_VERSION {
+        if !API_VERSIONS.contains(&m.api_version.as_str()) {
             return Err(InstallError::BadManifest {
                 path: mpath,
                 detail: format!(
-                    "installed for dissector API {}; this scapscope needs {API_VERSION} \
+                    "installed for dissector API {}; this scapscope runs {} \
                      (reinstall a plugin built with scapscope-plugin-sdk {API_VERSION})",
-                    m.api_version
+                    m.api_version,
+                    API_VERSIONS.join(" and ")
                 ),
             });
         }

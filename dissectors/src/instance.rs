@@ -5,8 +5,10 @@
 use wasmtime::component::ResourceAny;
 use wasmtime::{ResourceLimiter, Store, Trap};
 
-use crate::bindings::Plugin as Bindings;
-use crate::host::{Host, Limits, Plugin};
+use crate::bindings::Plugin as BindingsV1;
+use crate::bindings_v2::Plugin as BindingsV2;
+use crate::bindings_v2::scapscope::dissector::batch::{BatchInput, BatchOutput};
+use crate::host::{Host, Limits, Plugin, Pre};
 use crate::validate::{Delivered, check_messages};
 use crate::{Chunk, Message, Metadata, StreamContext};
 
@@ -111,16 +113,32 @@ impl ResourceLimiter for Limiter {
 }
 
 impl crate::bindings::scapscope::dissector::types::Host for HostState {}
+impl crate::bindings_v2::scapscope::dissector::types::Host for HostState {}
+impl crate::bindings_v2::scapscope::dissector::batch::Host for HostState {}
 
 /// The data of a plugin's store.
 pub(crate) struct HostState {
     limiter: Limiter,
 }
 
+/// The exports of a live instance, by API version.
+enum Bindings {
+    V1(BindingsV1),
+    V2(BindingsV2),
+}
+
 /// A live instance.
 pub(crate) struct Instance {
     store: Store<HostState>,
     bindings: Bindings,
+}
+
+/// A call made to a plugin of the other API version: a bug in the host,
+/// reported as a fault rather than a panic.
+fn wrong_api() -> Fault {
+    Fault::Trap {
+        message: "host called the wrong API version".into(),
+    }
 }
 
 /// A session resource inside an instance.
@@ -146,7 +164,11 @@ impl Instance {
         store.set_fuel(fuel).map_err(|e| Fault::Instantiate {
             message: format!("{e:#}"),
         })?;
-        let bindings = match plugin.pre.instantiate(&mut store) {
+        let made = match &plugin.pre {
+            Pre::V1(pre) => pre.instantiate(&mut store).map(Bindings::V1),
+            Pre::V2(pre) => pre.instantiate(&mut store).map(Bindings::V2),
+        };
+        let bindings = match made {
             Ok(b) => b,
             Err(e) => {
                 return Err(match classify(e, &store, fuel) {
@@ -171,8 +193,12 @@ impl Instance {
 
     /// The plugin's metadata.
     pub(crate) fn metadata(&mut self, limits: &Limits) -> Result<Metadata, Fault> {
-        let m = self.call(limits.fuel_per_call, |s, b| {
-            b.scapscope_dissector_dissector().call_describe(s)
+        let m = self.call(limits.fuel_per_call, |s, b| match b {
+            Bindings::V1(b) => b.scapscope_dissector_dissector().call_describe(s),
+            Bindings::V2(b) => b
+                .scapscope_dissector_dissector()
+                .call_describe(s)
+                .map(Metadata::from),
         })?;
         let bytes = m.name.len()
             + m.version.len()
@@ -196,8 +222,9 @@ impl Instance {
         first: &Chunk,
     ) -> Result<u8, Fault> {
         let fuel = fuel_for(limits, first.data.len());
-        let score = self.call(fuel, |s, b| {
-            b.scapscope_dissector_dissector().call_probe(s, ctx, first)
+        let score = self.call(fuel, |s, b| match b {
+            Bindings::V1(b) => b.scapscope_dissector_dissector().call_probe(s, ctx, first),
+            Bindings::V2(_) => Err(wasmtime::format_err!("wrong API")),
         })?;
         if score > 100 {
             return Err(Fault::BadOutput {
@@ -213,10 +240,15 @@ impl Instance {
         limits: &Limits,
         ctx: &StreamContext,
     ) -> Result<SessionHandle, Fault> {
-        let res = self.call(limits.fuel_per_call, |s, b| {
-            b.scapscope_dissector_dissector()
+        let Bindings::V1(_) = self.bindings else {
+            return Err(wrong_api());
+        };
+        let res = self.call(limits.fuel_per_call, |s, b| match b {
+            Bindings::V1(b) => b
+                .scapscope_dissector_dissector()
                 .session()
-                .call_constructor(s, ctx)
+                .call_constructor(s, ctx),
+            Bindings::V2(_) => Err(wasmtime::format_err!("wrong API")),
         })?;
         Ok(SessionHandle {
             res,
@@ -234,10 +266,12 @@ impl Instance {
         session.delivered.add(chunk);
         let fuel = fuel_for(limits, chunk.data.len());
         let res = session.res;
-        let out = self.call(fuel, |s, b| {
-            b.scapscope_dissector_dissector()
+        let out = self.call(fuel, |s, b| match b {
+            Bindings::V1(b) => b
+                .scapscope_dissector_dissector()
                 .session()
-                .call_feed(s, res, chunk)
+                .call_feed(s, res, chunk),
+            Bindings::V2(_) => Err(wasmtime::format_err!("wrong API")),
         })?;
         let msgs = out.map_err(|message| Fault::PluginError {
             message: truncate(message, 1024),
@@ -253,10 +287,12 @@ impl Instance {
         session: &mut SessionHandle,
     ) -> Result<Vec<Message>, Fault> {
         let res = session.res;
-        let msgs = self.call(limits.fuel_per_call, |s, b| {
-            b.scapscope_dissector_dissector()
+        let msgs = self.call(limits.fuel_per_call, |s, b| match b {
+            Bindings::V1(b) => b
+                .scapscope_dissector_dissector()
                 .session()
-                .call_finish(s, res)
+                .call_finish(s, res),
+            Bindings::V2(_) => Err(wasmtime::format_err!("wrong API")),
         })?;
         check_messages(&msgs, &session.delivered, limits)?;
         Ok(msgs)
@@ -266,15 +302,58 @@ impl Instance {
     pub(crate) fn close(&mut self, limits: &Limits, session: SessionHandle) -> Result<(), Fault> {
         self.call(limits.fuel_per_call, |s, _| session.res.resource_drop(s))
     }
+
+    /// API 0.2.0: probes a batch with `fuel`; one score per start,
+    /// checked.
+    pub(crate) fn probe_batch(&mut self, fuel: u64, input: &BatchInput) -> Result<Vec<u8>, Fault> {
+        let Bindings::V2(_) = self.bindings else {
+            return Err(wrong_api());
+        };
+        let scores = self.call(fuel, |s, b| match b {
+            Bindings::V2(b) => b.scapscope_dissector_dissector().call_probe(s, input),
+            Bindings::V1(_) => Err(wasmtime::format_err!("wrong API")),
+        })?;
+        if scores.len() != input.starts.len() {
+            return Err(Fault::BadOutput {
+                detail: format!(
+                    "probe returned {} scores for {} streams",
+                    scores.len(),
+                    input.starts.len()
+                ),
+            });
+        }
+        if let Some(score) = scores.iter().find(|&&s| s > 100) {
+            return Err(Fault::BadOutput {
+                detail: format!("probe score {score} is over 100"),
+            });
+        }
+        Ok(scores)
+    }
+
+    /// API 0.2.0: decodes a batch with `fuel`. The output is raw; the
+    /// caller checks it.
+    pub(crate) fn dissect_batch(
+        &mut self,
+        fuel: u64,
+        input: &BatchInput,
+    ) -> Result<BatchOutput, Fault> {
+        let Bindings::V2(_) = self.bindings else {
+            return Err(wrong_api());
+        };
+        self.call(fuel, |s, b| match b {
+            Bindings::V2(b) => b.scapscope_dissector_dissector().call_dissect(s, input),
+            Bindings::V1(_) => Err(wasmtime::format_err!("wrong API")),
+        })
+    }
 }
 
-fn fuel_for(limits: &Limits, bytes: usize) -> u64 {
+pub(crate) fn fuel_for(limits: &Limits, bytes: usize) -> u64 {
     limits
         .fuel_per_call
         .saturating_add(limits.fuel_per_byte.saturating_mul(bytes as u64))
 }
 
-fn truncate(mut s: String, max: usize) -> String {
+pub(crate) fn truncate(mut s: String, max: usize) -> String {
     if s.len() > max {
         let mut i = max;
         while !s.is_char_boundary(i) {

@@ -2,7 +2,9 @@
 //! dissectors.
 //!
 //! A dissector is a WebAssembly component implementing the WIT API in
-//! `plugin-sdk/wit/dissector.wit` (`scapscope:dissector@0.1.0`). The
+//! `plugin-sdk/wit/dissector.wit` (`scapscope:dissector@0.2.0`, which
+//! passes many streams per call) or the frozen first version in
+//! `plugin-sdk/wit/0.1.0/` (one call per stream event). The
 //! built-in ones (`dissectors/plugins/*`, compiled to components by this
 //! crate's build script and embedded) and the community's are loaded the
 //! same way: [`Host::load`] checks the bytes (a component, importing
@@ -19,6 +21,7 @@
 //! [`Registry::dissect`] over the streams of a capture
 //! ([`scapscope_core::streams`]).
 
+mod batch;
 mod dispatch;
 mod host;
 pub mod install;
@@ -27,21 +30,32 @@ mod validate;
 pub mod views;
 
 pub use dispatch::{
-    Choice, Disabled, DissectOptions, PROBE_THRESHOLD, Pair, Registry, StreamDissection, chunk_of,
+    Choice, Disabled, DissectOptions, Outcome, PROBE_THRESHOLD, Pair, Registry, StreamDissection,
+    chunk_of,
 };
 pub use host::{
-    API_PACKAGE, API_VERSION, Host, HostConfig, HostError, Limits, LoadError, Origin, Plugin,
-    default_cache_dir, sha256_hex,
+    API_PACKAGE, API_VERSION, API_VERSIONS, Host, HostConfig, HostError, Limits, LoadError, Origin,
+    Plugin, default_cache_dir, sha256_hex,
 };
 pub use instance::Fault;
 
-/// Host bindings generated from the WIT (the same files the SDK uses).
+/// Host bindings generated from the frozen API 0.1.0. Its types are the
+/// ones this crate's API uses for every version.
 #[allow(missing_docs)]
 mod bindings {
     wasmtime::component::bindgen!({
-        path: "../plugin-sdk/wit",
+        path: "../plugin-sdk/wit/0.1.0",
         world: "plugin",
         additional_derives: [PartialEq, Eq],
+    });
+}
+
+/// Host bindings generated from API 0.2.0 (the same file the SDK uses).
+#[allow(missing_docs)]
+mod bindings_v2 {
+    wasmtime::component::bindgen!({
+        path: "../plugin-sdk/wit/dissector.wit",
+        world: "plugin",
     });
 }
 
@@ -76,6 +90,97 @@ impl Direction {
         match self {
             Direction::Inbound => 0,
             Direction::Outbound => 1,
+        }
+    }
+}
+
+// The two versions' `types` are the same; wasmtime generates them twice.
+mod v2_types {
+    use crate::bindings_v2::scapscope::dissector::types as v2;
+    use crate::{Direction, MessageKind, Metadata, PortHint, Role, Transport};
+
+    impl From<Direction> for v2::Direction {
+        fn from(d: Direction) -> Self {
+            match d {
+                Direction::Inbound => v2::Direction::Inbound,
+                Direction::Outbound => v2::Direction::Outbound,
+            }
+        }
+    }
+
+    impl From<v2::Direction> for Direction {
+        fn from(d: v2::Direction) -> Self {
+            match d {
+                v2::Direction::Inbound => Direction::Inbound,
+                v2::Direction::Outbound => Direction::Outbound,
+            }
+        }
+    }
+
+    impl From<Transport> for v2::Transport {
+        fn from(t: Transport) -> Self {
+            match t {
+                Transport::Tcp => v2::Transport::Tcp,
+                Transport::Udp => v2::Transport::Udp,
+                Transport::OtherIp => v2::Transport::OtherIp,
+                Transport::Unix => v2::Transport::Unix,
+                Transport::Pipe => v2::Transport::Pipe,
+                Transport::File => v2::Transport::File,
+                Transport::Other => v2::Transport::Other,
+            }
+        }
+    }
+
+    impl From<v2::Transport> for Transport {
+        fn from(t: v2::Transport) -> Self {
+            match t {
+                v2::Transport::Tcp => Transport::Tcp,
+                v2::Transport::Udp => Transport::Udp,
+                v2::Transport::OtherIp => Transport::OtherIp,
+                v2::Transport::Unix => Transport::Unix,
+                v2::Transport::Pipe => Transport::Pipe,
+                v2::Transport::File => Transport::File,
+                v2::Transport::Other => Transport::Other,
+            }
+        }
+    }
+
+    impl From<Role> for v2::Role {
+        fn from(r: Role) -> Self {
+            match r {
+                Role::Client => v2::Role::Client,
+                Role::Server => v2::Role::Server,
+                Role::Unknown => v2::Role::Unknown,
+            }
+        }
+    }
+
+    impl From<v2::MessageKind> for MessageKind {
+        fn from(k: v2::MessageKind) -> Self {
+            match k {
+                v2::MessageKind::Request => MessageKind::Request,
+                v2::MessageKind::Response => MessageKind::Response,
+                v2::MessageKind::Other => MessageKind::Other,
+            }
+        }
+    }
+
+    impl From<v2::Metadata> for Metadata {
+        fn from(m: v2::Metadata) -> Self {
+            Metadata {
+                name: m.name,
+                version: m.version,
+                description: m.description,
+                protocols: m.protocols,
+                default_ports: m
+                    .default_ports
+                    .into_iter()
+                    .map(|h| PortHint {
+                        transport: h.transport.into(),
+                        port: h.port,
+                    })
+                    .collect(),
+            }
         }
     }
 }

@@ -13,11 +13,20 @@ pub(crate) struct Delivered {
 
 impl Delivered {
     pub(crate) fn add(&mut self, c: &Chunk) {
-        let end = c
-            .offset
-            .saturating_add(c.data.len() as u64)
-            .saturating_add(c.missing_after);
-        let e = &mut self.end[c.direction.index()];
+        self.add_parts(c.direction, c.offset, c.data.len(), c.missing_after);
+    }
+
+    pub(crate) fn add_parts(
+        &mut self,
+        direction: crate::Direction,
+        offset: u64,
+        len_bytes: usize,
+        missing_after: u64,
+    ) {
+        let end = offset
+            .saturating_add(len_bytes as u64)
+            .saturating_add(missing_after);
+        let e = &mut self.end[direction.index()];
         *e = (*e).max(end);
     }
 }
@@ -47,6 +56,11 @@ pub(crate) fn check_messages(
             cap: limits.output_bytes_per_call,
         });
     }
+    check_shapes(msgs, delivered)
+}
+
+/// Checks messages' byte ranges and field trees (not their size).
+pub(crate) fn check_shapes(msgs: &[Message], delivered: &Delivered) -> Result<(), Fault> {
     for m in msgs {
         check_message(m, delivered)?;
     }

@@ -1,9 +1,11 @@
 //! Write scapscope protocol dissectors.
 //!
 //! A dissector is a WebAssembly component that exports the API defined in
-//! `plugin-sdk/wit/dissector.wit` (package `scapscope:dissector@0.1.0`).
+//! `plugin-sdk/wit/dissector.wit` (package `scapscope:dissector@0.2.0`).
 //! This crate holds that WIT, the Rust bindings generated from it and
-//! helpers, so a plugin is a plain Rust crate:
+//! helpers, so a plugin is a plain Rust crate. The API passes many
+//! streams per call (batches); the crate turns them into the per-stream
+//! calls below, so a plugin never sees them:
 //!
 //! ```ignore
 //! use scapscope_plugin_sdk::*;
@@ -35,6 +37,7 @@
 
 extern crate self as scapscope_plugin_sdk;
 
+mod batch;
 mod cursor;
 mod dirbuf;
 mod fields;
@@ -46,7 +49,7 @@ pub use fields::Fields;
 
 /// The dissector API version this SDK implements (the WIT package
 /// version).
-pub const API_VERSION: &str = "0.1.0";
+pub const API_VERSION: &str = "0.2.0";
 
 #[doc(hidden)]
 pub mod rt {
@@ -66,6 +69,9 @@ pub mod bindings {
         default_bindings_module: "scapscope_plugin_sdk::bindings",
         runtime_path: "scapscope_plugin_sdk::rt::wit_bindgen::rt",
         additional_derives: [PartialEq, Eq],
+        // `types.chunk`, `message`… are what plugin code works with,
+        // though the 0.2.0 calls carry them flattened.
+        generate_unused_types: true,
     });
 }
 
@@ -74,7 +80,8 @@ pub use bindings::scapscope::dissector::types::{
     Transport,
 };
 
-use bindings::exports::scapscope::dissector::dissector::{Guest, GuestSession};
+use bindings::exports::scapscope::dissector::dissector::Guest;
+use bindings::scapscope::dissector::batch::{BatchInput, BatchOutput};
 
 /// A protocol dissector: what it is, and whether a stream is its protocol.
 pub trait Dissector: 'static {
@@ -108,34 +115,35 @@ pub trait Session: Sized + 'static {
 #[doc(hidden)]
 pub struct Adapter<D>(std::marker::PhantomData<D>);
 
-/// A [`Session`] behind the component resource (whose methods take
-/// `&self`).
-#[doc(hidden)]
-pub struct SessionAdapter<D: Dissector>(std::cell::RefCell<D::Session>);
+thread_local! {
+    // The open streams of this instance. A component instance runs one
+    // plugin, single-threaded; the map is typed by the plugin's session
+    // type, which a `static` in generic code cannot name.
+    static SESSIONS: std::cell::RefCell<Option<Box<dyn std::any::Any>>> =
+        const { std::cell::RefCell::new(None) };
+}
 
 impl<D: Dissector> Guest for Adapter<D> {
-    type Session = SessionAdapter<D>;
-
     fn describe() -> Metadata {
         D::metadata()
     }
 
-    fn probe(context: StreamContext, first: Chunk) -> u8 {
-        D::probe(&context, &first).min(100)
-    }
-}
-
-impl<D: Dissector> GuestSession for SessionAdapter<D> {
-    fn new(context: StreamContext) -> Self {
-        SessionAdapter(std::cell::RefCell::new(D::Session::new(context)))
+    fn probe(input: BatchInput) -> Vec<u8> {
+        batch::probe::<D>(&input)
     }
 
-    fn feed(&self, chunk: Chunk) -> Result<Vec<Message>, String> {
-        self.0.borrow_mut().feed(chunk)
-    }
-
-    fn finish(&self) -> Vec<Message> {
-        self.0.borrow_mut().finish()
+    fn dissect(input: BatchInput) -> BatchOutput {
+        SESSIONS.with(|cell| {
+            let mut slot = cell.borrow_mut();
+            let any = slot.get_or_insert_with(|| {
+                Box::new(batch::Sessions::<D::Session>::default()) as Box<dyn std::any::Any>
+            });
+            match any.downcast_mut::<batch::Sessions<D::Session>>() {
+                Some(sessions) => batch::dissect::<D>(sessions, &input),
+                // Only one dissector type is registered per component.
+                None => BatchOutput::default(),
+            }
+        })
     }
 }
 

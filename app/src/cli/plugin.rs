@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use scapscope_dissectors::install::{PluginStore, default_plugin_dir};
-use scapscope_dissectors::{API_VERSION, Host, HostConfig, Registry, default_cache_dir};
+use scapscope_dissectors::{API_VERSIONS, Host, HostConfig, Registry, default_cache_dir};
 use scapscope_plugin_builder::{BuildOptions, build_project};
 
 /// Arguments of `plugin`.
@@ -106,7 +106,7 @@ pub fn run(a: PluginArgs) -> anyhow::Result<ExitCode> {
         }
         PluginCommand::List => {
             let (reg, errors) = Registry::builtin(host()?);
-            println!("dissector API {API_VERSION}");
+            println!("dissector API {}", API_VERSIONS.join(", "));
             for p in reg.plugins() {
                 println!(
                     "{:<12} {:<8} built-in   {}",

@@ -30,8 +30,16 @@ fn install_list_disable_tamper_remove() {
     let spin = hostile("spin");
     let m = store.install(&host, &spin, "spin.wasm").unwrap();
     assert_eq!(m.name, "hostile-spin");
-    assert_eq!(m.api_version, "0.1.0");
+    assert_eq!(m.api_version, "0.2.0");
     assert!(m.enabled);
+    // A plugin built against the frozen API 0.1.0 installs and loads too.
+    let old = store.install(&host, &hostile("v010"), "v010.wasm").unwrap();
+    assert_eq!(old.api_version, "0.1.0");
+    assert_eq!(
+        store.load(&host, "test-v010-lines").unwrap().api_version(),
+        "0.1.0"
+    );
+    store.remove("test-v010-lines").unwrap();
     let http = BUILTIN.iter().find(|(n, _)| *n == "http").unwrap().1;
     store.install(&host, http, "http.wasm").unwrap();
     let names: Vec<String> = store.list().into_iter().map(|m| m.unwrap().name).collect();
@@ -55,9 +63,9 @@ fn install_list_disable_tamper_remove() {
     // A manifest from another API version is refused with the version.
     let mpath = dir.join("hostile-spin").join("manifest.json");
     let text = std::fs::read_to_string(&mpath).unwrap();
-    std::fs::write(&mpath, text.replace("\"0.1.0\"", "\"0.0.1\"")).unwrap();
+    std::fs::write(&mpath, text.replace("\"0.2.0\"", "\"0.0.1\"")).unwrap();
     let e = store.load(&host, "hostile-spin").unwrap_err();
-    assert!(e.to_string().contains("needs 0.1.0"), "{e}");
+    assert!(e.to_string().contains("runs 0.2.0 and 0.1.0"), "{e}");
 
     store.remove("http").unwrap();
     store.remove("hostile-spin").unwrap();

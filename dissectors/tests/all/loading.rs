@@ -77,8 +77,13 @@ fn another_api_version_is_refused_with_the_version_needed() {
         panic!("{e}");
     };
     assert_eq!(found, "0.0.9");
-    assert_eq!(needed, "0.1.0");
-    assert!(e.to_string().contains("scapscope:dissector@0.1.0"), "{e}");
+    assert_eq!(needed, "0.2.0 or 0.1.0");
+    assert!(e.to_string().contains("scapscope:dissector@0.2.0"), "{e}");
+    assert!(
+        e.to_string()
+            .contains("rebuild it with scapscope-plugin-sdk 0.2.0"),
+        "{e}"
+    );
 }
 
 fn files_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {

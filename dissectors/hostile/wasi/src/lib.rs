@@ -4,7 +4,7 @@
 #[allow(missing_docs, unsafe_code)]
 mod bindings {
     wit_bindgen::generate!({
-        path: ["../../../plugin-sdk/wit", "wit"],
+        path: ["../../../plugin-sdk/wit/0.1.0", "wit"],
         world: "hostile:wasi/plugin",
         generate_all,
     });
