@@ -91,6 +91,14 @@ pub(crate) struct Builder {
 }
 
 impl Builder {
+    /// A builder for `data_bytes` of chunk data.
+    pub(crate) fn with_data_capacity(data_bytes: usize) -> Builder {
+        Builder {
+            data: Vec::with_capacity(data_bytes),
+            ..Builder::default()
+        }
+    }
+
     fn text(&mut self, s: &str) -> Span {
         let sp = span(self.text.len(), s.len());
         self.text.push_str(s);
@@ -174,26 +182,27 @@ pub(crate) fn read_output(
     // string is copied.
     let bytes = out.text.len()
         + 64 * out.messages.len()
-        + 24 * out.fields.len()
-        + 8 * (out.errors.len() + out.failures.len());
+        + 24 * out.field_depths.len()
+        + 8 * (out.string_ends.len() + out.given_up.len());
     if bytes > limits.output_bytes_per_call {
         return Err(Fault::OutputTooLarge {
             bytes,
             cap: limits.output_bytes_per_call,
         });
     }
-    let text = out.text.as_str();
-    let get = |s: Span, what: &str| -> Result<String, Fault> {
-        let start = s.start as usize;
-        text.get(start..start.saturating_add(s.len as usize))
-            .map(str::to_string)
-            .ok_or_else(|| {
-                bad(format!(
-                    "{what} names bytes {start}..+{} of a {}-byte text, or not on character boundaries",
-                    s.len,
-                    text.len()
-                ))
-            })
+    let n_fields = out.field_depths.len();
+    if out.field_offsets.len() != n_fields || out.field_lens.len() != n_fields {
+        return Err(bad(format!(
+            "field columns differ in length ({} depths, {} offsets, {} lengths)",
+            n_fields,
+            out.field_offsets.len(),
+            out.field_lens.len()
+        )));
+    }
+    let mut strings = Strings {
+        text: &out.text,
+        ends: out.string_ends.iter(),
+        start: 0,
     };
     let stream = |id: u32| -> Result<usize, Fault> {
         let i = id as usize;
@@ -207,58 +216,64 @@ pub(crate) fn read_output(
         }
     };
     let mut res: Vec<StreamOut> = (0..delivered.len()).map(|_| StreamOut::default()).collect();
-    let mut fields = out.fields.iter();
-    let mut errors = out.errors.iter();
+    let mut field = 0usize;
     for m in &out.messages {
         let i = stream(m.stream_id)?;
-        let mut msg = Message {
-            protocol: get(m.protocol, "a message's protocol")?,
+        let count = m.field_count as usize;
+        if count > n_fields - field {
+            return Err(bad(format!(
+                "a message counts {count} fields, but the output holds {} more",
+                n_fields - field
+            )));
+        }
+        let protocol = strings.next("a message's protocol")?;
+        let summary = strings.next("a message's summary")?;
+        let pair_key = if m.has_pair_key {
+            Some(strings.next("a pair key")?)
+        } else {
+            None
+        };
+        let mut fields = Vec::with_capacity(count);
+        for k in field..field + count {
+            fields.push(Field {
+                name: strings.next("a field's name")?,
+                value: strings.next("a field's value")?,
+                depth: out.field_depths[k],
+                offset: out.field_offsets[k],
+                len: out.field_lens[k],
+            });
+        }
+        field += count;
+        let errors = (0..m.error_count)
+            .map(|_| strings.next("an error"))
+            .collect::<Result<Vec<String>, Fault>>()?;
+        res[i].messages.push(Message {
+            protocol,
             direction: m.direction.into(),
             kind: m.kind.into(),
-            summary: get(m.summary, "a message's summary")?,
+            summary,
             ts_ns: m.ts_ns,
             offset: m.offset,
             len: m.len,
-            fields: Vec::with_capacity((m.field_count as usize).min(out.fields.len())),
-            pair_key: m.pair_key.map(|k| get(k, "a pair key")).transpose()?,
-            errors: Vec::new(),
-        };
-        for _ in 0..m.field_count {
-            let f = fields.next().ok_or_else(|| {
-                bad(format!(
-                    "message {:?} counts more fields than the output holds ({})",
-                    msg.summary,
-                    out.fields.len()
-                ))
-            })?;
-            msg.fields.push(Field {
-                name: get(f.name, "a field's name")?,
-                value: get(f.value, "a field's value")?,
-                depth: f.depth,
-                offset: f.offset,
-                len: f.len,
-            });
-        }
-        for _ in 0..m.error_count {
-            let e = errors.next().ok_or_else(|| {
-                bad(format!(
-                    "message {:?} counts more errors than the output holds ({})",
-                    msg.summary,
-                    out.errors.len()
-                ))
-            })?;
-            msg.errors.push(get(*e, "an error")?);
-        }
-        res[i].messages.push(msg);
+            fields,
+            pair_key,
+            errors,
+        });
     }
-    if fields.next().is_some() || errors.next().is_some() {
+    if field != n_fields {
+        return Err(bad(format!(
+            "the output holds {} fields that no message counts",
+            n_fields - field
+        )));
+    }
+    for &id in &out.given_up {
+        let i = stream(id)?;
+        res[i].gave_up = Some(truncate(strings.next("a reason")?, 1024));
+    }
+    if strings.ends.next().is_some() {
         return Err(bad(
-            "the output holds fields or errors that no message counts".into(),
+            "the output holds more strings than its messages name".into()
         ));
-    }
-    for f in &out.failures {
-        let i = stream(f.stream_id)?;
-        res[i].gave_up = Some(truncate(get(f.reason, "a failure's reason")?, 1024));
     }
     for (r, d) in res.iter().zip(delivered) {
         check_shapes(&r.messages, d)?;
@@ -266,50 +281,76 @@ pub(crate) fn read_output(
     Ok(res)
 }
 
+/// The output's strings, in order.
+struct Strings<'a> {
+    text: &'a str,
+    ends: std::slice::Iter<'a, u32>,
+    start: usize,
+}
+
+impl Strings<'_> {
+    fn next(&mut self, what: &str) -> Result<String, Fault> {
+        let Some(&end) = self.ends.next() else {
+            return Err(bad(format!(
+                "the output has fewer strings than its messages name (missing {what})"
+            )));
+        };
+        let s = self.text.get(self.start..end as usize).ok_or_else(|| {
+            bad(format!(
+                "{what} ends at byte {end}, before byte {} or past the {}-byte text, \
+                     or not on a character boundary",
+                self.start,
+                self.text.len()
+            ))
+        })?;
+        self.start = end as usize;
+        Ok(s.to_string())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bindings_v2::scapscope::dissector::batch::{FlatField, FlatMessage, StreamFailure};
+    use crate::bindings_v2::scapscope::dissector::batch::FlatMessage;
     use crate::bindings_v2::scapscope::dissector::types as v2;
 
-    fn message(stream_id: u32, summary: Span, field_count: u32, error_count: u32) -> FlatMessage {
+    fn message(stream_id: u32, field_count: u32, error_count: u32) -> FlatMessage {
         FlatMessage {
             stream_id,
-            protocol: Span { start: 0, len: 3 },
             direction: v2::Direction::Inbound,
             kind: v2::MessageKind::Request,
-            summary,
             ts_ns: 5,
             offset: 0,
             len: 2,
             field_count,
-            pair_key: Some(Span { start: 3, len: 1 }),
+            has_pair_key: true,
             error_count,
         }
     }
 
-    /// Text "dnsk" + "é": two streams, each delivered 10 inbound bytes.
+    /// Two streams, each delivered 10 inbound bytes. Strings: message 1
+    /// "dns" "q1" "k" "name" "é"; message 2 "dns" "q2" "k" "err"; reason
+    /// "gave up".
     fn output() -> (BatchOutput, Vec<Delivered>) {
         let mut d = Delivered::default();
         d.add_parts(Direction::Inbound, 0, 10, 0);
+        let strings = [
+            "dns", "q1", "k", "name", "é", "dns", "q2", "k", "err", "gave up",
+        ];
+        let mut text = String::new();
+        let mut ends = Vec::new();
+        for s in strings {
+            text.push_str(s);
+            ends.push(text.len() as u32);
+        }
         let out = BatchOutput {
-            text: "dnské".into(),
-            messages: vec![
-                message(1, Span { start: 0, len: 4 }, 1, 0),
-                message(0, Span { start: 4, len: 2 }, 0, 1),
-            ],
-            fields: vec![FlatField {
-                name: Span { start: 0, len: 1 },
-                value: Span { start: 4, len: 2 },
-                depth: 0,
-                offset: 1,
-                len: 1,
-            }],
-            errors: vec![Span { start: 1, len: 2 }],
-            failures: vec![StreamFailure {
-                stream_id: 0,
-                reason: Span { start: 0, len: 0 },
-            }],
+            text,
+            string_ends: ends,
+            messages: vec![message(1, 1, 0), message(0, 0, 1)],
+            field_depths: vec![0],
+            field_offsets: vec![1],
+            field_lens: vec![1],
+            given_up: vec![0],
         };
         (out, vec![d, d])
     }
@@ -318,15 +359,19 @@ mod tests {
     fn outputs_are_read_per_stream() {
         let (out, d) = output();
         let r = read_output(out, &d, &Limits::default()).unwrap();
-        assert_eq!(r[0].messages.len(), 1);
-        assert_eq!(r[0].messages[0].summary, "é");
-        assert_eq!(r[0].messages[0].errors, vec!["ns".to_string()]);
-        assert_eq!(r[0].gave_up.as_deref(), Some(""));
-        assert_eq!(r[1].messages[0].summary, "dnsk");
-        assert_eq!(r[1].messages[0].protocol, "dns");
-        assert_eq!(r[1].messages[0].pair_key.as_deref(), Some("k"));
-        assert_eq!(r[1].messages[0].fields[0].value, "é");
+        let m1 = &r[1].messages[0];
+        assert_eq!((m1.protocol.as_str(), m1.summary.as_str()), ("dns", "q1"));
+        assert_eq!(m1.pair_key.as_deref(), Some("k"));
+        assert_eq!(
+            (m1.fields[0].name.as_str(), m1.fields[0].value.as_str()),
+            ("name", "é")
+        );
+        assert_eq!((m1.fields[0].offset, m1.fields[0].len), (1, 1));
         assert!(r[1].gave_up.is_none());
+        let m0 = &r[0].messages[0];
+        assert_eq!(m0.summary, "q2");
+        assert_eq!(m0.errors, vec!["err".to_string()]);
+        assert_eq!(r[0].gave_up.as_deref(), Some("gave up"));
     }
 
     #[test]
@@ -337,42 +382,25 @@ mod tests {
             f(&mut out);
             read_output(out, &d, &l).unwrap_err()
         };
-        // Mid-character span.
-        assert!(matches!(
-            refused(&|o| o.messages[0].summary = Span { start: 5, len: 1 }),
-            Fault::BadOutput { .. }
-        ));
-        // Past the end of the text.
-        assert!(matches!(
-            refused(&|o| o.fields[0].name = Span {
-                start: u32::MAX,
-                len: u32::MAX
-            }),
-            Fault::BadOutput { .. }
-        ));
+        let bad_output = |f: &dyn Fn(&mut BatchOutput)| {
+            assert!(matches!(refused(f), Fault::BadOutput { .. }));
+        };
+        // Mid-character, backwards, past the end.
+        bad_output(&|o| o.string_ends[3] += 1);
+        bad_output(&|o| o.string_ends[3] = 0);
+        bad_output(&|o| *o.string_ends.last_mut().unwrap() = u32::MAX);
         // Unknown stream.
-        assert!(matches!(
-            refused(&|o| o.messages[1].stream_id = 2),
-            Fault::BadOutput { .. }
-        ));
-        assert!(matches!(
-            refused(&|o| o.failures[0].stream_id = 7),
-            Fault::BadOutput { .. }
-        ));
+        bad_output(&|o| o.messages[1].stream_id = 2);
+        bad_output(&|o| o.given_up[0] = 7);
         // Counts that do not add up, either way.
-        assert!(matches!(
-            refused(&|o| o.messages[0].field_count = 2),
-            Fault::BadOutput { .. }
-        ));
-        assert!(matches!(
-            refused(&|o| o.messages[1].error_count = 0),
-            Fault::BadOutput { .. }
-        ));
+        bad_output(&|o| o.messages[0].field_count = 2);
+        bad_output(&|o| o.messages[0].field_count = 0);
+        bad_output(&|o| o.messages[1].error_count = 2);
+        bad_output(&|o| o.messages[1].has_pair_key = false);
+        bad_output(&|o| o.field_lens.push(1));
         // Bytes the stream was not delivered.
-        assert!(matches!(
-            refused(&|o| o.messages[0].len = 11),
-            Fault::BadOutput { .. }
-        ));
+        bad_output(&|o| o.messages[0].len = 11);
+        bad_output(&|o| o.field_offsets[0] = 10);
         // Over the cap.
         let (out, d) = output();
         let small = Limits {

@@ -751,7 +751,7 @@ impl<'r> Worker<'r> {
     /// Streams that fit one batch, in one call.
     fn run_batch(&mut self, p: usize, group: &[Job<'_>]) -> Result<Vec<Outcome>, Fault> {
         let limits = self.reg.host.limits;
-        let mut b = Builder::default();
+        let mut b = Builder::with_data_capacity(group.iter().map(Job::bytes).sum());
         let mut delivered = vec![Delivered::default(); group.len()];
         for (k, job) in group.iter().enumerate() {
             b.start(k as u32, job.ctx);

@@ -248,6 +248,11 @@ impl Host {
             .consume_fuel(true)
             .max_wasm_stack(config.limits.stack_bytes)
             .parallel_compilation(true);
+        // For profiling plugins: `perf` names their compiled functions
+        // from /tmp/perf-PID.map.
+        if std::env::var_os("SCAPSCOPE_WASM_PERFMAP").is_some() {
+            c.profiler(wasmtime::ProfilingStrategy::PerfMap);
+        }
         if let Some(dir) = &config.cache_dir {
             let cache_err = |e: std::io::Error| HostError::Engine {
                 detail: format!("cache folder {}: {e}", dir.display()),

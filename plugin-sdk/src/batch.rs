@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use crate::bindings::scapscope::dissector::batch::{
-    BatchInput, BatchOutput, FlatField, FlatMessage, Span, StreamChunk, StreamFailure, StreamStart,
+    BatchInput, BatchOutput, FlatMessage, Span, StreamChunk, StreamStart,
 };
 use crate::{Chunk, Dissector, Message, Session, StreamContext};
 
@@ -96,10 +96,12 @@ pub(crate) fn dissect<D: Dissector>(
     out.finish()
 }
 
-/// Builds a `batch-output`.
+/// Builds a `batch-output`: messages as they come, the reasons of
+/// given-up streams at the end (their strings come last).
 #[derive(Default)]
 struct Flattener {
     out: BatchOutput,
+    reasons: Vec<String>,
 }
 
 // The type is generated; `additional_derives` would put `Default` on the
@@ -109,69 +111,64 @@ impl Default for BatchOutput {
     fn default() -> Self {
         BatchOutput {
             text: String::new(),
+            string_ends: Vec::new(),
             messages: Vec::new(),
-            fields: Vec::new(),
-            errors: Vec::new(),
-            failures: Vec::new(),
+            field_depths: Vec::new(),
+            field_offsets: Vec::new(),
+            field_lens: Vec::new(),
+            given_up: Vec::new(),
         }
     }
 }
 
 impl Flattener {
-    fn text(&mut self, s: &str) -> Span {
-        let start = self.out.text.len();
+    fn text(&mut self, s: &str) {
         self.out.text.push_str(s);
-        Span {
-            start: u32::try_from(start).unwrap_or(u32::MAX),
-            len: u32::try_from(s.len()).unwrap_or(u32::MAX),
-        }
+        self.out
+            .string_ends
+            .push(u32::try_from(self.out.text.len()).unwrap_or(u32::MAX));
     }
 
     fn messages(&mut self, stream: u32, msgs: Vec<Message>) {
         for m in msgs {
-            let protocol = self.text(&m.protocol);
-            let summary = self.text(&m.summary);
-            let pair_key = m.pair_key.as_deref().map(|k| self.text(k));
+            self.text(&m.protocol);
+            self.text(&m.summary);
+            if let Some(k) = &m.pair_key {
+                self.text(k);
+            }
             for f in &m.fields {
-                let name = self.text(&f.name);
-                let value = self.text(&f.value);
-                self.out.fields.push(FlatField {
-                    name,
-                    value,
-                    depth: f.depth,
-                    offset: f.offset,
-                    len: f.len,
-                });
+                self.text(&f.name);
+                self.text(&f.value);
+                self.out.field_depths.push(f.depth);
+                self.out.field_offsets.push(f.offset);
+                self.out.field_lens.push(f.len);
             }
             for e in &m.errors {
-                let span = self.text(e);
-                self.out.errors.push(span);
+                self.text(e);
             }
             self.out.messages.push(FlatMessage {
                 stream_id: stream,
-                protocol,
                 direction: m.direction,
                 kind: m.kind,
-                summary,
                 ts_ns: m.ts_ns,
                 offset: m.offset,
                 len: m.len,
                 field_count: u32::try_from(m.fields.len()).unwrap_or(u32::MAX),
-                pair_key,
+                has_pair_key: m.pair_key.is_some(),
                 error_count: u32::try_from(m.errors.len()).unwrap_or(u32::MAX),
             });
         }
     }
 
     fn failure(&mut self, stream: u32, reason: &str) {
-        let reason = self.text(reason);
-        self.out.failures.push(StreamFailure {
-            stream_id: stream,
-            reason,
-        });
+        self.out.given_up.push(stream);
+        self.reasons.push(reason.to_string());
     }
 
-    fn finish(self) -> BatchOutput {
+    fn finish(mut self) -> BatchOutput {
+        for r in std::mem::take(&mut self.reasons) {
+            self.text(&r);
+        }
         self.out
     }
 }
@@ -272,7 +269,7 @@ mod tests {
                 stream_id: stream,
                 direction: Direction::Outbound,
                 ts_ns,
-                offset: 0,
+                offset: ts_ns,
                 data,
                 missing_after: 0,
                 datagram: false,
@@ -297,8 +294,17 @@ mod tests {
         }
     }
 
-    fn span_text(out: &BatchOutput, s: Span) -> &str {
-        &out.text[s.start as usize..(s.start + s.len) as usize]
+    /// The output's strings.
+    fn strings(out: &BatchOutput) -> Vec<&str> {
+        let mut start = 0;
+        out.string_ends
+            .iter()
+            .map(|&e| {
+                let s = &out.text[start..e as usize];
+                start = e as usize;
+                s
+            })
+            .collect()
     }
 
     #[test]
@@ -326,24 +332,37 @@ mod tests {
         i.chunk(2, b"after stop", 12);
         i.chunk(1, b"two", 13);
         let out = dissect::<Echo>(&mut sessions, &i.build(vec![1]));
-        let summaries: Vec<(u32, &str)> = out
-            .messages
-            .iter()
-            .map(|m| (m.stream_id, span_text(&out, m.summary)))
-            .collect();
-        assert_eq!(summaries, vec![(1, "one"), (1, "two"), (1, "2 fed")]);
-        assert_eq!(out.failures.len(), 1);
-        assert_eq!(out.failures[0].stream_id, 2);
-        assert_eq!(span_text(&out, out.failures[0].reason), "stopped by fd2");
-        // Fields and errors follow their messages' counts.
-        assert_eq!(out.fields.len(), 2);
-        assert_eq!(span_text(&out, out.fields[1].value), "curl");
-        assert_eq!(out.errors.len(), 2);
-        assert_eq!(span_text(&out, out.errors[0]), "é");
+        let streams: Vec<u32> = out.messages.iter().map(|m| m.stream_id).collect();
+        assert_eq!(streams, vec![1, 1, 1]);
+        // Per message: protocol, summary, pair key, field name and
+        // value, error; then the reasons of streams given up.
         assert_eq!(
-            out.messages[1].pair_key.map(|k| span_text(&out, k)),
-            Some("2")
+            strings(&out),
+            vec![
+                "echo",
+                "one",
+                "1",
+                "process",
+                "curl",
+                "é", //
+                "echo",
+                "two",
+                "2",
+                "process",
+                "curl",
+                "é", //
+                "echo",
+                "2 fed", //
+                "stopped by fd2",
+            ]
         );
+        assert_eq!(out.given_up, vec![2]);
+        assert_eq!(out.field_depths, vec![0, 0]);
+        assert_eq!(out.field_offsets, vec![10, 13]);
+        assert_eq!(out.field_lens, vec![0, 0]);
+        assert!(out.messages[1].has_pair_key);
+        assert!(!out.messages[2].has_pair_key);
+        assert_eq!(out.messages[1].error_count, 1);
         assert_eq!(out.messages[2].field_count, 0);
         // Both streams are forgotten: 1 ended, 2 gave up.
         assert!(sessions.is_empty());
@@ -363,12 +382,9 @@ mod tests {
         // An unknown stream's chunk is skipped.
         i.chunk(6, b"c", 3);
         let out = dissect::<Echo>(&mut sessions, &i.build(vec![5, 6]));
-        let summaries: Vec<&str> = out
-            .messages
-            .iter()
-            .map(|m| span_text(&out, m.summary))
-            .collect();
-        assert_eq!(summaries, vec!["b", "2 fed"]);
+        assert_eq!(out.messages.len(), 2);
+        let s = strings(&out);
+        assert_eq!((s[1], s[7]), ("b", "2 fed"));
         assert!(sessions.is_empty());
     }
 

@@ -37,6 +37,7 @@
 
 extern crate self as scapscope_plugin_sdk;
 
+pub mod alloc;
 mod batch;
 mod cursor;
 mod dirbuf;
@@ -50,6 +51,11 @@ pub use fields::Fields;
 /// The dissector API version this SDK implements (the WIT package
 /// version).
 pub const API_VERSION: &str = "0.2.0";
+
+// Faster small allocations inside the sandbox; see `alloc`.
+#[cfg(all(target_arch = "wasm32", feature = "fast-alloc"))]
+#[global_allocator]
+static ALLOCATOR: alloc::SizeClasses = alloc::SizeClasses::new();
 
 #[doc(hidden)]
 pub mod rt {
