@@ -38,10 +38,9 @@ pub struct ChunkSummary {
 }
 
 /// Timestamps of a chunk: offsets from the smallest non-zero timestamp of
-/// their block of [`BLOCK`] events, in 3 bytes when the block spans less
-/// than 16.7 ms (busy captures: nearly every block), 4 bytes when it
-/// spans less than 4.29 s (nearly always), 8-byte values otherwise.
-/// Nanosecond precision either way.
+/// their block of [`BLOCK`] events, each block's in as many bits as its
+/// span needs (a block of 256 events 1 µs apart: 18 bits), 8-byte values
+/// when too many would not fit 32 bits. Nanosecond precision either way.
 #[derive(Debug, Clone)]
 pub enum TsColumn {
     /// Being filled: plain values.
@@ -60,44 +59,108 @@ pub enum TsColumn {
     Wide(Vec<u64>),
 }
 
-/// Offsets of timestamps from their block's base; the largest value of
-/// the width means "see the exceptions".
+/// Offsets of timestamps from their block's base, bit-packed: each block
+/// at the width that costs least for it (its offsets', or less with a few
+/// exceptions); an offset of all ones means "see the exceptions".
 #[derive(Debug, Clone)]
-pub enum RelColumn {
-    /// 3 little-endian bytes per event.
-    U24(Vec<u8>),
-    /// 4 bytes per event.
-    U32(Vec<u32>),
+pub struct RelColumn {
+    /// Per block: offset width in bits, 1 to 32.
+    widths: Vec<u8>,
+    /// Per block: where its offsets start in `bits`, in bits.
+    bit_starts: Vec<u32>,
+    /// The offsets, little-endian bit order; eight spare bytes at the end,
+    /// so that every offset can be read as one 8-byte word.
+    bits: Vec<u8>,
+    len: usize,
 }
-
-const U24_MAX: u64 = (1 << 24) - 1;
 
 impl RelColumn {
     #[inline]
     fn get(&self, j: usize) -> Option<u64> {
-        match self {
-            RelColumn::U24(b) => {
-                let x = u64::from(b[3 * j])
-                    | u64::from(b[3 * j + 1]) << 8
-                    | u64::from(b[3 * j + 2]) << 16;
-                (x != U24_MAX).then_some(x)
-            }
-            RelColumn::U32(v) => (v[j] != u32::MAX).then_some(u64::from(v[j])),
-        }
+        let b = j / BLOCK;
+        let w = u32::from(self.widths[b]);
+        let pos = self.bit_starts[b] as usize + (j % BLOCK) * w as usize;
+        let byte = pos / 8;
+        let word = u64::from_le_bytes(self.bits[byte..byte + 8].try_into().unwrap_or([0; 8]));
+        let mask = (1u64 << w) - 1;
+        let x = (word >> (pos % 8)) & mask;
+        (x != mask).then_some(x)
     }
 
     fn len(&self) -> usize {
-        match self {
-            RelColumn::U24(b) => b.len() / 3,
-            RelColumn::U32(v) => v.len(),
-        }
+        self.len
+    }
+
+    /// Bits per event, the blocks' offsets only.
+    #[cfg(test)]
+    fn bits_per_event(&self) -> f64 {
+        (self.bits.len() - 8) as f64 * 8.0 / self.len.max(1) as f64
     }
 
     fn heap_bytes(&self) -> usize {
-        match self {
-            RelColumn::U24(b) => b.capacity(),
-            RelColumn::U32(v) => v.capacity() * 4,
+        self.widths.capacity() + self.bit_starts.capacity() * 4 + self.bits.capacity()
+    }
+
+    /// Packs `rel` (offsets, `None` for an exception), block by block;
+    /// returns the column and the indices that need exceptions.
+    fn pack(rel: &[Option<u64>]) -> (RelColumn, Vec<u32>) {
+        let blocks = rel.len().div_ceil(BLOCK);
+        let mut widths = Vec::with_capacity(blocks);
+        let mut bit_starts = Vec::with_capacity(blocks);
+        let mut bits: Vec<u8> = Vec::new();
+        let mut bit_len = 0usize;
+        let mut exceptions = Vec::new();
+        for (b, block) in rel.chunks(BLOCK).enumerate() {
+            // Per width, how many offsets do not fit under its all-ones
+            // value: a histogram of the widths the offsets need.
+            let mut need = [0usize; 66];
+            for r in block {
+                let w = r.map_or(65, |r| 64 - r.saturating_add(1).leading_zeros() as usize);
+                need[w] += 1;
+            }
+            // An exception costs ~16 bytes in the map.
+            let mut best = (usize::MAX, 32u32);
+            let mut misfits = block.len() - need[..=1].iter().sum::<usize>();
+            for w in 1..=32u32 {
+                if w > 1 {
+                    misfits -= need[w as usize];
+                }
+                let cost = block.len() * w as usize + misfits * 128;
+                if cost < best.0 {
+                    best = (cost, w);
+                }
+            }
+            let w = best.1;
+            let all_ones = (1u64 << w) - 1;
+            widths.push(w as u8);
+            bit_starts.push(bit_len as u32);
+            bits.resize((bit_len + block.len() * w as usize).div_ceil(8), 0);
+            for (k, r) in block.iter().enumerate() {
+                let x = match r {
+                    Some(r) if *r < all_ones => *r,
+                    _ => {
+                        exceptions.push((b * BLOCK + k) as u32);
+                        all_ones
+                    }
+                };
+                // Up to 32 bits at a bit position: spread over 5 bytes.
+                let (byte, shift) = (bit_len / 8, bit_len % 8);
+                let spread = x << shift;
+                for (i, o) in bits[byte..].iter_mut().take(5).enumerate() {
+                    *o |= (spread >> (8 * i)) as u8;
+                }
+                bit_len += w as usize;
+            }
         }
+        bits.resize(bits.len() + 8, 0);
+        bits.shrink_to_fit();
+        let col = RelColumn {
+            widths,
+            bit_starts,
+            bits,
+            len: rel.len(),
+        };
+        (col, exceptions)
     }
 }
 
@@ -136,50 +199,23 @@ impl TsColumn {
             .chunks(BLOCK)
             .map(|b| b.iter().copied().filter(|&t| t != 0).min().unwrap_or(0))
             .collect();
-        let rel_of = |j: usize, t: u64| {
-            let base = bases[j / BLOCK];
-            (t != 0 && t >= base).then(|| t - base)
-        };
-        let misfits = |max: u64| {
-            v.iter()
-                .enumerate()
-                .filter(|&(j, &t)| rel_of(j, t).is_none_or(|r| r >= max))
-                .count()
-        };
-        // Exceptions cost ~16 bytes each: 3-byte offsets pay past 1 in 16
-        // misfits, 4-byte ones past 1 in 8, plain values otherwise.
-        let (narrow_max, wide_bytes) = if misfits(U24_MAX) * 16 <= v.len() {
-            (U24_MAX, 3)
-        } else if misfits(u64::from(u32::MAX)) * 8 <= v.len() {
-            (u64::from(u32::MAX), 4)
-        } else {
+        let rel: Vec<Option<u64>> = v
+            .iter()
+            .enumerate()
+            .map(|(j, &t)| {
+                let base = bases[j / BLOCK];
+                (t != 0 && t >= base).then(|| t - base)
+            })
+            .collect();
+        let (rel, misfits) = RelColumn::pack(&rel);
+        // Exceptions cost ~16 bytes each: past 1 in 8 events, plain
+        // values cost less.
+        if misfits.len() * 8 > v.len() {
             *self = TsColumn::Wide(v);
             return;
-        };
-        let mut exceptions = HashMap::new();
-        let mut rel_of_event = |j: usize, t: u64| match rel_of(j, t) {
-            Some(r) if r < narrow_max => r,
-            _ => {
-                exceptions.insert(j as u32, t);
-                narrow_max
-            }
-        };
-        let rel = if wide_bytes == 3 {
-            let mut b = Vec::with_capacity(3 * v.len());
-            for (j, &t) in v.iter().enumerate() {
-                let r = rel_of_event(j, t);
-                b.extend_from_slice(&r.to_le_bytes()[..3]);
-            }
-            RelColumn::U24(b)
-        } else {
-            RelColumn::U32(
-                v.iter()
-                    .enumerate()
-                    .map(|(j, &t)| rel_of_event(j, t) as u32)
-                    .collect(),
-            )
-        };
-        exceptions.shrink_to_fit();
+        }
+        let exceptions: HashMap<u32, u64> =
+            misfits.into_iter().map(|j| (j, v[j as usize])).collect();
         *self = TsColumn::Narrow {
             bases,
             rel,
@@ -420,25 +456,52 @@ impl DictKey for u16 {
 }
 
 /// A column of values that repeat within a block: entity ids (threads,
-/// fds) and event types. Sealed, it takes little more than a byte per
-/// event: per block of [`BLOCK`] events a dictionary of the distinct
-/// values in first-seen order, and per event a one-byte index into its
-/// block's dictionary (a block has at most 256 events, so the index always
-/// fits). A block holds few distinct threads, fds and types, since events
-/// come in bursts per thread.
+/// fds) and event types. Sealed, it takes about a byte per event or less:
+/// per block of [`BLOCK`] events a dictionary of the distinct values in
+/// first-seen order, and per event the index of its value in its block's
+/// dictionary, packed in as few bits as that dictionary needs (0 bits
+/// when a block has one value, 4 for up to 16, 8 for up to 256: a block
+/// has at most 256 events, so an index always fits). A block holds few
+/// distinct threads, fds and types, since events come in bursts per
+/// thread: on generated captures the thread index takes ~3 bits.
 #[derive(Debug, Clone)]
 enum DictColumn<T> {
     /// Being filled: plain values.
     Building(Vec<T>),
     /// Per-block dictionaries.
     Dict {
-        /// Where each block's dictionary starts in `dict`.
+        /// Where each block's dictionary starts in `dict`, and after the
+        /// last block, `dict.len()` (so a block's size is the difference).
         starts: Vec<u32>,
         /// The blocks' dictionaries, one after the other.
         dict: Vec<T>,
-        /// Index of each event's value in its block's dictionary.
-        idx: Vec<u8>,
+        /// Where each block's indices start in `bits`, in bits.
+        bit_starts: Vec<u32>,
+        /// The indices, little-endian bit order, each block's at its
+        /// width; one spare byte at the end, so that every index can be
+        /// read as two bytes.
+        bits: Vec<u8>,
+        /// Number of values.
+        len: usize,
     },
+}
+
+/// Bits an index into a dictionary of `n` values takes.
+#[inline]
+fn index_bits(n: u32) -> u32 {
+    if n <= 1 {
+        0
+    } else {
+        32 - (n - 1).leading_zeros()
+    }
+}
+
+/// The `w`-bit index at bit `pos` of `bits` (`w` at most 8).
+#[inline]
+fn read_index(bits: &[u8], pos: usize, w: u32) -> usize {
+    let byte = pos / 8;
+    let two = u16::from_le_bytes([bits[byte], bits[byte + 1]]);
+    usize::from((two >> (pos % 8)) & ((1u16 << w) - 1))
 }
 
 impl<T> Default for DictColumn<T> {
@@ -452,8 +515,22 @@ impl<T: DictKey> DictColumn<T> {
     fn get(&self, j: usize) -> T {
         match self {
             DictColumn::Building(v) => v[j],
-            DictColumn::Dict { starts, dict, idx } => {
-                dict[starts[j / BLOCK] as usize + usize::from(idx[j])]
+            DictColumn::Dict {
+                starts,
+                dict,
+                bit_starts,
+                bits,
+                ..
+            } => {
+                let b = j / BLOCK;
+                let base = starts[b];
+                let w = index_bits(starts[b + 1] - base);
+                let i = if w == 0 {
+                    0
+                } else {
+                    read_index(bits, bit_starts[b] as usize + (j % BLOCK) * w as usize, w)
+                };
+                dict[base as usize + i]
             }
         }
     }
@@ -461,7 +538,7 @@ impl<T: DictKey> DictColumn<T> {
     fn len(&self) -> usize {
         match self {
             DictColumn::Building(v) => v.len(),
-            DictColumn::Dict { idx, .. } => idx.len(),
+            DictColumn::Dict { len, .. } => *len,
         }
     }
 
@@ -469,16 +546,30 @@ impl<T: DictKey> DictColumn<T> {
     fn get_into(&self, start: usize, out: &mut [T]) {
         match self {
             DictColumn::Building(v) => out.copy_from_slice(&v[start..start + out.len()]),
-            DictColumn::Dict { starts, dict, idx } => {
+            DictColumn::Dict {
+                starts,
+                dict,
+                bit_starts,
+                bits,
+                ..
+            } => {
                 let mut j = start;
                 let mut rest = out;
                 while !rest.is_empty() {
                     // Runs end at block boundaries: one dictionary each.
                     let n = rest.len().min(BLOCK - j % BLOCK);
                     let (head, tail) = rest.split_at_mut(n);
-                    let base = starts[j / BLOCK] as usize;
-                    for (o, &i) in head.iter_mut().zip(&idx[j..j + n]) {
-                        *o = dict[base + usize::from(i)];
+                    let b = j / BLOCK;
+                    let base = starts[b] as usize;
+                    let w = index_bits(starts[b + 1] - starts[b]);
+                    if w == 0 {
+                        head.fill(dict[base]);
+                    } else {
+                        let mut pos = bit_starts[b] as usize + (j % BLOCK) * w as usize;
+                        for o in head.iter_mut() {
+                            *o = dict[base + read_index(bits, pos, w)];
+                            pos += w as usize;
+                        }
                     }
                     j += n;
                     rest = tail;
@@ -510,14 +601,18 @@ impl<T: DictKey> DictColumn<T> {
         let mut keys = [T::default(); SLOTS];
         let mut vals = [0u8; SLOTS];
         let mut stamp = [0u32; SLOTS];
-        let mut starts = Vec::with_capacity(v.len().div_ceil(BLOCK));
+        let blocks = v.len().div_ceil(BLOCK);
+        let mut starts = Vec::with_capacity(blocks + 1);
+        let mut bit_starts = Vec::with_capacity(blocks);
         let mut dict = Vec::new();
-        let mut idx = Vec::with_capacity(v.len());
+        let mut bits: Vec<u8> = Vec::new();
+        let mut bit_len = 0usize;
+        let mut idx = [0u8; BLOCK];
         for (b, block) in v.chunks(BLOCK).enumerate() {
             let generation = b as u32 + 1;
             let start = dict.len();
             starts.push(start as u32);
-            for &x in block {
+            for (k, &x) in block.iter().enumerate() {
                 let mut h = (x.key().wrapping_mul(0x9E37_79B1) >> 23) as usize % SLOTS;
                 loop {
                     if stamp[h] != generation {
@@ -532,18 +627,50 @@ impl<T: DictKey> DictColumn<T> {
                     }
                     h = (h + 1) % SLOTS;
                 }
-                idx.push(vals[h]);
+                idx[k] = vals[h];
+            }
+            // Pack the block's indices at the width its dictionary needs.
+            let w = index_bits((dict.len() - start) as u32) as usize;
+            bit_starts.push(bit_len as u32);
+            bits.resize((bit_len + block.len() * w).div_ceil(8), 0);
+            if w > 0 {
+                for &i in &idx[..block.len()] {
+                    let (byte, shift) = (bit_len / 8, bit_len % 8);
+                    bits[byte] |= i << shift;
+                    if shift + w > 8 {
+                        bits[byte + 1] |= i >> (8 - shift);
+                    }
+                    bit_len += w;
+                }
             }
         }
+        starts.push(dict.len() as u32);
+        // The spare byte that two-byte reads may touch.
+        bits.push(0);
+        bits.shrink_to_fit();
         dict.shrink_to_fit();
-        *self = DictColumn::Dict { starts, dict, idx };
+        *self = DictColumn::Dict {
+            starts,
+            dict,
+            bit_starts,
+            bits,
+            len: v.len(),
+        };
     }
 
     fn heap_bytes(&self) -> usize {
         match self {
             DictColumn::Building(v) => v.capacity() * std::mem::size_of::<T>(),
-            DictColumn::Dict { starts, dict, idx } => {
-                starts.capacity() * 4 + dict.capacity() * std::mem::size_of::<T>() + idx.capacity()
+            DictColumn::Dict {
+                starts,
+                dict,
+                bit_starts,
+                bits,
+                ..
+            } => {
+                (starts.capacity() + bit_starts.capacity()) * 4
+                    + dict.capacity() * std::mem::size_of::<T>()
+                    + bits.capacity()
             }
         }
     }
@@ -1137,30 +1264,24 @@ mod tests {
     }
 
     #[test]
-    fn timestamps_round_trip_in_3_4_or_8_bytes() {
+    fn timestamps_round_trip_bit_packed_or_plain() {
         // Events `spacing_ns` apart from hour 10 of some day, with
         // metaevents stamped 0, a step backwards (per-CPU buffers merging)
         // and, every 1000 events, a jump past the narrow width.
         type IsEncoding = fn(&TsColumn) -> bool;
-        let cases: [(u64, u64, IsEncoding); 3] = [
-            (1_000, 5_000_000_000, |t| {
-                matches!(
-                    t,
-                    TsColumn::Narrow {
-                        rel: RelColumn::U24(_),
-                        ..
-                    }
-                )
-            }),
-            (100_000, 50_000_000_000, |t| {
-                matches!(
-                    t,
-                    TsColumn::Narrow {
-                        rel: RelColumn::U32(_),
-                        ..
-                    }
-                )
-            }),
+        fn bits(t: &TsColumn) -> f64 {
+            match t {
+                TsColumn::Narrow { rel, .. } => rel.bits_per_event(),
+                _ => 64.0,
+            }
+        }
+        let cases: [(u64, u64, IsEncoding); 4] = [
+            // A block spans 256 µs: 19 bits (18, and the step back).
+            (1_000, 5_000_000_000, |t| bits(t) < 20.0),
+            // 25.6 ms: 25 bits.
+            (100_000, 50_000_000_000, |t| (24.0..27.0).contains(&bits(t))),
+            // Nanoseconds apart: a few bits.
+            (1, 5_000_000_000, |t| bits(t) < 12.0),
             (20_000_000, 5_000_000_000, |t| {
                 matches!(t, TsColumn::Wide(_))
             }),
@@ -1189,8 +1310,8 @@ mod tests {
             c.seal();
             assert!(
                 encoding(&c.ts),
-                "{spacing_ns} ns apart: {:?}",
-                std::mem::discriminant(&c.ts)
+                "{spacing_ns} ns apart: {} bits per event",
+                bits(&c.ts)
             );
             for (j, &t) in ts.iter().enumerate() {
                 assert_eq!(c.ts_ns(j), t, "event {j}, {spacing_ns} ns apart");
@@ -1315,6 +1436,43 @@ mod tests {
             "{} vs {plain}",
             c.thread.heap_bytes()
         );
+        // In runs too, across blocks of different widths.
+        for (start, len) in [(0, n), (BLOCK - 3, BLOCK + 6), (3 * BLOCK + 1, 2 * BLOCK)] {
+            let mut out = vec![0u32; len];
+            c.thread.get_into(start, &mut out);
+            assert_eq!(out, ids[start..start + len], "{start}+{len}");
+        }
+    }
+
+    #[test]
+    fn dictionary_indices_take_the_bits_their_block_needs() {
+        assert_eq!(
+            [1, 2, 3, 4, 5, 16, 17, 128, 129, 256].map(index_bits),
+            [0, 1, 2, 2, 3, 4, 5, 7, 8, 8]
+        );
+        // Every width from 0 to 8 bits, one per block, then one value.
+        let widths = [1u32, 2, 4, 8, 16, 32, 64, 128, 256];
+        let n = widths.len() * BLOCK + 1;
+        let ids: Vec<u32> = (0..n)
+            .map(|j| {
+                let distinct = widths.get(j / BLOCK).copied().unwrap_or(1);
+                7 + (j as u32).wrapping_mul(2_654_435_761) % distinct
+            })
+            .collect();
+        let mut c = DictColumn::default();
+        for &id in &ids {
+            c.push(id);
+        }
+        c.seal();
+        assert_eq!(c.len(), n);
+        for (j, &id) in ids.iter().enumerate() {
+            assert_eq!(c.get(j), id, "value {j}");
+        }
+        // Bits 0+1+2+…+8 per event of each block, plus dictionaries.
+        let DictColumn::Dict { bits, .. } = &c else {
+            panic!("not sealed");
+        };
+        assert_eq!(bits.len(), (36 * BLOCK).div_ceil(8) + 1);
     }
 
     #[test]
