@@ -22,7 +22,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::Arc;
 
 pub use container::{Container, Mount, resolve_container};
-pub use fd::{Fd, FdKind, Role, Sock};
+pub use fd::{Fd, FdKind, Role, Sock, SockBuf};
 pub use thread::{SharedStr, Thread};
 
 use crate::format::event::EventRecord;

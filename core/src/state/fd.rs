@@ -265,6 +265,71 @@ impl Sock {
 /// Size of libsinsp's socket info union.
 pub const SOCKINFO_LEN: usize = 40;
 
+/// Bytes of the union an IPv4 tuple or server, or no socket, uses.
+const SHORT_LEN: usize = 15;
+
+/// libsinsp's socket info union, [`SOCKINFO_LEN`] bytes, kept in 16:
+/// an fd that is no socket, an IPv4 tuple (13 bytes) or an IPv4 server
+/// leaves every byte past the 15th zero, and those are the most of a large
+/// capture's million fd versions; IPv6 and unix sockets take a boxed
+/// copy. Canonical (the boxed form only when a byte past the 15th is not
+/// zero), so equality and hashing are the bytes'.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum SockBuf {
+    /// Bytes 0..15; the rest are zero.
+    Short([u8; SHORT_LEN]),
+    /// All of them.
+    Full(Box<[u8; SOCKINFO_LEN]>),
+}
+
+impl Default for SockBuf {
+    fn default() -> Self {
+        SockBuf::Short([0; SHORT_LEN])
+    }
+}
+
+impl SockBuf {
+    /// Byte `o`.
+    #[inline]
+    pub fn byte(&self, o: usize) -> u8 {
+        match self {
+            SockBuf::Short(b) => b.get(o).copied().unwrap_or(0),
+            SockBuf::Full(b) => b[o],
+        }
+    }
+
+    /// All the bytes.
+    pub fn bytes(&self) -> [u8; SOCKINFO_LEN] {
+        match self {
+            SockBuf::Short(b) => {
+                let mut a = [0; SOCKINFO_LEN];
+                a[..SHORT_LEN].copy_from_slice(b);
+                a
+            }
+            SockBuf::Full(b) => **b,
+        }
+    }
+
+    /// Writes `b` at byte `o`.
+    pub fn write(&mut self, o: usize, b: &[u8]) {
+        if let SockBuf::Short(s) = self
+            && o + b.len() <= SHORT_LEN
+        {
+            s[o..o + b.len()].copy_from_slice(b);
+            return;
+        }
+        let mut a = self.bytes();
+        a[o..o + b.len()].copy_from_slice(b);
+        *self = if a[SHORT_LEN..].iter().all(|&x| x == 0) {
+            let mut s = [0; SHORT_LEN];
+            s.copy_from_slice(&a[..SHORT_LEN]);
+            SockBuf::Short(s)
+        } else {
+            SockBuf::Full(Box::new(a))
+        };
+    }
+}
+
 /// One open file descriptor.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Fd {
@@ -284,7 +349,7 @@ pub struct Fd {
     /// [`Fd::sock`]. Not kept decoded beside it: fd versions are many
     /// (one per open and per connection change) and that copy was a third
     /// of each.
-    pub sockinfo: [u8; SOCKINFO_LEN],
+    pub sockinfo: SockBuf,
     /// View of the role flags (kept in sync).
     pub role: Role,
     /// Whether SOCKET_CONNECTED is set (kept in sync).
@@ -303,7 +368,7 @@ impl Fd {
             ino: 0,
             dev: 0,
             flags: 0,
-            sockinfo: [0; SOCKINFO_LEN],
+            sockinfo: SockBuf::default(),
             role: Role::None,
             connected: false,
             cloned_from_parent: false,
@@ -363,24 +428,24 @@ impl Fd {
     // --- raw union access -------------------------------------------------
 
     fn rd_u16(&self, o: usize) -> u16 {
-        u16::from_le_bytes([self.sockinfo[o], self.sockinfo[o + 1]])
+        u16::from_le_bytes([self.sockinfo.byte(o), self.sockinfo.byte(o + 1)])
     }
     fn rd_u32(&self, o: usize) -> u32 {
-        let b = &self.sockinfo[o..o + 4];
-        u32::from_le_bytes([b[0], b[1], b[2], b[3]])
+        let b = self.sockinfo.bytes();
+        u32::from_le_bytes([b[o], b[o + 1], b[o + 2], b[o + 3]])
     }
     fn rd_u64(&self, o: usize) -> u64 {
         let mut a = [0u8; 8];
-        a.copy_from_slice(&self.sockinfo[o..o + 8]);
+        a.copy_from_slice(&self.sockinfo.bytes()[o..o + 8]);
         u64::from_le_bytes(a)
     }
     fn rd_16(&self, o: usize) -> [u8; 16] {
         let mut a = [0u8; 16];
-        a.copy_from_slice(&self.sockinfo[o..o + 16]);
+        a.copy_from_slice(&self.sockinfo.bytes()[o..o + 16]);
         a
     }
     fn wr(&mut self, o: usize, b: &[u8]) {
-        self.sockinfo[o..o + b.len()].copy_from_slice(b);
+        self.sockinfo.write(o, b);
     }
 
     /// IPv4 tuple view: source address.
@@ -401,7 +466,7 @@ impl Fd {
     }
     /// IPv4 tuple view: L4 protocol.
     pub fn v4_l4(&self) -> u8 {
-        self.sockinfo[12]
+        self.sockinfo.byte(12)
     }
     /// Sets the IPv4 tuple view's source address.
     pub fn set_v4_sip(&mut self, v: u32) {
@@ -421,7 +486,7 @@ impl Fd {
     }
     /// Sets the IPv4 tuple view's L4 protocol.
     pub fn set_v4_l4(&mut self, v: u8) {
-        self.sockinfo[12] = v;
+        self.sockinfo.write(12, &[v]);
     }
     /// IPv6 tuple view: source address.
     pub fn v6_sip(&self) -> [u8; 16] {
@@ -441,7 +506,7 @@ impl Fd {
     }
     /// IPv6 tuple view: L4 protocol.
     pub fn v6_l4(&self) -> u8 {
-        self.sockinfo[36]
+        self.sockinfo.byte(36)
     }
     /// Sets the IPv6 tuple view's source address.
     pub fn set_v6_sip(&mut self, v: [u8; 16]) {
@@ -461,7 +526,7 @@ impl Fd {
     }
     /// Sets the IPv6 tuple view's L4 protocol.
     pub fn set_v6_l4(&mut self, v: u8) {
-        self.sockinfo[36] = v;
+        self.sockinfo.write(36, &[v]);
     }
     /// IPv4 server view: address.
     pub fn v4srv_ip(&self) -> u32 {
@@ -473,13 +538,13 @@ impl Fd {
     }
     /// IPv4 server view: L4 protocol.
     pub fn v4srv_l4(&self) -> u8 {
-        self.sockinfo[6]
+        self.sockinfo.byte(6)
     }
     /// Sets the IPv4 server view.
     pub fn set_v4srv(&mut self, ip: u32, port: u16, l4: u8) {
         self.wr(0, &ip.to_le_bytes());
         self.wr(4, &port.to_le_bytes());
-        self.sockinfo[6] = l4;
+        self.sockinfo.write(6, &[l4]);
     }
     /// IPv6 server view: address.
     pub fn v6srv_ip(&self) -> [u8; 16] {
@@ -491,13 +556,13 @@ impl Fd {
     }
     /// IPv6 server view: L4 protocol.
     pub fn v6srv_l4(&self) -> u8 {
-        self.sockinfo[18]
+        self.sockinfo.byte(18)
     }
     /// Sets the IPv6 server view.
     pub fn set_v6srv(&mut self, ip: [u8; 16], port: u16, l4: u8) {
         self.wr(0, &ip);
         self.wr(16, &port.to_le_bytes());
-        self.sockinfo[18] = l4;
+        self.sockinfo.write(18, &[l4]);
     }
     /// Sets the unix view.
     pub fn set_unix(&mut self, source: u64, dest: u64) {
@@ -845,4 +910,45 @@ pub fn sanitize(b: &[u8]) -> String {
         .filter(|&&c| (0x20..0x7f).contains(&c))
         .map(|&c| c as char)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_socket_union_keeps_every_byte_in_16() {
+        assert_eq!(std::mem::size_of::<SockBuf>(), 16);
+        let mut b = SockBuf::default();
+        b.write(0, &[1, 2, 3, 4]);
+        b.write(12, &[6]);
+        assert!(matches!(b, SockBuf::Short(_)));
+        assert_eq!(b.byte(12), 6);
+        assert_eq!(b.byte(39), 0);
+        // An IPv6 tuple's L4 byte needs the whole union, and leaving it
+        // zero again gives the short form back, equal to one never boxed.
+        b.write(36, &[17]);
+        assert!(matches!(b, SockBuf::Full(_)));
+        assert_eq!((b.byte(36), b.byte(3)), (17, 4));
+        let mut all = [0u8; SOCKINFO_LEN];
+        all[..4].copy_from_slice(&[1, 2, 3, 4]);
+        all[12] = 6;
+        all[36] = 17;
+        assert_eq!(b.bytes(), all);
+        b.write(36, &[0]);
+        assert!(matches!(b, SockBuf::Short(_)));
+        let mut c = SockBuf::default();
+        c.write(0, &[1, 2, 3, 4]);
+        c.write(12, &[6]);
+        assert_eq!(b, c);
+        // A write across the boundary.
+        c.write(14, &[9, 9]);
+        assert_eq!((c.byte(14), c.byte(15)), (9, 9));
+        // What an fd version costs: the union no longer dominates it.
+        assert!(
+            std::mem::size_of::<Fd>() <= 48,
+            "{}",
+            std::mem::size_of::<Fd>()
+        );
+    }
 }

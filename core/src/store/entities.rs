@@ -165,7 +165,12 @@ pub(crate) fn cgroups_bytes(l: &[(String, String)]) -> usize {
 
 /// Approximate heap bytes of an fd version, without its name, which it
 /// may share with other versions.
-pub(crate) fn fd_bytes(_f: &Fd) -> usize {
-    // The version itself and its `Arc`'s counts.
-    std::mem::size_of::<Fd>() + 16
+pub(crate) fn fd_bytes(f: &Fd) -> usize {
+    // The version itself and its `Arc`'s counts, and the boxed socket
+    // union of IPv6 and unix sockets.
+    let boxed = match f.sockinfo {
+        crate::state::SockBuf::Full(_) => crate::state::fd::SOCKINFO_LEN,
+        crate::state::SockBuf::Short(_) => 0,
+    };
+    std::mem::size_of::<Fd>() + 16 + boxed
 }

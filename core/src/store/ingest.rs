@@ -396,20 +396,26 @@ struct Interner {
     /// By a hash of (tid, content), like `fd_content`: the first entity
     /// with each hash, later ones in `thread_collisions`. A key holding
     /// the version itself cost 8 more bytes per version at the peak.
-    thread_content: FxHashMap<u64, u32>,
-    thread_collisions: FxHashMap<u64, Vec<u32>>,
+    /// 32-bit hashes: a slot takes 8 bytes rather than 16 (the table
+    /// holds an entry per version, millions at the peak of a large
+    /// load); the few more collisions are told apart by content.
+    thread_content: FxHashMap<u32, u32>,
+    thread_collisions: FxHashMap<u32, Vec<u32>>,
     /// Addresses of the texts and argument/environment/cgroup lists
     /// already counted in the heap figure: versions share them (the state
     /// engine keeps one copy of equal lists), so each is counted once.
     /// The versions keep them alive, so an address is never reused while
-    /// counted.
-    counted_lists: rustc_hash::FxHashSet<usize>,
+    /// counted. Kept as bits 4..36 of the address (allocations are 16-byte
+    /// aligned), half the size at the peak of a large load: two live
+    /// allocations 64 GiB apart would count as one, an error of a few
+    /// dozen bytes in the figure, and only if it ever happens.
+    counted_lists: rustc_hash::FxHashSet<u32>,
     /// By a hash of what is shown of an fd (see [`fd_shown`]).
     /// The first entity with each hash; later ones (hash collisions of
     /// different content, rare) in `fd_collisions`. One allocation-free
     /// entry per fd version: a `Vec` per hash cost ~40 B per version.
-    fd_content: FxHashMap<u64, u32>,
-    fd_collisions: FxHashMap<u64, Vec<u32>>,
+    fd_content: FxHashMap<u32, u32>,
+    fd_collisions: FxHashMap<u32, Vec<u32>>,
 }
 
 /// What the fields show of an fd: the parser's internal bits (close in
@@ -460,6 +466,11 @@ impl RecentCache {
     }
 }
 
+/// A 64-bit hash in 32 bits (both halves: Fx's low bits are the weaker).
+fn fold(h: u64) -> u32 {
+    (h >> 32) as u32 ^ h as u32
+}
+
 impl Interner {
     fn thread(&mut self, tid: i64, t: Option<&Arc<Thread>>) -> u32 {
         let key = (tid, t.map_or(0, |a| Arc::as_ptr(a) as usize));
@@ -474,7 +485,10 @@ impl Interner {
         }
         let h = {
             use std::hash::{BuildHasher, BuildHasherDefault};
-            BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one((tid, t.map(|a| &**a)))
+            fold(
+                BuildHasherDefault::<rustc_hash::FxHasher>::default()
+                    .hash_one((tid, t.map(|a| &**a))),
+            )
         };
         if let Some(&first) = self.thread_content.get(&h) {
             let more = self
@@ -498,7 +512,7 @@ impl Interner {
         if let Some(t) = t {
             self.entities.value_bytes += thread_bytes(t);
             for (addr, bytes) in thread_shared(t) {
-                if addr != 0 && self.counted_lists.insert(addr) {
+                if addr != 0 && self.counted_lists.insert((addr >> 4) as u32) {
                     self.entities.value_bytes += bytes;
                 }
             }
@@ -539,8 +553,10 @@ impl Interner {
         }
         let h = {
             use std::hash::{BuildHasher, BuildHasherDefault};
-            BuildHasherDefault::<rustc_hash::FxHasher>::default()
-                .hash_one(fd_shown(num, fd.map(|a| a.as_ref())))
+            fold(
+                BuildHasherDefault::<rustc_hash::FxHasher>::default()
+                    .hash_one(fd_shown(num, fd.map(|a| a.as_ref()))),
+            )
         };
         if let Some(&first) = self.fd_content.get(&h) {
             let more = self.fd_collisions.get(&h).map_or(&[][..], |v| v.as_slice());
@@ -559,7 +575,7 @@ impl Interner {
         }
         if let Some(f) = fd {
             self.entities.value_bytes += fd_bytes(f);
-            if f.name.addr() != 0 && self.counted_lists.insert(f.name.addr()) {
+            if f.name.addr() != 0 && self.counted_lists.insert((f.name.addr() >> 4) as u32) {
                 self.entities.value_bytes += f.name.heap_bytes();
             }
         }

@@ -122,6 +122,28 @@ impl Recorder {
             None => ProcDyn::default(),
         };
         let pid = t.pid;
+        let code = self.changed(pid, value, j, out, vm_out);
+        // A process whose main thread exits is forgotten: a capture runs
+        // through hundreds of thousands of them. An event of the pid after
+        // this one (another thread's exit, a reused pid) logs its values
+        // again, which is what the log holds anyway.
+        let ty = ev.rec.event_type;
+        if t.tid == pid
+            && (ty == crate::state::ids::PROCEXIT_E || ty == crate::state::ids::PROCEXIT_1_E)
+        {
+            self.last.remove(&pid);
+        }
+        code
+    }
+
+    fn changed(
+        &mut self,
+        pid: i64,
+        value: ProcDyn,
+        j: u32,
+        out: &mut Vec<ProcDynChange>,
+        vm_out: &mut Vec<ProcVmChange>,
+    ) -> u8 {
         let (code, vm_changed) = match self.last.get(&pid) {
             Some(prev) if *prev == value => return fd_code::SAME,
             Some(prev)
