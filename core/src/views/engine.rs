@@ -697,8 +697,10 @@ pub(crate) enum ChunkPart {
     Tree(FxHashMap<i64, super::tree::Proc>),
 }
 
-/// Cached chunk results of one view and filter.
-pub(crate) type ChunkSlots = Vec<std::sync::OnceLock<Arc<ChunkPart>>>;
+/// Cached chunk results of one view and filter, with the state tables
+/// each read (bits of [`super::extract::reads`]); the cells are shared
+/// with the facts of later snapshots ([`Facts::next`]).
+pub(crate) type ChunkSlots = Vec<Arc<std::sync::OnceLock<(Arc<ChunkPart>, u8)>>>;
 
 impl Run<'_> {
     fn cache_key(&self, q: &Query) -> String {
@@ -712,7 +714,7 @@ impl Run<'_> {
 
     /// The cache slots of this view and filter.
     pub(crate) fn tree_slots(&self) -> Arc<ChunkSlots> {
-        self.facts.view_slots(&self.cache_key(self.query))
+        self.facts.view_slots(&self.cache_key(self.query), false)
     }
 
     /// [`Run::part`], for other modules.
@@ -740,7 +742,13 @@ impl Run<'_> {
         if self.whole_chunk(ci)
             && let Some(slot) = slots.get(ci)
         {
-            return slot.get_or_init(|| Arc::new(make(true))).clone();
+            return slot
+                .get_or_init(|| {
+                    let (p, r) = super::extract::with_reads(|| make(true));
+                    (Arc::new(p), r)
+                })
+                .0
+                .clone();
         }
         Arc::new(make(false))
     }
@@ -853,6 +861,17 @@ pub(crate) fn run_shared_with(
     q: &Query,
     reference: bool,
 ) -> Result<Arc<Table>, ViewError> {
+    run_shared_pin(facts, def, q, reference, false)
+}
+
+/// [`run_shared_with`]; `pin` keeps the table whatever else is looked at.
+pub(crate) fn run_shared_pin(
+    facts: &Facts,
+    def: &'static ViewDef,
+    q: &Query,
+    reference: bool,
+    pin: bool,
+) -> Result<Arc<Table>, ViewError> {
     // A view looked at again with the same filter and range (back in the
     // breadcrumbs, a repeated click) is the table computed before.
     let filter_text = q.filter.as_ref().map(|f| f.to_string()).unwrap_or_default();
@@ -864,10 +883,13 @@ pub(crate) fn run_shared_with(
         q.to_ns
     );
     if let Some(t) = facts.cached_table(&table_key) {
+        if pin {
+            facts.keep_table(table_key, t.clone(), true);
+        }
         return Ok(t);
     }
     let t = Arc::new(compute_table(facts, def, q, reference)?);
-    facts.keep_table(table_key, t.clone());
+    facts.keep_table(table_key, t.clone(), pin);
     Ok(t)
 }
 
@@ -898,10 +920,7 @@ fn compute_table(
         query: q,
         facts,
         snap,
-        env: Env {
-            snap,
-            state: facts.state(),
-        },
+        env: Env::new(snap, facts.state()),
         plan,
         user,
         user_bits,
@@ -916,31 +935,74 @@ fn compute_table(
     }
 }
 
+impl Run<'_> {
+    /// Chunk `ci`'s rows of a table view.
+    fn table_part(&self, ci: usize, full: bool) -> ChunkPart {
+        let aggs = &self.plan.aggs;
+        let p = if self.reference {
+            let mut p = Partial::default();
+            let mut vals = Vals::new();
+            self.for_each_in(ci, full, |ev| {
+                if self.values(ev, &mut vals) {
+                    add_to(&mut p, &mut vals, ev.i, aggs);
+                }
+            });
+            p
+        } else {
+            let mut rows = FastRows::default();
+            self.for_each_in(ci, full, |ev| self.accumulate(&mut rows, ev));
+            rows.into_partial()
+        };
+        ChunkPart::Table(resolve_keys(self, p, aggs))
+    }
+}
+
+/// Computes and keeps the whole-chunk results of table view `def` (no
+/// filter) for the chunks `cis` that lack them, on the current rayon pool;
+/// the view's results stay kept whatever else is looked at. Returns how
+/// many chunks were computed.
+pub(crate) fn warm_chunks(facts: &Facts, def: &'static ViewDef, cis: &[usize]) -> usize {
+    if def.kind != ViewKind::Table {
+        return 0;
+    }
+    let q = Query::default();
+    let user = UserFilter {
+        native: None,
+        store: None,
+    };
+    let snap: &Snapshot = facts.snapshot();
+    let r = Run {
+        query: &q,
+        facts,
+        snap,
+        env: Env::new(snap, facts.state()),
+        plan: Plan::new(def, &user),
+        user,
+        user_bits: None,
+        from_ns: 0,
+        to_ns: u64::MAX,
+        reference: false,
+    };
+    let slots = facts.view_slots(&r.cache_key(&q), true);
+    cis.par_iter()
+        .filter(|&&ci| {
+            ci < snap.chunks.len()
+                && r.whole_chunk(ci)
+                && slots.get(ci).is_some_and(|s| s.get().is_none())
+        })
+        .map(|&ci| {
+            r.part(&slots, ci, |full| r.table_part(ci, full));
+        })
+        .count()
+}
+
 fn table(r: &Run<'_>) -> Table {
     let snap = r.snap;
     let aggs = &r.plan.aggs;
-    let slots = r.facts.view_slots(&r.cache_key(r.query));
+    let slots = r.facts.view_slots(&r.cache_key(r.query), false);
     let partials: Vec<Arc<ChunkPart>> = (0..snap.chunks.len())
         .into_par_iter()
-        .map(|ci| {
-            r.part(&slots, ci, |full| {
-                let p = if r.reference {
-                    let mut p = Partial::default();
-                    let mut vals = Vals::new();
-                    r.for_each_in(ci, full, |ev| {
-                        if r.values(ev, &mut vals) {
-                            add_to(&mut p, &mut vals, ev.i, aggs);
-                        }
-                    });
-                    p
-                } else {
-                    let mut rows = FastRows::default();
-                    r.for_each_in(ci, full, |ev| r.accumulate(&mut rows, ev));
-                    rows.into_partial()
-                };
-                ChunkPart::Table(resolve_keys(r, p, aggs))
-            })
-        })
+        .map(|ci| r.part(&slots, ci, |full| r.table_part(ci, full)))
         .collect();
     // Thread-table events come after every event.
     let mut tail = Partial::default();
@@ -1205,7 +1267,7 @@ pub(crate) fn columns(def: &ViewDef) -> Vec<Column> {
 
 fn list(r: &Run<'_>) -> Table {
     let snap = r.snap;
-    let slots = r.facts.view_slots(&r.cache_key(r.query));
+    let slots = r.facts.view_slots(&r.cache_key(r.query), false);
     let parts: Vec<Arc<ChunkPart>> = (0..snap.chunks.len())
         .into_par_iter()
         .map(|ci| {
