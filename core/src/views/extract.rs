@@ -981,8 +981,25 @@ fn creator_name(
     use ids::*;
     match rec.event_type {
         OPEN_X | ACCEPT_X | ACCEPT_5_X | ACCEPT4_X | ACCEPT4_5_X | CREAT_X | CONNECT_X => {
-            let (raw, resolved) =
-                crate::render::render_param(rec, 1, rec.tid, env.st(reads::THREADS))?;
+            // Only fds, relative paths and fd lists render from the state
+            // (`render.rs`): the addresses of accepts and connects and
+            // absolute paths do not depend on it, relative paths do (the
+            // thread's cwd), which is what the warmer needs to know.
+            use crate::schema::ParamType;
+            let p1 = rec.param(1).unwrap_or_default();
+            let needs_state = match crate::render::sysdig_param_desc(rec.event_type, 1) {
+                Some(d) if matches!(d.ty, ParamType::Socktuple | ParamType::Sockaddr) => false,
+                Some(d) if d.ty == ParamType::Fspath => {
+                    !(p1.is_empty() || p1[0] == b'/' || p1.starts_with(b"<NA>"))
+                }
+                _ => true,
+            };
+            let state = if needs_state {
+                env.st(reads::THREADS)
+            } else {
+                env.state
+            };
+            let (raw, resolved) = crate::render::render_param(rec, 1, rec.tid, state)?;
             Some(if resolved.is_empty() { raw } else { resolved })
         }
         OPENAT_X => None,

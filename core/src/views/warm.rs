@@ -34,7 +34,8 @@ pub struct WarmOptions {
     /// Prepare the overview of the whole capture with this many points
     /// (as the front end asks it), `None`: only the tiles' chunk totals.
     pub overview_points: Option<usize>,
-    /// Chunks computed between two looks for newer facts.
+    /// Chunks computed between two checks for the last facts of the load
+    /// (or for a stop).
     pub batch_chunks: usize,
 }
 
@@ -59,8 +60,8 @@ pub struct WarmStatus {
     pub chunks_computed: usize,
     /// Number of chunks of the latest facts offered.
     pub chunks_offered: usize,
-    /// Whether it is done with the latest facts offered (waiting for
-    /// newer ones).
+    /// Whether it waits for newer facts: done with the latest offered, or
+    /// with facts close enough to them that moving is not worth it yet.
     pub idle: bool,
     /// Whether it is idle and the latest facts offered are the last of
     /// the load: everything is prepared.
@@ -119,17 +120,22 @@ impl Warmer {
         Warmer { inner, thread }
     }
 
-    /// Hands it the facts of a newer snapshot; it moves to them after the
-    /// chunk batch in progress.
+    /// Hands it the facts of a newer snapshot. It moves to them once done
+    /// with the facts it warms, if the snapshot grew by a quarter since,
+    /// and at once when they are the last of the load.
     pub fn offer(&self, facts: Arc<Facts>) {
         let n = facts.snapshot().chunks.len();
-        *lock(&self.inner.latest) = Some(facts);
+        // Status under the same lock as the facts, so that the worker's
+        // "idle" (set under both) is never overwritten by a stale offer.
+        let mut latest = lock(&self.inner.latest);
+        *latest = Some(facts);
         {
             let mut s = lock(&self.inner.status);
             s.chunks_offered = n;
             s.idle = false;
             s.finished = false;
         }
+        drop(latest);
         self.inner.offered.notify_all();
     }
 
@@ -144,8 +150,8 @@ impl Warmer {
         self.wait_for(timeout, |s| s.finished)
     }
 
-    /// Waits until it is [`WarmStatus::idle`] (done with the latest facts
-    /// offered) or `timeout` passed; returns whether it is idle.
+    /// Waits until it is [`WarmStatus::idle`] or `timeout` passed; returns
+    /// whether it is idle.
     pub fn wait_idle(&self, timeout: Duration) -> bool {
         self.wait_for(timeout, |s| s.idle)
     }
@@ -170,7 +176,12 @@ impl Warmer {
 
 impl Drop for Warmer {
     fn drop(&mut self) {
-        self.inner.stop.store(true, Ordering::Relaxed);
+        // Under the lock the worker checks `stop` with, so that the wake-up
+        // cannot fall between its check and its wait.
+        {
+            let _latest = lock(&self.inner.latest);
+            self.inner.stop.store(true, Ordering::Relaxed);
+        }
         self.inner.offered.notify_all();
         if let Some(t) = self.thread.take() {
             let _ = t.join();
@@ -208,10 +219,18 @@ fn work(inner: &Inner, views: &[&'static ViewDef], opts: &WarmOptions) {
                     return;
                 }
                 match &*g {
-                    Some(f) if done_for.as_ref().is_none_or(|d| !Arc::ptr_eq(d, f)) => {
+                    Some(f) if worth_moving(done_for.as_deref(), f) => {
                         break f.clone();
                     }
-                    _ => {}
+                    _ => {
+                        let mut s = lock(&inner.status);
+                        s.idle = true;
+                        s.finished = done_for.as_ref().is_some_and(|d| {
+                            d.at_end() && g.as_ref().is_some_and(|l| Arc::ptr_eq(l, d))
+                        });
+                        drop(s);
+                        inner.changed.notify_all();
+                    }
                 }
                 g = inner.offered.wait(g).unwrap_or_else(|e| e.into_inner());
             }
@@ -222,28 +241,38 @@ fn work(inner: &Inner, views: &[&'static ViewDef], opts: &WarmOptions) {
         let mut s = lock(&inner.status);
         s.busy += t.elapsed();
         s.cpu = cpu.zip(cpu0).map(|(a, b)| a.saturating_sub(b));
+        drop(s);
         if complete {
-            let latest = lock(&inner.latest);
-            if latest.as_ref().is_some_and(|l| Arc::ptr_eq(l, &facts)) {
-                s.idle = true;
-                s.finished = facts.at_end();
-            }
-            drop(latest);
             done_for = Some(facts);
         }
-        drop(s);
-        inner.changed.notify_all();
     }
 }
 
-/// Warms `facts`; `false` when it stopped for newer facts (or to stop).
+/// Whether to move from the facts last warmed (`done`) to `latest`.
+/// Each move costs what the facts derive from the whole snapshot (CPU
+/// samples, per-process values, the chaining of per-chunk effects), so
+/// it moves when the snapshot grew by a quarter, or is the last.
+fn worth_moving(done: Option<&Facts>, latest: &Facts) -> bool {
+    let Some(done) = done else { return true };
+    if std::ptr::eq(done, latest) {
+        return false;
+    }
+    let (a, b) = (done.snapshot().chunks.len(), latest.snapshot().chunks.len());
+    latest.at_end() || b > a + a / 4
+}
+
+/// Warms `facts`; `false` when it stopped for the last facts of the load
+/// (or to stop). Facts of snapshots in flight are warmed to the end: they
+/// share their cells with the ones after them, so nothing is lost, and
+/// moving costs (see [`worth_moving`]); the last facts do not share the
+/// earlier ones' cells (the state changes), so it moves to them at once.
 fn warm(inner: &Inner, facts: &Facts, views: &[&'static ViewDef], opts: &WarmOptions) -> bool {
     let snap = facts.snapshot();
     let newer = || {
         inner.stop.load(Ordering::Relaxed)
             || lock(&inner.latest)
                 .as_ref()
-                .is_some_and(|l| !std::ptr::eq(l.as_ref(), facts))
+                .is_some_and(|l| !std::ptr::eq(l.as_ref(), facts) && l.at_end())
     };
     let todo: Vec<usize> = (0..snap.chunks.len())
         .filter(|&ci| !snap.chunks[ci].is_empty())
@@ -350,8 +379,9 @@ mod tests {
         let snap = capture("carry");
         let final_snap = ending(&snap, |st| {
             // Gone from the end state: user names and containers (results
-            // that read them drop or default the value), and no parent is
-            // a shell any more (interactive commands).
+            // that read them drop or default the value); no parent is a
+            // shell any more (interactive commands), and relative paths
+            // resolve elsewhere (file names of opens that made no fd).
             st.users.clear();
             st.containers.clear();
             for t in st.threads.values_mut() {
@@ -359,6 +389,7 @@ mod tests {
                 x.comm = format!("renamed-{}", x.comm.replace("bash", "sh"))
                     .as_str()
                     .into();
+                x.cwd = "/elsewhere/".into();
                 *t = Arc::new(x);
             }
         });
