@@ -39,6 +39,8 @@ fn main() {
         eprintln!("usage: views_warm FILE [--cold] [VIEW...]");
         std::process::exit(2);
     }
+    let cost = args.iter().any(|a| a == "--cost");
+    args.retain(|a| a != "--cost");
     let path = std::path::PathBuf::from(args.remove(0));
     let names: Vec<&'static str> = if args.is_empty() {
         views::warm::DEFAULT_VIEWS.to_vec()
@@ -47,6 +49,34 @@ fn main() {
             .filter_map(|a| views::find(a).map(|d| d.id))
             .collect()
     };
+
+    if cost {
+        // The warmer's CPU on the loaded capture for each view alone, the
+        // tiles alone, and all together (one pass per chunk shared).
+        let snap = load(&path, LoadOptions::default()).wait();
+        let run = |v: Vec<&'static str>, tiles: bool| {
+            let w = Warmer::start(WarmOptions {
+                views: v,
+                overview_points: tiles.then_some(60),
+                ..WarmOptions::default()
+            });
+            w.offer(Arc::new(Facts::new(snap.clone())));
+            w.wait_finished(Duration::from_secs(3600));
+            w.status().cpu.map_or(f64::NAN, ms)
+        };
+        let mut sum = run(vec![], true);
+        println!("warm cost: tiles alone {sum:.0} ms CPU");
+        for v in &names {
+            let c = run(vec![*v], false);
+            sum += c;
+            println!("warm cost: {v} alone {c:.0} ms CPU");
+        }
+        println!(
+            "warm cost: sum {sum:.0} ms CPU; together {:.0} ms CPU",
+            run(names.clone(), true)
+        );
+        return;
+    }
 
     // The load alone.
     let (t, c) = (Instant::now(), cpu_ms());

@@ -957,43 +957,188 @@ impl Run<'_> {
     }
 }
 
-/// Computes and keeps the whole-chunk results of table view `def` (no
-/// filter) for the chunks `cis` that lack them, on the current rayon pool;
-/// the view's results stay kept whatever else is looked at. Returns how
-/// many chunks were computed.
-pub(crate) fn warm_chunks(facts: &Facts, def: &'static ViewDef, cis: &[usize]) -> usize {
-    if def.kind != ViewKind::Table {
-        return 0;
-    }
+/// The whole-chunk results of several table views (no filter) and the
+/// tiles' chunk totals, for the chunks `cis` that lack any, computed in
+/// one pass over each chunk's events (what the views share per event:
+/// reading the columns, the entities, the per-process values, is done
+/// once); each view keeps its results whatever else is looked at. Every
+/// view gets the events and values [`Run::for_each_in`] would give it,
+/// and adds them with [`Run::accumulate`], so the results are those of a
+/// look. Returns how many chunks were computed.
+pub(crate) fn warm_shared(
+    facts: &Facts,
+    defs: &[&'static ViewDef],
+    totals: bool,
+    cis: &[usize],
+) -> usize {
     let q = Query::default();
-    let user = UserFilter {
-        native: None,
-        store: None,
-    };
     let snap: &Snapshot = facts.snapshot();
-    let r = Run {
-        query: &q,
-        facts,
-        snap,
-        env: Env::new(snap, facts.state()),
-        plan: Plan::new(def, &user),
-        user,
-        user_bits: None,
-        from_ns: 0,
-        to_ns: u64::MAX,
-        reference: false,
-    };
-    let slots = facts.view_slots(&r.cache_key(&q), true);
+    let runs: Vec<Run<'_>> = defs
+        .iter()
+        .filter(|d| d.kind == ViewKind::Table)
+        .map(|&def| {
+            let user = UserFilter {
+                native: None,
+                store: None,
+            };
+            Run {
+                query: &q,
+                facts,
+                snap,
+                env: Env::new(snap, facts.state()),
+                plan: Plan::new(def, &user),
+                user,
+                user_bits: None,
+                from_ns: 0,
+                to_ns: u64::MAX,
+                reference: false,
+            }
+        })
+        .collect();
+    let slots: Vec<Arc<ChunkSlots>> = runs
+        .iter()
+        .map(|r| facts.view_slots(&r.cache_key(&q), true))
+        .collect();
     cis.par_iter()
-        .filter(|&&ci| {
-            ci < snap.chunks.len()
-                && r.whole_chunk(ci)
-                && slots.get(ci).is_some_and(|s| s.get().is_none())
-        })
+        .filter(|&&ci| ci < snap.chunks.len() && !snap.chunks[ci].is_empty())
         .map(|&ci| {
-            r.part(&slots, ci, |full| r.table_part(ci, full));
+            let want: Vec<usize> = (0..runs.len())
+                .filter(|&k| {
+                    runs[k].whole_chunk(ci) && slots[k].get(ci).is_some_and(|s| s.get().is_none())
+                })
+                .collect();
+            let totals = totals && !facts.has_chunk_totals(ci) && !facts.has_zero_stamps(ci);
+            if want.is_empty() && !totals {
+                return 0;
+            }
+            shared_pass(facts, &runs, &want, &slots, ci, totals);
+            1
         })
-        .count()
+        .sum()
+}
+
+/// One pass over chunk `ci` for the views `want` (indices into `runs`)
+/// and, if `totals`, the tiles' totals; keeps their results.
+fn shared_pass(
+    facts: &Facts,
+    runs: &[Run<'_>],
+    want: &[usize],
+    slots: &[Arc<ChunkSlots>],
+    ci: usize,
+    totals: bool,
+) {
+    use super::extract::{add_reads, take_reads};
+    let snap = facts.snapshot();
+    let c = &snap.chunks[ci];
+    let base = snap.chunk_starts()[ci];
+    let needs_dyn = want.iter().any(|&k| runs[k].plan.needs_dyn);
+    let needs_latency = totals || want.iter().any(|&k| runs[k].plan.needs_latency);
+    let lat = if needs_latency {
+        facts.chunk_latencies(ci)
+    } else {
+        Vec::new()
+    };
+    let fd_open = if needs_dyn {
+        facts.chunk_fd_open(ci)
+    } else {
+        Vec::new()
+    };
+    let env = Env::new(snap, facts.state());
+    let mut tiles = totals.then(|| super::metrics::TotalsAcc::new(&env));
+    let mut rows: Vec<FastRows> = want.iter().map(|_| FastRows::default()).collect();
+    // What each result read of the state, apart.
+    let saved = take_reads();
+    let mut reads = vec![0u8; want.len()];
+    let mut tile_reads = 0u8;
+    let mut dyn_cursor: FxHashMap<i64, DynCursor<'_>> = FxHashMap::default();
+    for (j, &fd_open_j) in fd_open
+        .iter()
+        .chain(std::iter::repeat(&0))
+        .take(c.len())
+        .enumerate()
+    {
+        if let Some(t) = &mut tiles {
+            t.add(
+                &super::metrics::ev_at(snap, c, base, j, &lat),
+                c.is_hidden(j),
+            );
+            tile_reads |= take_reads();
+        }
+        let etype = c.event_type(j);
+        if !want
+            .iter()
+            .any(|&k| type_may_pass(runs[k].plan.def.filter, etype))
+            || !seen_by_csysdig(c, j)
+        {
+            continue;
+        }
+        let i = base + j;
+        let tref = snap.entities.thread(c.thread_id(j));
+        let thread = tref.thread.as_deref();
+        let fd_ent = c.fd_id(j);
+        let ev = EvRef {
+            i,
+            etype,
+            ts_ns: c.ts_ns(j),
+            tid: tref.tid,
+            thread,
+            thread_ent: c.thread_id(j),
+            fd: snap.entities.fd(fd_ent),
+            fd_ent,
+            event_fd: c.has_event_fd(j),
+            res: c.res(j),
+            dynv: if needs_dyn {
+                thread
+                    .and_then(|t| dyn_at(facts, &mut dyn_cursor, t.pid, i))
+                    .map(|d| crate::store::ProcDyn {
+                        fd_open: fd_open_j,
+                        ..d
+                    })
+            } else {
+                None
+            },
+            latency_ns: lat.get(j).copied().unwrap_or(0),
+            cpu: if etype == ids::PROCINFO_E {
+                facts.cpu(i)
+            } else {
+                None
+            },
+        };
+        for (n, &k) in want.iter().enumerate() {
+            let r = &runs[k];
+            if !type_may_pass(r.plan.def.filter, etype) {
+                continue;
+            }
+            let ev = EvRef {
+                dynv: if r.plan.needs_dyn { ev.dynv } else { None },
+                latency_ns: if r.plan.needs_latency {
+                    ev.latency_ns
+                } else {
+                    0
+                },
+                ..ev
+            };
+            if view_filter(r.plan.def.filter, &r.env, &ev) {
+                r.accumulate(&mut rows[n], &ev);
+            }
+            reads[n] |= take_reads();
+        }
+    }
+    let mut all = tile_reads;
+    for ((n, &k), rows) in want.iter().enumerate().zip(rows) {
+        let r = &runs[k];
+        let (part, more) = super::extract::with_reads(|| {
+            ChunkPart::Table(resolve_keys(r, rows.into_partial(), &r.plan.aggs))
+        });
+        all |= reads[n] | more;
+        if let Some(slot) = slots[k].get(ci) {
+            let _ = slot.set((Arc::new(part), reads[n] | more));
+        }
+    }
+    if let Some(t) = tiles {
+        facts.set_chunk_totals(ci, t.finish(), tile_reads);
+    }
+    add_reads(saved | all);
 }
 
 fn table(r: &Run<'_>) -> Table {

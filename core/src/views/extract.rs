@@ -313,7 +313,7 @@ pub(crate) enum Raw {
 
 /// An event as extraction sees it: from the store, or one of the
 /// thread-table events csysdig adds at the end of a sample.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct EvRef<'a> {
     /// Global index in the snapshot (`usize::MAX` for a thread-table event).
     pub i: usize,
@@ -358,6 +358,17 @@ pub(crate) mod reads {
 thread_local! {
     /// State tables read on this thread since [`take_reads`].
     static READS: std::cell::Cell<u8> = const { std::cell::Cell::new(0) };
+}
+
+/// The state tables read on this thread since the last call or
+/// [`with_reads`] began (see [`with_reads`] for nesting).
+pub(crate) fn take_reads() -> u8 {
+    READS.with(|r| r.replace(0))
+}
+
+/// Adds `bits` to the reads of this thread (to restore them).
+pub(crate) fn add_reads(bits: u8) {
+    READS.with(|r| r.set(r.get() | bits));
 }
 
 /// Runs `f` (one chunk's computation, which runs on one thread) and

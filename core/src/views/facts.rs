@@ -358,6 +358,14 @@ impl Facts {
         }
     }
 
+    /// Keeps `t` (which read the state tables `reads`) as chunk `ci`'s
+    /// metric totals, unless they are kept already.
+    pub(crate) fn set_chunk_totals(&self, ci: usize, t: super::metrics::ChunkTotals, reads: u8) {
+        if let Some(cell) = self.totals.get(ci) {
+            let _ = cell.set((Arc::new(t), reads));
+        }
+    }
+
     /// Whether chunk `ci`'s metric totals are computed.
     pub(crate) fn has_chunk_totals(&self, ci: usize) -> bool {
         self.totals.get(ci).is_some_and(|c| c.get().is_some())

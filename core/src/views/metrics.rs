@@ -758,32 +758,57 @@ pub(crate) fn chunk_totals(facts: &Facts, ci: usize) -> Arc<ChunkTotals> {
         let c = &snap.chunks[ci];
         let base = snap.chunk_starts()[ci];
         let env = Env::new(snap, facts.state());
-        let mut cl = Classifier::new(&env, [true; NSLOTS]);
-        cl.defer_parents = true;
         let lat = facts.chunk_latencies(ci);
-        let mut t = ChunkTotals {
-            sums: vec![0; NSLOTS],
-            keys: vec![FxHashSet::default(); NSLOTS],
-            parents: Vec::new(),
-        };
-        // The last key put in each set: runs of events of one process
-        // (most events) skip the set.
-        let mut last = [None; NSLOTS];
+        let mut t = TotalsAcc::new(&env);
         for j in 0..c.len() {
-            let ev = ev_at(snap, c, base, j, &lat);
-            cl.classify(&ev, c.is_hidden(j), |s, e| match e {
-                Emit::Add(v) => t.sums[s] += v,
-                Emit::Parent(p) => t.parents.push(p),
-                Emit::Key(k) => {
-                    if last[s] != Some(k) {
-                        last[s] = Some(k);
-                        t.keys[s].insert(k);
-                    }
-                }
-            });
+            t.add(&ev_at(snap, c, base, j, &lat), c.is_hidden(j));
         }
-        t
+        t.finish()
     })
+}
+
+/// A chunk's [`ChunkTotals`] being accumulated, event by event (every
+/// event of the chunk, in order, as [`ev_at`] builds it).
+pub(crate) struct TotalsAcc<'a> {
+    cl: Classifier<'a>,
+    t: ChunkTotals,
+    /// The last key put in each set: runs of events of one process (most
+    /// events) skip the set.
+    last: [Option<u64>; NSLOTS],
+}
+
+impl<'a> TotalsAcc<'a> {
+    pub(crate) fn new(env: &'a Env<'a>) -> TotalsAcc<'a> {
+        let mut cl = Classifier::new(env, [true; NSLOTS]);
+        cl.defer_parents = true;
+        TotalsAcc {
+            cl,
+            t: ChunkTotals {
+                sums: vec![0; NSLOTS],
+                keys: vec![FxHashSet::default(); NSLOTS],
+                parents: Vec::new(),
+            },
+            last: [None; NSLOTS],
+        }
+    }
+
+    pub(crate) fn add(&mut self, ev: &EvRef<'_>, hidden: bool) {
+        let (t, last) = (&mut self.t, &mut self.last);
+        self.cl.classify(ev, hidden, |s, e| match e {
+            Emit::Add(v) => t.sums[s] += v,
+            Emit::Parent(p) => t.parents.push(p),
+            Emit::Key(k) => {
+                if last[s] != Some(k) {
+                    last[s] = Some(k);
+                    t.keys[s].insert(k);
+                }
+            }
+        });
+    }
+
+    pub(crate) fn finish(self) -> ChunkTotals {
+        self.t
+    }
 }
 
 /// Accumulates `metrics` into `nbuckets` buckets of `bucket_ns` from

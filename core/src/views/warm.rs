@@ -24,7 +24,7 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use super::defs::ViewDef;
-use super::{Facts, Query, engine, metrics, tiles};
+use super::{Facts, Query, engine, tiles};
 
 /// What a [`Warmer`] prepares.
 #[derive(Debug, Clone)]
@@ -281,18 +281,9 @@ fn warm(inner: &Inner, facts: &Facts, views: &[&'static ViewDef], opts: &WarmOpt
         if newer() {
             return false;
         }
-        let mut computed = 0;
-        for &ci in batch {
-            if !facts.has_chunk_totals(ci) && !facts.has_zero_stamps(ci) {
-                metrics::chunk_totals(facts, ci);
-                computed += 1;
-            }
-        }
-        for def in views {
-            computed = computed.max(engine::warm_chunks(facts, def, batch));
-        }
+        let computed = engine::warm_shared(facts, views, true, batch);
         if computed > 0 {
-            lock(&inner.status).chunks_computed += computed.min(batch.len());
+            lock(&inner.status).chunks_computed += computed;
         }
     }
     if !facts.at_end() {
