@@ -51,8 +51,9 @@ fn main() {
     };
 
     if cost {
-        // The warmer's CPU on the loaded capture for each view alone, the
-        // tiles alone, and all together (one pass per chunk shared).
+        // The warmer's CPU on the loaded capture (whole-range results
+        // included) for each view alone, the tiles alone, and all together
+        // (one pass per chunk shared).
         let snap = load(&path, LoadOptions::default()).wait();
         let run = |v: Vec<&'static str>, tiles: bool| {
             let w = Warmer::start(WarmOptions {

@@ -31,8 +31,9 @@ use super::{Facts, Query, engine, tiles};
 pub struct WarmOptions {
     /// Table views (ids) to prepare, unfiltered, over the whole capture.
     pub views: Vec<&'static str>,
-    /// Prepare the overview of the whole capture with this many points
-    /// (as the front end asks it), `None`: only the tiles' chunk totals.
+    /// Prepare the tiles: their per-chunk totals, and the overview of the
+    /// whole capture with this many points (as the front end asks it);
+    /// `None`: no tiles.
     pub overview_points: Option<usize>,
     /// Chunks computed between two checks for the last facts of the load
     /// (or for a stop).
@@ -281,7 +282,7 @@ fn warm(inner: &Inner, facts: &Facts, views: &[&'static ViewDef], opts: &WarmOpt
         if newer() {
             return false;
         }
-        let computed = engine::warm_shared(facts, views, true, batch);
+        let computed = engine::warm_shared(facts, views, opts.overview_points.is_some(), batch);
         if computed > 0 {
             lock(&inner.status).chunks_computed += computed;
         }
