@@ -27,6 +27,15 @@ fn cpu_ms() -> f64 {
     (f.get(11).copied().unwrap_or(0.0) + f.get(12).copied().unwrap_or(0.0)) * 10.0
 }
 
+/// Resident memory of the process now, in MiB.
+fn rss_mib() -> f64 {
+    let s = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    s.lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+        .map_or(f64::NAN, |kb| kb / 1024.0)
+}
+
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1e3
 }
@@ -42,6 +51,7 @@ fn main() {
     let cost = args.iter().any(|a| a == "--cost");
     args.retain(|a| a != "--cost");
     let path = std::path::PathBuf::from(args.remove(0));
+    let cold_rss = args.first().is_some_and(|a| a == "--cold-rss");
     let names: Vec<&'static str> = if args.is_empty() {
         views::warm::DEFAULT_VIEWS.to_vec()
     } else {
@@ -50,6 +60,20 @@ fn main() {
             .collect()
     };
 
+    if cold_rss {
+        // Resident memory of the cold path: the loaded capture, then each
+        // first look (its per-chunk results kept).
+        let snap = load(&path, LoadOptions::default()).wait();
+        println!("loaded: RSS {:.0} MiB", rss_mib());
+        let f = Facts::new(snap);
+        views::tiles::overview(&f, &Query::default(), 60).unwrap();
+        println!("after overview: RSS {:.0} MiB", rss_mib());
+        for v in views::warm::DEFAULT_VIEWS {
+            views::compute_shared(&f, v, &Query::default()).unwrap();
+            println!("after {v}: RSS {:.0} MiB", rss_mib());
+        }
+        return;
+    }
     if cost {
         // The warmer's CPU on the loaded capture (whole-range results
         // included) for each view alone, the tiles alone, and all together
@@ -95,9 +119,10 @@ fn main() {
         snap.chunks.len()
     );
     println!(
-        "load alone:        {:8.0} ms wall, {:8.0} ms CPU",
+        "load alone:        {:8.0} ms wall, {:8.0} ms CPU, RSS {:.0} MiB",
         ms(plain_wall),
-        plain_cpu
+        plain_cpu,
+        rss_mib()
     );
     drop(snap);
 
@@ -144,11 +169,12 @@ fn main() {
         facts.snapshot().chunks.len()
     );
     println!(
-        "warmer finished:   {:8.0} ms wall, {:8.0} ms CPU in all; warmer thread {:.0} ms CPU, {:.0} ms busy",
+        "warmer finished:   {:8.0} ms wall, {:8.0} ms CPU in all; warmer thread {:.0} ms CPU, {:.0} ms busy; RSS {:.0} MiB",
         ms(warm_wall),
         warm_cpu,
         st.cpu.map_or(f64::NAN, ms),
-        ms(st.busy)
+        ms(st.busy),
+        rss_mib()
     );
 
     // First looks after the warm-up.
