@@ -82,7 +82,9 @@ struct Inner {
 }
 
 /// Prepares views and tiles in the background (see the module's doc).
-/// Dropping it stops it (after the chunk batch in progress).
+/// Dropping it stops it after the step in progress (a batch of chunks, or
+/// one whole-range merge) without waiting for it: a front end drops it on
+/// its UI thread when another capture opens.
 pub struct Warmer {
     inner: Arc<Inner>,
     thread: Option<std::thread::JoinHandle<()>>,
@@ -184,9 +186,8 @@ impl Drop for Warmer {
             self.inner.stop.store(true, Ordering::Relaxed);
         }
         self.inner.offered.notify_all();
-        if let Some(t) = self.thread.take() {
-            let _ = t.join();
-        }
+        // Not joined: the thread ends by itself at its next check.
+        drop(self.thread.take());
     }
 }
 
