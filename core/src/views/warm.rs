@@ -5,10 +5,11 @@
 //!
 //! A [`Warmer`] is offered the [`Facts`] of each new snapshot (built with
 //! [`Facts::next`], which hands the per-chunk cells on). On one thread of
-//! its own (so the load and the user's looks keep the other cores) it
-//! computes, chunk by chunk, the metric totals the tiles read and the
-//! whole-chunk results of each chosen view (unfiltered), always on the
-//! latest facts offered. What a chunk's result depends on lies in that
+//! its own while the capture loads (so the load and the user's looks keep
+//! the other cores), on every core once the load is done, it computes,
+//! chunk by chunk, the metric totals the tiles read and the whole-chunk
+//! results of each chosen view (unfiltered), always on the latest facts
+//! offered. What a chunk's result depends on lies in that
 //! chunk and the ones before it, except the state's tables, which change
 //! once, when the load ends: [`Facts::next`] then keeps only results that
 //! read none of the tables that differ (see `docs/sysdig-compat/views.md`).
@@ -69,7 +70,7 @@ pub struct WarmStatus {
     pub finished: bool,
     /// Wall time it spent working (not waiting).
     pub busy: Duration,
-    /// CPU time its thread spent, where the system reports it.
+    /// CPU time its threads spent, where the system reports it.
     pub cpu: Option<Duration>,
 }
 
@@ -212,6 +213,8 @@ fn work(inner: &Inner, views: &[&'static ViewDef], opts: &WarmOptions) {
         return;
     };
     let cpu0 = pool.install(thread_cpu);
+    // Once the load is done its cores are free: the rest runs on all.
+    let mut pool_all: Option<rayon::ThreadPool> = None;
     let mut done_for: Option<Arc<Facts>> = None;
     loop {
         let facts = {
@@ -238,8 +241,25 @@ fn work(inner: &Inner, views: &[&'static ViewDef], opts: &WarmOptions) {
             }
         };
         let t = Instant::now();
-        let complete = pool.install(|| warm(inner, &facts, views, opts));
-        let cpu = pool.install(thread_cpu);
+        if facts.at_end() && pool_all.is_none() {
+            pool_all = rayon::ThreadPoolBuilder::new()
+                .thread_name(|_| "scapscope-views-warm-all".into())
+                .build()
+                .ok();
+        }
+        let complete = match (&pool_all, facts.at_end()) {
+            (Some(all), true) => all.install(|| warm(inner, &facts, views, opts)),
+            _ => pool.install(|| warm(inner, &facts, views, opts)),
+        };
+        // Its threads' CPU: the one thread's since the start, the others'
+        // since they were made.
+        let cpu = pool.install(thread_cpu).map(|c| {
+            c + pool_all.as_ref().map_or(Duration::ZERO, |all| {
+                all.broadcast(|_| thread_cpu().unwrap_or_default())
+                    .into_iter()
+                    .sum()
+            })
+        });
         let mut s = lock(&inner.status);
         s.busy += t.elapsed();
         s.cpu = cpu.zip(cpu0).map(|(a, b)| a.saturating_sub(b));
