@@ -16,7 +16,18 @@
 //! - `csysdig/VIEW`: `csysdig -r FILE -j -v VIEW` on the same file (a few
 //!   views; skipped when csysdig is absent or `SCAPSCOPE_BENCH_CSYSDIG=0`).
 //!
-//! Plus `overview` (all tiles, 40 points) and `series/net_bytes` at 1 ms.
+//! Plus `overview` (all tiles, 40 points) and `series/net_bytes` at 1 ms,
+//! and what warming gives (`views::Warmer`, the app's default views and
+//! tiles):
+//! - `warm-up/default`: preparing them on the loaded capture (one thread:
+//!   per-chunk results in one pass per chunk, then the whole-range
+//!   overview and tables); the app does this while the capture loads;
+//! - `warmed/VIEW`, `warmed/overview-60`: the first whole-range look after
+//!   the warm-up (the table or overview it kept);
+//! - `warmed-merge/VIEW`, `warmed-merge/overview-60`: the same look on
+//!   facts that share the warmed per-chunk results but not the kept
+//!   tables (a look asked once the chunks are warm, before the warmer
+//!   merged them).
 
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
 
@@ -27,7 +38,7 @@ use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use scapscope_core::store::{LoadOptions, Snapshot, load_blocking};
-use scapscope_core::views::{self, Facts, Query};
+use scapscope_core::views::{self, Facts, Query, WarmOptions, Warmer};
 
 const VIEWS: &[&str] = &[
     "procs",
@@ -177,6 +188,49 @@ fn bench(c: &mut Criterion) {
     g.bench_function("series/events-1s", |b| {
         b.iter(|| views::series::series(&facts, "events", &all, 1_000_000_000).unwrap())
     });
+    g.finish();
+
+    // Warming (what the app runs while a capture loads).
+    let warm_up = || {
+        let w = Warmer::start(WarmOptions::default());
+        let f = Arc::new(Facts::new(snap.clone()));
+        w.offer(f.clone());
+        assert!(w.wait_finished(Duration::from_secs(3600)));
+        f
+    };
+    let mut g = c.benchmark_group("warm-up");
+    g.sample_size(10)
+        .warm_up_time(Duration::from_millis(1))
+        .measurement_time(Duration::from_secs(5))
+        .throughput(Throughput::Elements(n));
+    g.bench_function("default", |b| b.iter(warm_up));
+    g.finish();
+    let warmed = warm_up();
+    let mut g = c.benchmark_group("warmed");
+    g.sample_size(10)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(3));
+    g.bench_function("overview-60", |b| {
+        b.iter(|| views::tiles::overview(&warmed, &all, 60).unwrap())
+    });
+    for &v in views::warm::DEFAULT_VIEWS {
+        g.bench_function(v, |b| {
+            b.iter(|| views::compute_shared(&warmed, v, &all).unwrap())
+        });
+    }
+    g.finish();
+    let mut g = c.benchmark_group("warmed-merge");
+    g.sample_size(10)
+        .warm_up_time(Duration::from_millis(1))
+        .measurement_time(Duration::from_secs(3));
+    g.bench_function("overview-60", |b| {
+        b.iter(|| views::tiles::overview(&warmed.next(snap.clone()), &all, 60).unwrap())
+    });
+    for &v in views::warm::DEFAULT_VIEWS {
+        g.bench_function(v, |b| {
+            b.iter(|| views::compute_shared(&warmed.next(snap.clone()), v, &all).unwrap())
+        });
+    }
     g.finish();
 
     let csysdig = std::env::var("SCAPSCOPE_BENCH_CSYSDIG").map_or(true, |v| v != "0")

@@ -16,7 +16,9 @@
 //!
 //! Everything runs on [`Facts`], the per-snapshot data views derive from
 //! the store once (CPU samples, per-process values, latency bookkeeping,
-//! state tables); build one per snapshot and share it.
+//! state tables); build one per snapshot and share it, the next one of a
+//! load with [`Facts::next`]. A [`Warmer`] prepares tiles and views in the
+//! background while a capture loads.
 
 pub mod defs;
 mod engine;
@@ -29,11 +31,13 @@ pub mod series;
 mod stdorder;
 pub mod tiles;
 mod tree;
+pub mod warm;
 
 pub use defs::{VIEWS, ViewDef, ViewKind};
 pub use extract::VF;
 pub use facts::Facts;
 pub use model::{ColType, Column, DrillDown, Row, Table, Unit, Value};
+pub use warm::{WarmOptions, Warmer};
 
 use crate::filter::{Filter, FilterError};
 

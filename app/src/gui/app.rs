@@ -318,6 +318,10 @@ pub struct App {
     views: ViewsScreen,
     /// Facts of the latest snapshot views were computed on.
     facts: Option<Arc<Facts>>,
+    /// Prepares the overview and the main views while the open capture
+    /// loads (fed the facts of each snapshot), so the first look at them
+    /// is a merge, or the table it kept.
+    warmer: Option<views::Warmer>,
     /// Bumped by every change a view depends on; results of another are
     /// dropped.
     view_generation: u64,
@@ -371,6 +375,7 @@ impl App {
             },
             views: ViewsScreen::default(),
             facts: None,
+            warmer: None,
             view_generation: 0,
             view_running: None,
             view_done: None,
@@ -465,6 +470,8 @@ impl App {
             self.screen = Screen::List;
         }
         self.facts = None;
+        // A new warmer per capture (dropping the old one stops it).
+        self.warmer = Some(views::Warmer::start(views::WarmOptions::default()));
         self.core_overview = None;
         self.ov_key = None;
         self.ov_generation += 1;
@@ -633,7 +640,7 @@ impl App {
                         if self
                             .facts
                             .as_ref()
-                            .is_none_or(|f| f.snapshot().len() <= facts.snapshot().len())
+                            .is_none_or(|f| f.snapshot().len() < facts.snapshot().len())
                         {
                             self.facts = Some(facts);
                         }
@@ -848,7 +855,17 @@ impl App {
         let indexing = self
             .timeline
             .snapshot_changed(u.load_id, u.snapshot.clone());
-        doc.snapshot = Some(u.snapshot);
+        doc.snapshot = Some(u.snapshot.clone());
+        // The facts of each snapshot take over the earlier one's per-chunk
+        // results (`Facts::next`); the warmer works on the latest.
+        let facts = Arc::new(match &self.facts {
+            Some(f) => f.next(u.snapshot),
+            None => Facts::new(u.snapshot),
+        });
+        if let Some(w) = &self.warmer {
+            w.offer(facts.clone());
+        }
+        self.facts = Some(facts);
         let len = doc.len();
         if self.shown.query.is_empty() {
             self.shown.rows = Rows::All(len);

@@ -697,8 +697,10 @@ pub(crate) enum ChunkPart {
     Tree(FxHashMap<i64, super::tree::Proc>),
 }
 
-/// Cached chunk results of one view and filter.
-pub(crate) type ChunkSlots = Vec<std::sync::OnceLock<Arc<ChunkPart>>>;
+/// Cached chunk results of one view and filter, with the state tables
+/// each read (bits of [`super::extract::reads`]); the cells are shared
+/// with the facts of later snapshots ([`Facts::next`]).
+pub(crate) type ChunkSlots = Vec<Arc<std::sync::OnceLock<(Arc<ChunkPart>, u8)>>>;
 
 impl Run<'_> {
     fn cache_key(&self, q: &Query) -> String {
@@ -712,7 +714,7 @@ impl Run<'_> {
 
     /// The cache slots of this view and filter.
     pub(crate) fn tree_slots(&self) -> Arc<ChunkSlots> {
-        self.facts.view_slots(&self.cache_key(self.query))
+        self.facts.view_slots(&self.cache_key(self.query), false)
     }
 
     /// [`Run::part`], for other modules.
@@ -740,7 +742,13 @@ impl Run<'_> {
         if self.whole_chunk(ci)
             && let Some(slot) = slots.get(ci)
         {
-            return slot.get_or_init(|| Arc::new(make(true))).clone();
+            return slot
+                .get_or_init(|| {
+                    let (p, r) = super::extract::with_reads(|| make(true));
+                    (Arc::new(p), r)
+                })
+                .0
+                .clone();
         }
         Arc::new(make(false))
     }
@@ -853,6 +861,17 @@ pub(crate) fn run_shared_with(
     q: &Query,
     reference: bool,
 ) -> Result<Arc<Table>, ViewError> {
+    run_shared_pin(facts, def, q, reference, false)
+}
+
+/// [`run_shared_with`]; `pin` keeps the table whatever else is looked at.
+pub(crate) fn run_shared_pin(
+    facts: &Facts,
+    def: &'static ViewDef,
+    q: &Query,
+    reference: bool,
+    pin: bool,
+) -> Result<Arc<Table>, ViewError> {
     // A view looked at again with the same filter and range (back in the
     // breadcrumbs, a repeated click) is the table computed before.
     let filter_text = q.filter.as_ref().map(|f| f.to_string()).unwrap_or_default();
@@ -864,10 +883,13 @@ pub(crate) fn run_shared_with(
         q.to_ns
     );
     if let Some(t) = facts.cached_table(&table_key) {
+        if pin {
+            facts.keep_table(table_key, t.clone(), true);
+        }
         return Ok(t);
     }
     let t = Arc::new(compute_table(facts, def, q, reference)?);
-    facts.keep_table(table_key, t.clone());
+    facts.keep_table(table_key, t.clone(), pin);
     Ok(t)
 }
 
@@ -898,10 +920,7 @@ fn compute_table(
         query: q,
         facts,
         snap,
-        env: Env {
-            snap,
-            state: facts.state(),
-        },
+        env: Env::new(snap, facts.state()),
         plan,
         user,
         user_bits,
@@ -916,31 +935,219 @@ fn compute_table(
     }
 }
 
+impl Run<'_> {
+    /// Chunk `ci`'s rows of a table view.
+    fn table_part(&self, ci: usize, full: bool) -> ChunkPart {
+        let aggs = &self.plan.aggs;
+        let p = if self.reference {
+            let mut p = Partial::default();
+            let mut vals = Vals::new();
+            self.for_each_in(ci, full, |ev| {
+                if self.values(ev, &mut vals) {
+                    add_to(&mut p, &mut vals, ev.i, aggs);
+                }
+            });
+            p
+        } else {
+            let mut rows = FastRows::default();
+            self.for_each_in(ci, full, |ev| self.accumulate(&mut rows, ev));
+            rows.into_partial()
+        };
+        ChunkPart::Table(resolve_keys(self, p, aggs))
+    }
+}
+
+/// The whole-chunk results of several table views (no filter) and the
+/// tiles' chunk totals, for the chunks `cis` that lack any, computed in
+/// one pass over each chunk's events (what the views share per event:
+/// reading the columns, the entities, the per-process values, is done
+/// once); each view keeps its results whatever else is looked at. Every
+/// view gets the events and values [`Run::for_each_in`] would give it,
+/// and adds them with [`Run::accumulate`], so the results are those of a
+/// look. Returns how many chunks were computed.
+pub(crate) fn warm_shared(
+    facts: &Facts,
+    defs: &[&'static ViewDef],
+    totals: bool,
+    cis: &[usize],
+) -> usize {
+    let q = Query::default();
+    let snap: &Snapshot = facts.snapshot();
+    let runs: Vec<Run<'_>> = defs
+        .iter()
+        .filter(|d| d.kind == ViewKind::Table)
+        .map(|&def| {
+            let user = UserFilter {
+                native: None,
+                store: None,
+            };
+            Run {
+                query: &q,
+                facts,
+                snap,
+                env: Env::new(snap, facts.state()),
+                plan: Plan::new(def, &user),
+                user,
+                user_bits: None,
+                from_ns: 0,
+                to_ns: u64::MAX,
+                reference: false,
+            }
+        })
+        .collect();
+    let slots: Vec<Arc<ChunkSlots>> = runs
+        .iter()
+        .map(|r| facts.view_slots(&r.cache_key(&q), true))
+        .collect();
+    cis.par_iter()
+        .filter(|&&ci| ci < snap.chunks.len() && !snap.chunks[ci].is_empty())
+        .map(|&ci| {
+            let want: Vec<usize> = (0..runs.len())
+                .filter(|&k| {
+                    runs[k].whole_chunk(ci) && slots[k].get(ci).is_some_and(|s| s.get().is_none())
+                })
+                .collect();
+            let totals = totals && !facts.has_chunk_totals(ci) && !facts.has_zero_stamps(ci);
+            if want.is_empty() && !totals {
+                return 0;
+            }
+            shared_pass(facts, &runs, &want, &slots, ci, totals);
+            1
+        })
+        .sum()
+}
+
+/// One pass over chunk `ci` for the views `want` (indices into `runs`)
+/// and, if `totals`, the tiles' totals; keeps their results.
+fn shared_pass(
+    facts: &Facts,
+    runs: &[Run<'_>],
+    want: &[usize],
+    slots: &[Arc<ChunkSlots>],
+    ci: usize,
+    totals: bool,
+) {
+    use super::extract::{add_reads, take_reads};
+    let snap = facts.snapshot();
+    let c = &snap.chunks[ci];
+    let base = snap.chunk_starts()[ci];
+    let needs_dyn = want.iter().any(|&k| runs[k].plan.needs_dyn);
+    let needs_latency = totals || want.iter().any(|&k| runs[k].plan.needs_latency);
+    let lat = if needs_latency {
+        facts.chunk_latencies(ci)
+    } else {
+        Vec::new()
+    };
+    let fd_open = if needs_dyn {
+        facts.chunk_fd_open(ci)
+    } else {
+        Vec::new()
+    };
+    let env = Env::new(snap, facts.state());
+    let mut tiles = totals.then(|| super::metrics::TotalsAcc::new(&env));
+    let mut rows: Vec<FastRows> = want.iter().map(|_| FastRows::default()).collect();
+    // What each result read of the state, apart.
+    let saved = take_reads();
+    let mut reads = vec![0u8; want.len()];
+    let mut tile_reads = 0u8;
+    let mut dyn_cursor: FxHashMap<i64, DynCursor<'_>> = FxHashMap::default();
+    for (j, &fd_open_j) in fd_open
+        .iter()
+        .chain(std::iter::repeat(&0))
+        .take(c.len())
+        .enumerate()
+    {
+        if let Some(t) = &mut tiles {
+            t.add(
+                &super::metrics::ev_at(snap, c, base, j, &lat),
+                c.is_hidden(j),
+            );
+            tile_reads |= take_reads();
+        }
+        let etype = c.event_type(j);
+        if !want
+            .iter()
+            .any(|&k| type_may_pass(runs[k].plan.def.filter, etype))
+            || !seen_by_csysdig(c, j)
+        {
+            continue;
+        }
+        let i = base + j;
+        let tref = snap.entities.thread(c.thread_id(j));
+        let thread = tref.thread.as_deref();
+        let fd_ent = c.fd_id(j);
+        let ev = EvRef {
+            i,
+            etype,
+            ts_ns: c.ts_ns(j),
+            tid: tref.tid,
+            thread,
+            thread_ent: c.thread_id(j),
+            fd: snap.entities.fd(fd_ent),
+            fd_ent,
+            event_fd: c.has_event_fd(j),
+            res: c.res(j),
+            dynv: if needs_dyn {
+                thread
+                    .and_then(|t| dyn_at(facts, &mut dyn_cursor, t.pid, i))
+                    .map(|d| crate::store::ProcDyn {
+                        fd_open: fd_open_j,
+                        ..d
+                    })
+            } else {
+                None
+            },
+            latency_ns: lat.get(j).copied().unwrap_or(0),
+            cpu: if etype == ids::PROCINFO_E {
+                facts.cpu(i)
+            } else {
+                None
+            },
+        };
+        for (n, &k) in want.iter().enumerate() {
+            let r = &runs[k];
+            if !type_may_pass(r.plan.def.filter, etype) {
+                continue;
+            }
+            let ev = EvRef {
+                dynv: if r.plan.needs_dyn { ev.dynv } else { None },
+                latency_ns: if r.plan.needs_latency {
+                    ev.latency_ns
+                } else {
+                    0
+                },
+                ..ev
+            };
+            if view_filter(r.plan.def.filter, &r.env, &ev) {
+                r.accumulate(&mut rows[n], &ev);
+            }
+            reads[n] |= take_reads();
+        }
+    }
+    let mut all = tile_reads;
+    for ((n, &k), rows) in want.iter().enumerate().zip(rows) {
+        let r = &runs[k];
+        let (part, more) = super::extract::with_reads(|| {
+            ChunkPart::Table(resolve_keys(r, rows.into_partial(), &r.plan.aggs))
+        });
+        all |= reads[n] | more;
+        if let Some(slot) = slots[k].get(ci) {
+            let _ = slot.set((Arc::new(part), reads[n] | more));
+        }
+    }
+    if let Some(t) = tiles {
+        facts.set_chunk_totals(ci, t.finish(), tile_reads);
+    }
+    add_reads(saved | all);
+}
+
 fn table(r: &Run<'_>) -> Table {
     let snap = r.snap;
     let aggs = &r.plan.aggs;
-    let slots = r.facts.view_slots(&r.cache_key(r.query));
+    let slots = r.facts.view_slots(&r.cache_key(r.query), false);
     let partials: Vec<Arc<ChunkPart>> = (0..snap.chunks.len())
         .into_par_iter()
-        .map(|ci| {
-            r.part(&slots, ci, |full| {
-                let p = if r.reference {
-                    let mut p = Partial::default();
-                    let mut vals = Vals::new();
-                    r.for_each_in(ci, full, |ev| {
-                        if r.values(ev, &mut vals) {
-                            add_to(&mut p, &mut vals, ev.i, aggs);
-                        }
-                    });
-                    p
-                } else {
-                    let mut rows = FastRows::default();
-                    r.for_each_in(ci, full, |ev| r.accumulate(&mut rows, ev));
-                    rows.into_partial()
-                };
-                ChunkPart::Table(resolve_keys(r, p, aggs))
-            })
-        })
+        .map(|ci| r.part(&slots, ci, |full| r.table_part(ci, full)))
         .collect();
     // Thread-table events come after every event.
     let mut tail = Partial::default();
@@ -1205,7 +1412,7 @@ pub(crate) fn columns(def: &ViewDef) -> Vec<Column> {
 
 fn list(r: &Run<'_>) -> Table {
     let snap = r.snap;
-    let slots = r.facts.view_slots(&r.cache_key(r.query));
+    let slots = r.facts.view_slots(&r.cache_key(r.query), false);
     let parts: Vec<Arc<ChunkPart>> = (0..snap.chunks.len())
         .into_par_iter()
         .map(|ci| {

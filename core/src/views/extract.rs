@@ -313,7 +313,7 @@ pub(crate) enum Raw {
 
 /// An event as extraction sees it: from the store, or one of the
 /// thread-table events csysdig adds at the end of a sample.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct EvRef<'a> {
     /// Global index in the snapshot (`usize::MAX` for a thread-table event).
     pub i: usize,
@@ -337,7 +337,50 @@ pub(crate) struct EvRef<'a> {
 /// tables (users, containers, interfaces).
 pub(crate) struct Env<'a> {
     pub snap: &'a Snapshot,
-    pub state: &'a State,
+    /// Read through [`Env::st`], which records what was read.
+    state: &'a State,
+}
+
+/// Which of the state's tables a computation read (bits, see
+/// [`Env::st`]): per-chunk results that read none of the tables that
+/// differ between two states are the same under both.
+pub(crate) mod reads {
+    /// The user table.
+    pub const USERS: u8 = 1;
+    /// The container table.
+    pub const CONTAINERS: u8 = 2;
+    /// The network interfaces.
+    pub const INTERFACES: u8 = 4;
+    /// The thread and fd tables (parent names, paths of creator events).
+    pub const THREADS: u8 = 8;
+}
+
+thread_local! {
+    /// State tables read on this thread since [`take_reads`].
+    static READS: std::cell::Cell<u8> = const { std::cell::Cell::new(0) };
+}
+
+/// The state tables read on this thread since the last call or
+/// [`with_reads`] began (see [`with_reads`] for nesting).
+pub(crate) fn take_reads() -> u8 {
+    READS.with(|r| r.replace(0))
+}
+
+/// Adds `bits` to the reads of this thread (to restore them).
+pub(crate) fn add_reads(bits: u8) {
+    READS.with(|r| r.set(r.get() | bits));
+}
+
+/// Runs `f` (one chunk's computation, which runs on one thread) and
+/// returns what it read of the state's tables. Work rayon runs on this
+/// thread while `f` waits is counted too (more, never less), and the
+/// reads of an enclosing computation are kept.
+pub(crate) fn with_reads<T>(f: impl FnOnce() -> T) -> (T, u8) {
+    let saved = READS.with(|r| r.replace(0));
+    let out = f();
+    let got = READS.with(|r| r.replace(0));
+    READS.with(|r| r.set(saved | got));
+    (out, got)
 }
 
 /// The sysdig 0.29.3 category of an event type.
@@ -371,7 +414,41 @@ fn error_count(ev: &EvRef<'_>) -> Option<Raw> {
     ev.res.filter(|&r| r < 0).map(|_| Raw::U(1))
 }
 
-impl Env<'_> {
+impl<'a> Env<'a> {
+    /// The environment of `snap` with `state`'s tables.
+    pub(crate) fn new(snap: &'a Snapshot, state: &'a State) -> Env<'a> {
+        Env { snap, state }
+    }
+
+    /// The state, recording that the tables in `what` (bits of [`reads`])
+    /// are read.
+    #[inline]
+    pub(crate) fn st(&self, what: u8) -> &'a State {
+        READS.with(|r| r.set(r.get() | what));
+        self.state
+    }
+
+    /// The thread id `proc.pname` looks up for `ev` (its process's
+    /// parent), without reading the state.
+    pub(crate) fn parent_tid(&self, ev: &EvRef<'_>) -> Option<i64> {
+        let t = ev.thread?;
+        Some(if t.is_main_thread() {
+            t.ptid
+        } else {
+            // libsinsp creates a missing main thread on lookup: no parent.
+            ev.dynv.map_or(-1, |d| d.ptid)
+        })
+    }
+
+    /// Whether thread `ptid`'s command in the state contains `bash` (the
+    /// interactive-commands tile's test on `proc.pname`).
+    pub(crate) fn is_shell(&self, ptid: i64) -> bool {
+        self.st(reads::THREADS)
+            .threads
+            .get(&ptid)
+            .is_some_and(|p| p.comm.contains("bash"))
+    }
+
     /// The value of `f` for `ev`, `None` where libsinsp's extractor returns
     /// nothing.
     pub(crate) fn extract(&self, f: VF, ev: &EvRef<'_>) -> Option<Raw> {
@@ -410,12 +487,8 @@ impl Env<'_> {
             }
             VF::ProcName => tstr(TStr::Name),
             VF::ProcPname => {
-                let ptid = if t?.is_main_thread() {
-                    t?.ptid
-                } else {
-                    dynv().ptid
-                };
-                let p = self.state.threads.get(&ptid)?;
+                let ptid = self.parent_tid(ev)?;
+                let p = self.st(reads::THREADS).threads.get(&ptid)?;
                 Some(Raw::S(SRef::Own(p.comm.as_str().into())))
             }
             VF::ProcCwd => tstr(TStr::Cwd),
@@ -427,7 +500,7 @@ impl Env<'_> {
                 if t?.uid == u32::MAX {
                     return None;
                 }
-                self.state.user(t?.uid)?;
+                self.st(reads::USERS).user(t?.uid)?;
                 tstr(TStr::User)
             }
             VF::ProcNthreads => {
@@ -460,7 +533,7 @@ impl Env<'_> {
             VF::ContainerName => {
                 let t = t?;
                 if !t.container_id.is_empty() {
-                    let c = self.state.container(&t.container_id)?;
+                    let c = self.st(reads::CONTAINERS).container(&t.container_id)?;
                     if c.name.is_empty() {
                         return None;
                     }
@@ -470,7 +543,9 @@ impl Env<'_> {
             VF::ContainerType => {
                 let t = t?;
                 if !t.container_id.is_empty() {
-                    self.state.container(&t.container_id)?.type_name()?;
+                    self.st(reads::CONTAINERS)
+                        .container(&t.container_id)?
+                        .type_name()?;
                 }
                 tstr(TStr::ContainerType)
             }
@@ -479,7 +554,12 @@ impl Env<'_> {
                 if t.container_id.is_empty() {
                     return None;
                 }
-                if self.state.container(&t.container_id)?.image.is_empty() {
+                if self
+                    .st(reads::CONTAINERS)
+                    .container(&t.container_id)?
+                    .image
+                    .is_empty()
+                {
                     return None;
                 }
                 tstr(TStr::ContainerImage)
@@ -749,9 +829,17 @@ impl Env<'_> {
             return None;
         }
         let local = if v4 {
-            ipv4_is_local(self.state, t, fd.v4_sip())
+            ipv4_is_local(
+                self.st(reads::CONTAINERS | reads::INTERFACES),
+                t,
+                fd.v4_sip(),
+            )
         } else {
-            ipv6_is_local(self.state, t, &fd.v6_sip())
+            ipv6_is_local(
+                self.st(reads::CONTAINERS | reads::INTERFACES),
+                t,
+                &fd.v6_sip(),
+            )
         };
         let want_src = matches!(f, VF::FdLip | VF::FdLport) == local;
         match f {
@@ -776,9 +864,17 @@ impl Env<'_> {
     fn ip_text(&self, fd: &Fd, t: &Thread, s: FStr) -> Option<String> {
         let v4 = fd.kind == FdKind::Ipv4;
         let local = if v4 {
-            ipv4_is_local(self.state, t, fd.v4_sip())
+            ipv4_is_local(
+                self.st(reads::CONTAINERS | reads::INTERFACES),
+                t,
+                fd.v4_sip(),
+            )
         } else {
-            ipv6_is_local(self.state, t, &fd.v6_sip())
+            ipv6_is_local(
+                self.st(reads::CONTAINERS | reads::INTERFACES),
+                t,
+                &fd.v6_sip(),
+            )
         };
         let want_src = (s == FStr::Lip) == local;
         Some(match (want_src, v4) {
@@ -794,7 +890,7 @@ impl Env<'_> {
         Some(match s {
             TStr::Name => t.comm.to_string(),
             TStr::Cwd => t.cwd.to_string(),
-            TStr::User => self.state.user(t.uid)?.name.clone(),
+            TStr::User => self.st(reads::USERS).user(t.uid)?.name.clone(),
             TStr::ContainerId => {
                 if t.container_id.is_empty() {
                     "host".into()
@@ -806,20 +902,27 @@ impl Env<'_> {
                 if t.container_id.is_empty() {
                     "host".into()
                 } else {
-                    self.state.container(&t.container_id)?.name.clone()
+                    self.st(reads::CONTAINERS)
+                        .container(&t.container_id)?
+                        .name
+                        .clone()
                 }
             }
             TStr::ContainerType => {
                 if t.container_id.is_empty() {
                     "host".into()
                 } else {
-                    self.state
+                    self.st(reads::CONTAINERS)
                         .container(&t.container_id)?
                         .type_name()?
                         .to_string()
                 }
             }
-            TStr::ContainerImage => self.state.container(&t.container_id)?.image.clone(),
+            TStr::ContainerImage => self
+                .st(reads::CONTAINERS)
+                .container(&t.container_id)?
+                .image
+                .clone(),
             TStr::Exeline => {
                 let mut s = t.exe.to_string();
                 s.push(' ');
@@ -889,7 +992,25 @@ fn creator_name(
     use ids::*;
     match rec.event_type {
         OPEN_X | ACCEPT_X | ACCEPT_5_X | ACCEPT4_X | ACCEPT4_5_X | CREAT_X | CONNECT_X => {
-            let (raw, resolved) = crate::render::render_param(rec, 1, rec.tid, env.state)?;
+            // Only fds, relative paths and fd lists render from the state
+            // (`render.rs`): the addresses of accepts and connects and
+            // absolute paths do not depend on it, relative paths do (the
+            // thread's cwd), which is what the warmer needs to know.
+            use crate::schema::ParamType;
+            let p1 = rec.param(1).unwrap_or_default();
+            let needs_state = match crate::render::sysdig_param_desc(rec.event_type, 1) {
+                Some(d) if matches!(d.ty, ParamType::Socktuple | ParamType::Sockaddr) => false,
+                Some(d) if d.ty == ParamType::Fspath => {
+                    !(p1.is_empty() || p1[0] == b'/' || p1.starts_with(b"<NA>"))
+                }
+                _ => true,
+            };
+            let state = if needs_state {
+                env.st(reads::THREADS)
+            } else {
+                env.state
+            };
+            let (raw, resolved) = crate::render::render_param(rec, 1, rec.tid, state)?;
             Some(if resolved.is_empty() { raw } else { resolved })
         }
         OPENAT_X => None,

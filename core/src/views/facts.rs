@@ -12,6 +12,8 @@ use crate::schema::{self, event_flags};
 use crate::state::{State, ids};
 use crate::store::{Chunk, ProcDyn, Snapshot, fd_code};
 
+use super::extract::{reads, with_reads};
+
 /// Per-thread latency bookkeeping (libsinsp's `m_last_latency_entertime`
 /// and `m_latency`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -22,6 +24,10 @@ pub(crate) struct LatencyState {
 
 /// Derived data of one snapshot. Cheap to create; each part is computed
 /// the first time a view needs it.
+///
+/// Per-chunk results are held in cells that [`Facts::next`] hands on to
+/// the facts of a later snapshot of the same load, so that what was
+/// computed while the capture loaded is not computed again.
 #[derive(Debug)]
 pub struct Facts {
     snap: Arc<Snapshot>,
@@ -30,17 +36,39 @@ pub struct Facts {
     procdyn: OnceLock<FxHashMap<i64, Vec<(usize, ProcDyn)>>>,
     fd_starts: OnceLock<Vec<FxHashMap<i64, u64>>>,
     latency: OnceLock<LatencyIndex>,
-    initial: OnceLock<Arc<State>>,
-    zero_stamps: OnceLock<Vec<bool>>,
-    totals: Vec<OnceLock<Arc<super::metrics::ChunkTotals>>>,
+    initial: Arc<OnceLock<Arc<State>>>,
+    /// Per chunk: whether it holds events stamped 0.
+    zero_stamps: Vec<Shared<bool>>,
+    /// Per chunk: its latency effect on each thread.
+    lat_ends: Vec<Shared<Arc<FxHashMap<i64, LatencyEnd>>>>,
+    /// Per chunk: its effect on each process's fd count.
+    fd_effects: Vec<Shared<Arc<FxHashMap<i64, FdEffect>>>>,
+    /// Per chunk: its metric totals and the state tables they read.
+    totals: Vec<Shared<(Arc<super::metrics::ChunkTotals>, u8)>>,
     /// Per view and filter, the results of whole chunks (most recently
-    /// used first).
-    view_parts: Mutex<Vec<(String, Arc<super::engine::ChunkSlots>)>>,
+    /// used first), and whether they are kept whatever else is looked at
+    /// (views a [`super::Warmer`] prepares).
+    view_parts: Mutex<Vec<ViewParts>>,
     /// The most recent tables, by view, filter and range (most recently
     /// used first).
-    tables: Mutex<Vec<(String, Arc<super::model::Table>)>>,
+    tables: Mutex<Vec<(String, Arc<super::model::Table>, bool)>>,
     /// The most recent overviews, by filter, range and points.
     overviews: Mutex<Vec<(String, Arc<super::tiles::Overview>)>>,
+}
+
+/// A per-chunk cell, shared with the facts of later snapshots.
+type Shared<T> = Arc<OnceLock<T>>;
+
+/// The kept chunk results of one view and filter.
+#[derive(Debug)]
+struct ViewParts {
+    key: String,
+    slots: Arc<super::engine::ChunkSlots>,
+    pinned: bool,
+}
+
+fn cells<T>(n: usize) -> Vec<Shared<T>> {
+    (0..n).map(|_| Arc::new(OnceLock::new())).collect()
 }
 
 /// Finished tables kept for a repeated look (a 170k-row table holds some
@@ -56,14 +84,14 @@ const CACHED_VIEWS: usize = 6;
 /// before it.
 #[derive(Debug, Default)]
 pub(crate) struct LatencyIndex {
-    ends: Vec<FxHashMap<i64, LatencyEnd>>,
+    ends: Vec<Arc<FxHashMap<i64, LatencyEnd>>>,
     chunks_of: FxHashMap<i64, Vec<u32>>,
 }
 
 /// A chunk's effect on one thread: its last enter, and its last exit
 /// after that enter (or its last exit, when it has no enter).
 #[derive(Debug, Clone, Copy, Default)]
-struct LatencyEnd {
+pub(crate) struct LatencyEnd {
     last_enter_ns: Option<u64>,
     last_exit_ns: Option<u64>,
 }
@@ -103,20 +131,111 @@ fn latency_role(snap: &Snapshot, c: &Chunk, j: usize) -> LatencyRole {
 impl Facts {
     /// Facts of `snap`.
     pub fn new(snap: Arc<Snapshot>) -> Facts {
+        let n = snap.chunks.len();
         Facts {
-            totals: (0..snap.chunks.len()).map(|_| OnceLock::new()).collect(),
+            totals: cells(n),
+            zero_stamps: cells(n),
+            lat_ends: cells(n),
+            fd_effects: cells(n),
             snap,
             state: OnceLock::new(),
             cpu: OnceLock::new(),
             procdyn: OnceLock::new(),
             fd_starts: OnceLock::new(),
             latency: OnceLock::new(),
-            initial: OnceLock::new(),
-            zero_stamps: OnceLock::new(),
+            initial: Arc::new(OnceLock::new()),
             view_parts: Mutex::new(Vec::new()),
             tables: Mutex::new(Vec::new()),
             overviews: Mutex::new(Vec::new()),
         }
+    }
+
+    /// Facts of `snap`, a later snapshot of the same load as this one's,
+    /// taking over the per-chunk results of the chunks both hold (the
+    /// same chunks: everything a chunk's result depends on lies in it and
+    /// in the chunks before it, except the state's tables).
+    ///
+    /// While neither snapshot is the last, both read the capture's
+    /// initial state, and the cells are shared: what is computed on
+    /// either shows in both. When `snap` is the last (its state the one
+    /// at the end of the capture), a result is taken over only if it read
+    /// none of the state's tables that differ between the two (users,
+    /// containers and interfaces are compared; the thread and fd tables
+    /// always differ). Tables and overviews are not taken over: they
+    /// depend on the capture's extent.
+    pub fn next(&self, snap: Arc<Snapshot>) -> Facts {
+        let out = Facts::new(snap);
+        let shared = self
+            .snap
+            .chunks
+            .iter()
+            .zip(&out.snap.chunks)
+            .take_while(|(a, b)| Arc::ptr_eq(a, b))
+            .count();
+        if shared == 0 {
+            return out;
+        }
+        let mut out = out;
+        out.initial = self.initial.clone();
+        let same_state = match (self.at_end(), out.at_end()) {
+            (false, false) => true,
+            (true, true) => match (&self.snap.end_state, &out.snap.end_state) {
+                (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+                _ => false,
+            },
+            _ => false,
+        };
+        if same_state && let Some(s) = self.state.get() {
+            let _ = out.state.set(s.clone());
+        }
+        // The tables that agree between the two states: results that
+        // read only those are the same under both.
+        let agree = if same_state {
+            u8::MAX
+        } else {
+            let (a, b) = (self.state(), out.state());
+            let mut m = 0;
+            if a.users == b.users {
+                m |= reads::USERS;
+            }
+            if a.containers == b.containers {
+                m |= reads::CONTAINERS;
+            }
+            if a.interfaces == b.interfaces {
+                m |= reads::INTERFACES;
+            }
+            m
+        };
+        for ci in 0..shared {
+            out.zero_stamps[ci] = self.zero_stamps[ci].clone();
+            out.lat_ends[ci] = self.lat_ends[ci].clone();
+            out.fd_effects[ci] = self.fd_effects[ci].clone();
+            out.totals[ci] = carry(&self.totals[ci], same_state, |(_, r)| r & !agree == 0);
+        }
+        let parts = self.view_parts.lock().unwrap_or_else(|e| e.into_inner());
+        let mut mine = out.view_parts.lock().unwrap_or_else(|e| e.into_inner());
+        for vp in parts.iter() {
+            let mut slots: super::engine::ChunkSlots = cells(out.snap.chunks.len());
+            for (ci, slot) in slots
+                .iter_mut()
+                .enumerate()
+                .take(shared.min(vp.slots.len()))
+            {
+                // Lists and trees read the state outside the tracked
+                // paths: only tables are taken over to another state.
+                *slot = carry(&vp.slots[ci], same_state, |(p, r)| {
+                    r & !agree == 0 && matches!(p.as_ref(), super::engine::ChunkPart::Table(_))
+                });
+            }
+            mine.push(ViewParts {
+                key: vp.key.clone(),
+                slots: Arc::new(slots),
+                pinned: vp.pinned,
+            });
+        }
+        drop(mine);
+        drop(parts);
+        out
     }
 
     /// The overview kept under `key`, if any.
@@ -136,7 +255,7 @@ impl Facts {
     /// The table kept under `key`, if any.
     pub(crate) fn cached_table(&self, key: &str) -> Option<Arc<super::model::Table>> {
         let mut v = self.tables.lock().unwrap_or_else(|e| e.into_inner());
-        let k = v.iter().position(|(k, _)| k == key)?;
+        let k = v.iter().position(|e| e.0 == key)?;
         let e = v.remove(k);
         let t = e.1.clone();
         v.insert(0, e);
@@ -144,32 +263,53 @@ impl Facts {
     }
 
     /// Keeps `table` under `key`, dropping the least recently used past
-    /// [`CACHED_TABLES`].
-    pub(crate) fn keep_table(&self, key: String, table: Arc<super::model::Table>) {
+    /// [`CACHED_TABLES`] of those not pinned; `pin` keeps it whatever else
+    /// is looked at (the tables a [`super::Warmer`] prepares).
+    pub(crate) fn keep_table(&self, key: String, table: Arc<super::model::Table>, pin: bool) {
         let mut v = self.tables.lock().unwrap_or_else(|e| e.into_inner());
-        v.retain(|(k, _)| *k != key);
-        v.insert(0, (key, table));
-        v.truncate(CACHED_TABLES);
+        let pin = pin || v.iter().any(|e| e.0 == key && e.2);
+        v.retain(|e| e.0 != key);
+        v.insert(0, (key, table, pin));
+        let mut unpinned = 0;
+        v.retain(|e| {
+            if e.2 {
+                return true;
+            }
+            unpinned += 1;
+            unpinned <= CACHED_TABLES
+        });
     }
 
     /// The cache of whole-chunk results of a view and filter (`key`),
-    /// created empty when absent; the least recently used one is dropped
-    /// past [`CACHED_VIEWS`].
-    pub(crate) fn view_slots(&self, key: &str) -> Arc<super::engine::ChunkSlots> {
+    /// created empty when absent; past [`CACHED_VIEWS`] the least recently
+    /// used one that is not pinned is dropped. `pin` keeps it whatever
+    /// else is looked at.
+    pub(crate) fn view_slots(&self, key: &str, pin: bool) -> Arc<super::engine::ChunkSlots> {
         let mut v = self.view_parts.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(k) = v.iter().position(|(k, _)| k == key) {
-            let e = v.remove(k);
-            let slots = e.1.clone();
+        if let Some(k) = v.iter().position(|p| p.key == key) {
+            let mut e = v.remove(k);
+            e.pinned |= pin;
+            let slots = e.slots.clone();
             v.insert(0, e);
             return slots;
         }
-        let slots: Arc<super::engine::ChunkSlots> = Arc::new(
-            (0..self.snap.chunks.len())
-                .map(|_| OnceLock::new())
-                .collect(),
+        let slots: Arc<super::engine::ChunkSlots> = Arc::new(cells(self.snap.chunks.len()));
+        v.insert(
+            0,
+            ViewParts {
+                key: key.to_string(),
+                slots: slots.clone(),
+                pinned: pin,
+            },
         );
-        v.insert(0, (key.to_string(), slots.clone()));
-        v.truncate(CACHED_VIEWS);
+        let mut unpinned = 0;
+        v.retain(|p| {
+            if p.pinned {
+                return true;
+            }
+            unpinned += 1;
+            unpinned <= CACHED_VIEWS
+        });
         slots
     }
 
@@ -196,17 +336,10 @@ impl Facts {
 
     /// Whether chunk `ci` holds events stamped 0 (metaevents).
     pub(crate) fn has_zero_stamps(&self, ci: usize) -> bool {
-        self.zero_stamps
-            .get_or_init(|| {
-                self.snap
-                    .chunks
-                    .par_iter()
-                    .map(|c| (0..c.len()).any(|j| c.ts_ns(j) == 0))
-                    .collect()
-            })
-            .get(ci)
-            .copied()
-            .unwrap_or(true)
+        match (self.zero_stamps.get(ci), self.snap.chunks.get(ci)) {
+            (Some(cell), Some(c)) => *cell.get_or_init(|| (0..c.len()).any(|j| c.ts_ns(j) == 0)),
+            _ => true,
+        }
     }
 
     /// The cached whole-chunk metric totals of chunk `ci`.
@@ -215,10 +348,27 @@ impl Facts {
         ci: usize,
         make: impl FnOnce() -> super::metrics::ChunkTotals,
     ) -> Arc<super::metrics::ChunkTotals> {
+        let make = || {
+            let (t, r) = with_reads(make);
+            (Arc::new(t), r)
+        };
         match self.totals.get(ci) {
-            Some(cell) => cell.get_or_init(|| Arc::new(make())).clone(),
-            None => Arc::new(make()),
+            Some(cell) => cell.get_or_init(make).0.clone(),
+            None => make().0,
         }
+    }
+
+    /// Keeps `t` (which read the state tables `reads`) as chunk `ci`'s
+    /// metric totals, unless they are kept already.
+    pub(crate) fn set_chunk_totals(&self, ci: usize, t: super::metrics::ChunkTotals, reads: u8) {
+        if let Some(cell) = self.totals.get(ci) {
+            let _ = cell.set((Arc::new(t), reads));
+        }
+    }
+
+    /// Whether chunk `ci`'s metric totals are computed.
+    pub(crate) fn has_chunk_totals(&self, ci: usize) -> bool {
+        self.totals.get(ci).is_some_and(|c| c.get().is_some())
     }
 
     /// Whether the state is the one at the end of the capture.
@@ -248,7 +398,9 @@ impl Facts {
     /// without a thread), from the store's per-event codes.
     pub(crate) fn chunk_fd_open(&self, ci: usize) -> Vec<u64> {
         let snap = &self.snap;
-        let starts = self.fd_starts.get_or_init(|| fd_starts(snap));
+        let starts = self
+            .fd_starts
+            .get_or_init(|| fd_starts(snap, &self.fd_effects));
         let c = &snap.chunks[ci];
         let mut cur = starts[ci].clone();
         let mut log = c.proc_dyn.iter().peekable();
@@ -279,7 +431,8 @@ impl Facts {
     }
 
     pub(crate) fn latency_index(&self) -> &LatencyIndex {
-        self.latency.get_or_init(|| latency_index(&self.snap))
+        self.latency
+            .get_or_init(|| latency_index(&self.snap, &self.lat_ends))
     }
 
     /// `evt.latency` of every event of chunk `ci` (0 where libsinsp's
@@ -339,27 +492,17 @@ impl LatencyIndex {
     }
 }
 
-fn latency_index(snap: &Snapshot) -> LatencyIndex {
-    let ends: Vec<FxHashMap<i64, LatencyEnd>> = snap
+fn latency_index(
+    snap: &Snapshot,
+    cells: &[Shared<Arc<FxHashMap<i64, LatencyEnd>>>],
+) -> LatencyIndex {
+    let ends: Vec<Arc<FxHashMap<i64, LatencyEnd>>> = snap
         .chunks
         .par_iter()
-        .map(|c| {
-            let mut m: FxHashMap<i64, LatencyEnd> = FxHashMap::default();
-            for j in 0..c.len() {
-                if latency_role(snap, c, j) != LatencyRole::Update {
-                    continue;
-                }
-                let tid = snap.entities.thread(c.thread_id(j)).tid;
-                let e = m.entry(tid).or_default();
-                let ts = c.ts_ns(j);
-                if schema::is_enter(c.event_type(j)) {
-                    e.last_enter_ns = Some(ts);
-                    e.last_exit_ns = None;
-                } else {
-                    e.last_exit_ns = Some(ts);
-                }
-            }
-            m
+        .zip(cells)
+        .map(|(c, cell)| {
+            cell.get_or_init(|| Arc::new(chunk_latency_ends(snap, c)))
+                .clone()
         })
         .collect();
     let mut chunks_of: FxHashMap<i64, Vec<u32>> = FxHashMap::default();
@@ -369,6 +512,26 @@ fn latency_index(snap: &Snapshot) -> LatencyIndex {
         }
     }
     LatencyIndex { ends, chunks_of }
+}
+
+/// Chunk `c`'s latency effect on each thread.
+fn chunk_latency_ends(snap: &Snapshot, c: &Chunk) -> FxHashMap<i64, LatencyEnd> {
+    let mut m: FxHashMap<i64, LatencyEnd> = FxHashMap::default();
+    for j in 0..c.len() {
+        if latency_role(snap, c, j) != LatencyRole::Update {
+            continue;
+        }
+        let tid = snap.entities.thread(c.thread_id(j)).tid;
+        let e = m.entry(tid).or_default();
+        let ts = c.ts_ns(j);
+        if schema::is_enter(c.event_type(j)) {
+            e.last_enter_ns = Some(ts);
+            e.last_exit_ns = None;
+        } else {
+            e.last_exit_ns = Some(ts);
+        }
+    }
+    m
 }
 
 /// libsinsp's `thread.cpu` on `procinfo` events: the growth of the
@@ -462,7 +625,7 @@ fn apply_vm(
 /// What a chunk does to one process's fd count: adds to the count it
 /// starts with, or sets it (then adds).
 #[derive(Debug, Clone, Copy)]
-enum FdEffect {
+pub(crate) enum FdEffect {
     Add(i64),
     Set(u64, i64),
 }
@@ -470,38 +633,17 @@ enum FdEffect {
 /// Each process's fd count at the start of each chunk (for the processes
 /// the chunk has events of): chunk effects computed in parallel, then
 /// chained.
-fn fd_starts(snap: &Snapshot) -> Vec<FxHashMap<i64, u64>> {
-    let effects: Vec<FxHashMap<i64, FdEffect>> = snap
+fn fd_starts(
+    snap: &Snapshot,
+    cells: &[Shared<Arc<FxHashMap<i64, FdEffect>>>],
+) -> Vec<FxHashMap<i64, u64>> {
+    let effects: Vec<Arc<FxHashMap<i64, FdEffect>>> = snap
         .chunks
         .par_iter()
-        .map(|c| {
-            let mut m: FxHashMap<i64, FdEffect> = FxHashMap::default();
-            let mut log = c.proc_dyn.iter().peekable();
-            for j in 0..c.len() {
-                let Some(t) = snap.entities.thread(c.thread_id(j)).thread.as_deref() else {
-                    continue;
-                };
-                let e = m.entry(t.pid).or_insert(FdEffect::Add(0));
-                let bump = |e: &mut FdEffect, d: i64| match e {
-                    FdEffect::Add(x) | FdEffect::Set(_, x) => *x += d,
-                };
-                match c.proc_fd_code(j) {
-                    fd_code::UP => bump(e, 1),
-                    fd_code::DOWN => bump(e, -1),
-                    fd_code::LOGGED => {
-                        while log.peek().is_some_and(|l| (l.j as usize) < j) {
-                            log.next();
-                        }
-                        if let Some(l) = log.peek()
-                            && l.j as usize == j
-                        {
-                            *e = FdEffect::Set(l.value.fd_open, 0);
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            m
+        .zip(cells)
+        .map(|(c, cell)| {
+            cell.get_or_init(|| Arc::new(chunk_fd_effects(snap, c)))
+                .clone()
         })
         .collect();
     let mut cur: FxHashMap<i64, u64> = FxHashMap::default();
@@ -511,9 +653,9 @@ fn fd_starts(snap: &Snapshot) -> Vec<FxHashMap<i64, u64>> {
             .keys()
             .map(|pid| (*pid, cur.get(pid).copied().unwrap_or(0)))
             .collect();
-        for (pid, e) in m {
+        for (&pid, e) in m.iter() {
             let v = cur.entry(pid).or_insert(0);
-            *v = match e {
+            *v = match *e {
                 FdEffect::Add(d) => v.wrapping_add_signed(d),
                 FdEffect::Set(a, d) => a.wrapping_add_signed(d),
             };
@@ -521,6 +663,37 @@ fn fd_starts(snap: &Snapshot) -> Vec<FxHashMap<i64, u64>> {
         out.push(start);
     }
     out
+}
+
+/// Chunk `c`'s effect on each process's fd count.
+fn chunk_fd_effects(snap: &Snapshot, c: &Chunk) -> FxHashMap<i64, FdEffect> {
+    let mut m: FxHashMap<i64, FdEffect> = FxHashMap::default();
+    let mut log = c.proc_dyn.iter().peekable();
+    for j in 0..c.len() {
+        let Some(t) = snap.entities.thread(c.thread_id(j)).thread.as_deref() else {
+            continue;
+        };
+        let e = m.entry(t.pid).or_insert(FdEffect::Add(0));
+        let bump = |e: &mut FdEffect, d: i64| match e {
+            FdEffect::Add(x) | FdEffect::Set(_, x) => *x += d,
+        };
+        match c.proc_fd_code(j) {
+            fd_code::UP => bump(e, 1),
+            fd_code::DOWN => bump(e, -1),
+            fd_code::LOGGED => {
+                while log.peek().is_some_and(|l| (l.j as usize) < j) {
+                    log.next();
+                }
+                if let Some(l) = log.peek()
+                    && l.j as usize == j
+                {
+                    *e = FdEffect::Set(l.value.fd_open, 0);
+                }
+            }
+            _ => {}
+        }
+    }
+    m
 }
 
 /// The state after the capture's metadata blocks (process, fd, user and
@@ -537,4 +710,19 @@ fn initial_state(snap: &Snapshot) -> State {
         }
     }
     std::mem::take(&mut r.state)
+}
+
+/// A cell for a later snapshot's facts: the same cell while the state is
+/// the same, else a new one holding the value if `keep` accepts it.
+fn carry<T: Clone>(cell: &Shared<T>, same_state: bool, keep: impl Fn(&T) -> bool) -> Shared<T> {
+    if same_state {
+        return cell.clone();
+    }
+    let out = OnceLock::new();
+    if let Some(v) = cell.get()
+        && keep(v)
+    {
+        let _ = out.set(v.clone());
+    }
+    Arc::new(out)
 }

@@ -196,6 +196,9 @@ impl Metric {
 pub(crate) enum Emit {
     Add(u64),
     Key(u64),
+    /// An execve whose parent's name decides whether it counts (see
+    /// [`Classifier::defer_parents`]): the parent's thread id.
+    Parent(i64),
 }
 
 fn hash_str(s: &str) -> u64 {
@@ -323,6 +326,11 @@ pub(crate) struct Classifier<'a> {
     pub want: [bool; NSLOTS],
     /// File names by fd entity (see [`FileName`]).
     files: std::cell::RefCell<FxHashMap<u32, FileName>>,
+    /// Emit [`Emit::Parent`] for interactive commands instead of looking
+    /// the parent up in the state: the parent's name comes from the state
+    /// at the end of the capture, so per-chunk totals that leave it out
+    /// stay valid when the load ends.
+    pub defer_parents: bool,
 }
 
 impl<'a> Classifier<'a> {
@@ -331,6 +339,7 @@ impl<'a> Classifier<'a> {
             env,
             want,
             files: Default::default(),
+            defer_parents: false,
         }
     }
 
@@ -539,10 +548,13 @@ impl Classifier<'_> {
             Kind::Execve => {
                 put(Metric::ExecutedCommands, Emit::Add(1));
                 if on(Metric::InteractiveCommands)
-                    && let Some(Raw::S(p)) = env.extract(VF::ProcPname, ev)
-                    && env.resolve(&p).contains("bash")
+                    && let Some(ptid) = env.parent_tid(ev)
                 {
-                    put(Metric::InteractiveCommands, Emit::Add(1));
+                    if self.defer_parents {
+                        put(Metric::InteractiveCommands, Emit::Parent(ptid));
+                    } else if env.is_shell(ptid) {
+                        put(Metric::InteractiveCommands, Emit::Add(1));
+                    }
                 }
                 if on(Metric::SudoInvocations) && self.execve_exe(ev).as_deref() == Some("sudo") {
                     put(Metric::SudoInvocations, Emit::Add(1));
@@ -695,6 +707,20 @@ pub(crate) struct Acc {
 pub(crate) struct ChunkTotals {
     pub sums: Vec<u64>,
     pub keys: Vec<FxHashSet<u64>>,
+    /// Parents of the chunk's execve events ([`Emit::Parent`]).
+    pub parents: Vec<i64>,
+}
+
+impl ChunkTotals {
+    /// Metric `m`'s sum over the chunk (`Sum` metrics), with `env`'s state
+    /// for what depends on it.
+    pub(crate) fn sum(&self, m: Metric, env: &Env<'_>) -> u64 {
+        let s = self.sums[m.slot()];
+        if m == Metric::InteractiveCommands {
+            return s + self.parents.iter().filter(|&&p| env.is_shell(p)).count() as u64;
+        }
+        s
+    }
 }
 
 /// Builds the event reference of event `j` of chunk `ci`.
@@ -731,33 +757,58 @@ pub(crate) fn chunk_totals(facts: &Facts, ci: usize) -> Arc<ChunkTotals> {
         let snap = facts.snapshot();
         let c = &snap.chunks[ci];
         let base = snap.chunk_starts()[ci];
-        let env = Env {
-            snap,
-            state: facts.state(),
-        };
-        let cl = Classifier::new(&env, [true; NSLOTS]);
+        let env = Env::new(snap, facts.state());
         let lat = facts.chunk_latencies(ci);
-        let mut t = ChunkTotals {
-            sums: vec![0; NSLOTS],
-            keys: vec![FxHashSet::default(); NSLOTS],
-        };
-        // The last key put in each set: runs of events of one process
-        // (most events) skip the set.
-        let mut last = [None; NSLOTS];
+        let mut t = TotalsAcc::new(&env);
         for j in 0..c.len() {
-            let ev = ev_at(snap, c, base, j, &lat);
-            cl.classify(&ev, c.is_hidden(j), |s, e| match e {
-                Emit::Add(v) => t.sums[s] += v,
-                Emit::Key(k) => {
-                    if last[s] != Some(k) {
-                        last[s] = Some(k);
-                        t.keys[s].insert(k);
-                    }
-                }
-            });
+            t.add(&ev_at(snap, c, base, j, &lat), c.is_hidden(j));
         }
-        t
+        t.finish()
     })
+}
+
+/// A chunk's [`ChunkTotals`] being accumulated, event by event (every
+/// event of the chunk, in order, as [`ev_at`] builds it).
+pub(crate) struct TotalsAcc<'a> {
+    cl: Classifier<'a>,
+    t: ChunkTotals,
+    /// The last key put in each set: runs of events of one process (most
+    /// events) skip the set.
+    last: [Option<u64>; NSLOTS],
+}
+
+impl<'a> TotalsAcc<'a> {
+    pub(crate) fn new(env: &'a Env<'a>) -> TotalsAcc<'a> {
+        let mut cl = Classifier::new(env, [true; NSLOTS]);
+        cl.defer_parents = true;
+        TotalsAcc {
+            cl,
+            t: ChunkTotals {
+                sums: vec![0; NSLOTS],
+                keys: vec![FxHashSet::default(); NSLOTS],
+                parents: Vec::new(),
+            },
+            last: [None; NSLOTS],
+        }
+    }
+
+    pub(crate) fn add(&mut self, ev: &EvRef<'_>, hidden: bool) {
+        let (t, last) = (&mut self.t, &mut self.last);
+        self.cl.classify(ev, hidden, |s, e| match e {
+            Emit::Add(v) => t.sums[s] += v,
+            Emit::Parent(p) => t.parents.push(p),
+            Emit::Key(k) => {
+                if last[s] != Some(k) {
+                    last[s] = Some(k);
+                    t.keys[s].insert(k);
+                }
+            }
+        });
+    }
+
+    pub(crate) fn finish(self) -> ChunkTotals {
+        self.t
+    }
 }
 
 /// Accumulates `metrics` into `nbuckets` buckets of `bucket_ns` from
@@ -778,10 +829,7 @@ pub(crate) fn accumulate(
     }
     let needs_latency = metrics.iter().any(|m| m.needs_latency());
     let user_bits = user.chunk_bits(snap);
-    let env = Env {
-        snap,
-        state: facts.state(),
-    };
+    let env = Env::new(snap, facts.state());
     let bucket_of = |ts: u64| ((ts - from_ns) / bucket_ns) as usize;
     let empty = || -> Vec<Acc> {
         metrics
@@ -838,7 +886,7 @@ pub(crate) fn accumulate(
                                 Metric::Errors => u64::from(store.errors),
                                 Metric::ReadBytes => store.read_bytes,
                                 Metric::WriteBytes => store.write_bytes,
-                                _ => t.as_ref().map_or(0, |t| t.sums[s]),
+                                _ => t.as_ref().map_or(0, |t| t.sum(*m, &env)),
                             }
                         }
                         MetricKind::Distinct => {
@@ -915,6 +963,7 @@ pub(crate) fn accumulate(
                     let Some(k) = slot_pos[s] else { return };
                     match e {
                         Emit::Add(v) => acc[k].sums[b] += v,
+                        Emit::Parent(_) => {}
                         Emit::Key(key) => {
                             acc[k].keys[b].insert(key);
                         }
@@ -997,10 +1046,7 @@ pub(crate) fn listening_ports(
     nbuckets: usize,
 ) -> (Vec<u64>, u64) {
     let snap = facts.snapshot();
-    let env = Env {
-        snap,
-        state: facts.state(),
-    };
+    let env = Env::new(snap, facts.state());
     let mut ports: FxHashSet<u16> = facts
         .initial_state()
         .fd_tables

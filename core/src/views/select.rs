@@ -315,7 +315,7 @@ pub(crate) fn view_filter(vf: ViewFilter, env: &Env<'_>, ev: &EvRef<'_>) -> bool
             }
             // `container.name != host`: no value (an unknown container) is
             // not different from anything.
-            env.state
+            env.st(super::extract::reads::CONTAINERS)
                 .container(&t.container_id)
                 .is_some_and(|c| !c.name.is_empty() && c.name != "host")
         }

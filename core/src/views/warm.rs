@@ -1,0 +1,463 @@
+//! Work done before the look: per-chunk results of the overview tiles and
+//! of chosen views, computed in the background as a load publishes chunks,
+//! so that the first look at the whole capture merges them instead of
+//! visiting every event.
+//!
+//! A [`Warmer`] is offered the [`Facts`] of each new snapshot (built with
+//! [`Facts::next`], which hands the per-chunk cells on). On one thread of
+//! its own while the capture loads (so the load and the user's looks keep
+//! the other cores), on every core once the load is done, it computes,
+//! chunk by chunk, the metric totals the tiles read and the whole-chunk
+//! results of each chosen view (unfiltered), always on the latest facts
+//! offered. What a chunk's result depends on lies in that
+//! chunk and the ones before it, except the state's tables, which change
+//! once, when the load ends: [`Facts::next`] then keeps only results that
+//! read none of the tables that differ (see `docs/sysdig-compat/views.md`).
+//! Once the load is done and every chunk is warm, it merges the overview
+//! of the whole range and each view's whole-range table, and the facts
+//! keep them (pinned), so the first look costs nothing.
+//!
+//! A look asked before the warmer is done shares its cells: a chunk is
+//! never computed twice, whoever asks first.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
+
+use super::defs::ViewDef;
+use super::{Facts, Query, engine, tiles};
+
+/// What a [`Warmer`] prepares.
+#[derive(Debug, Clone)]
+pub struct WarmOptions {
+    /// Table views (ids) to prepare, unfiltered, over the whole capture.
+    pub views: Vec<&'static str>,
+    /// Prepare the tiles: their per-chunk totals, and the overview of the
+    /// whole capture with this many points (as the front end asks it);
+    /// `None`: no tiles.
+    pub overview_points: Option<usize>,
+    /// Chunks computed between two checks for the last facts of the load
+    /// (or for a stop).
+    pub batch_chunks: usize,
+}
+
+impl Default for WarmOptions {
+    fn default() -> Self {
+        WarmOptions {
+            views: DEFAULT_VIEWS.to_vec(),
+            overview_points: Some(60),
+            batch_chunks: 4,
+        }
+    }
+}
+
+/// The views prepared by default: the ones a user opens first.
+pub const DEFAULT_VIEWS: &[&str] = &["procs", "files", "connections", "syscalls"];
+
+/// Where a [`Warmer`] stands.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct WarmStatus {
+    /// Chunks whose results it computed (all views and totals of a chunk
+    /// count once).
+    pub chunks_computed: usize,
+    /// Number of chunks of the latest facts offered.
+    pub chunks_offered: usize,
+    /// Whether it waits for newer facts: done with the latest offered, or
+    /// with facts close enough to them that moving is not worth it yet.
+    pub idle: bool,
+    /// Whether it is idle and the latest facts offered are the last of
+    /// the load: everything is prepared.
+    pub finished: bool,
+    /// Wall time it spent working (not waiting).
+    pub busy: Duration,
+    /// CPU time its threads spent, where the system reports it.
+    pub cpu: Option<Duration>,
+}
+
+struct Inner {
+    latest: Mutex<Option<Arc<Facts>>>,
+    offered: Condvar,
+    status: Mutex<WarmStatus>,
+    changed: Condvar,
+    stop: AtomicBool,
+}
+
+/// Prepares views and tiles in the background (see the module's doc).
+/// Dropping it stops it after the step in progress (a batch of chunks, or
+/// one whole-range merge) without waiting for it: a front end drops it on
+/// its UI thread when another capture opens.
+pub struct Warmer {
+    inner: Arc<Inner>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl std::fmt::Debug for Warmer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Warmer")
+            .field("status", &self.status())
+            .finish()
+    }
+}
+
+impl Warmer {
+    /// Starts a warmer (idle until offered facts). Unknown view ids and
+    /// views that are not tables are left out.
+    pub fn start(opts: WarmOptions) -> Warmer {
+        let inner = Arc::new(Inner {
+            latest: Mutex::new(None),
+            offered: Condvar::new(),
+            status: Mutex::new(WarmStatus::default()),
+            changed: Condvar::new(),
+            stop: AtomicBool::new(false),
+        });
+        let views: Vec<&'static ViewDef> = opts
+            .views
+            .iter()
+            .filter_map(|v| super::find(v))
+            .filter(|d| d.kind == super::ViewKind::Table)
+            .collect();
+        let worker = inner.clone();
+        let thread = std::thread::Builder::new()
+            .name("scapscope-views-warm".into())
+            .spawn(move || work(&worker, &views, &opts))
+            .ok();
+        Warmer { inner, thread }
+    }
+
+    /// Hands it the facts of a newer snapshot. It moves to them once done
+    /// with the facts it warms, if the snapshot grew by a quarter since,
+    /// and at once when they are the last of the load.
+    pub fn offer(&self, facts: Arc<Facts>) {
+        let n = facts.snapshot().chunks.len();
+        // Status under the same lock as the facts, so that the worker's
+        // "idle" (set under both) is never overwritten by a stale offer.
+        let mut latest = lock(&self.inner.latest);
+        *latest = Some(facts);
+        {
+            let mut s = lock(&self.inner.status);
+            s.chunks_offered = n;
+            s.idle = false;
+            s.finished = false;
+        }
+        drop(latest);
+        self.inner.offered.notify_all();
+    }
+
+    /// Where it stands.
+    pub fn status(&self) -> WarmStatus {
+        lock(&self.inner.status).clone()
+    }
+
+    /// Waits until it is [`WarmStatus::finished`] or `timeout` passed;
+    /// returns whether it finished.
+    pub fn wait_finished(&self, timeout: Duration) -> bool {
+        self.wait_for(timeout, |s| s.finished)
+    }
+
+    /// Waits until it is [`WarmStatus::idle`] or `timeout` passed; returns
+    /// whether it is idle.
+    pub fn wait_idle(&self, timeout: Duration) -> bool {
+        self.wait_for(timeout, |s| s.idle)
+    }
+
+    fn wait_for(&self, timeout: Duration, done: impl Fn(&WarmStatus) -> bool) -> bool {
+        let end = Instant::now() + timeout;
+        let mut s = lock(&self.inner.status);
+        while !done(&s) {
+            let now = Instant::now();
+            if now >= end || self.thread.is_none() {
+                return false;
+            }
+            s = self
+                .inner
+                .changed
+                .wait_timeout(s, end - now)
+                .map_or_else(|e| e.into_inner().0, |r| r.0);
+        }
+        true
+    }
+}
+
+impl Drop for Warmer {
+    fn drop(&mut self) {
+        // Under the lock the worker checks `stop` with, so that the wake-up
+        // cannot fall between its check and its wait.
+        {
+            let _latest = lock(&self.inner.latest);
+            self.inner.stop.store(true, Ordering::Relaxed);
+        }
+        self.inner.offered.notify_all();
+        // Not joined: the thread ends by itself at its next check.
+        drop(self.thread.take());
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// CPU time of the calling thread (Linux), for the status.
+fn thread_cpu() -> Option<Duration> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: u64 = s.split_whitespace().next()?.parse().ok()?;
+    Some(Duration::from_nanos(ns))
+}
+
+fn work(inner: &Inner, views: &[&'static ViewDef], opts: &WarmOptions) {
+    // One thread: the load and the user's looks keep the other cores.
+    let Ok(pool) = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .thread_name(|_| "scapscope-views-warm-pool".into())
+        .build()
+    else {
+        return;
+    };
+    let cpu0 = pool.install(thread_cpu);
+    // Once the load is done its cores are free: the rest runs on all.
+    let mut pool_all: Option<rayon::ThreadPool> = None;
+    let mut done_for: Option<Arc<Facts>> = None;
+    loop {
+        let facts = {
+            let mut g = lock(&inner.latest);
+            loop {
+                if inner.stop.load(Ordering::Relaxed) {
+                    return;
+                }
+                match &*g {
+                    Some(f) if worth_moving(done_for.as_deref(), f) => {
+                        break f.clone();
+                    }
+                    _ => {
+                        let mut s = lock(&inner.status);
+                        s.idle = true;
+                        s.finished = done_for.as_ref().is_some_and(|d| {
+                            d.at_end() && g.as_ref().is_some_and(|l| Arc::ptr_eq(l, d))
+                        });
+                        drop(s);
+                        inner.changed.notify_all();
+                    }
+                }
+                g = inner.offered.wait(g).unwrap_or_else(|e| e.into_inner());
+            }
+        };
+        let t = Instant::now();
+        if facts.at_end() && pool_all.is_none() {
+            pool_all = rayon::ThreadPoolBuilder::new()
+                .thread_name(|_| "scapscope-views-warm-all".into())
+                .build()
+                .ok();
+        }
+        let complete = match (&pool_all, facts.at_end()) {
+            (Some(all), true) => all.install(|| warm(inner, &facts, views, opts)),
+            _ => pool.install(|| warm(inner, &facts, views, opts)),
+        };
+        // Its threads' CPU: the one thread's since the start, the others'
+        // since they were made.
+        let cpu = pool.install(thread_cpu).map(|c| {
+            c + pool_all.as_ref().map_or(Duration::ZERO, |all| {
+                all.broadcast(|_| thread_cpu().unwrap_or_default())
+                    .into_iter()
+                    .sum()
+            })
+        });
+        let mut s = lock(&inner.status);
+        s.busy += t.elapsed();
+        s.cpu = cpu.zip(cpu0).map(|(a, b)| a.saturating_sub(b));
+        drop(s);
+        if complete {
+            done_for = Some(facts);
+        }
+    }
+}
+
+/// Whether to move from the facts last warmed (`done`) to `latest`.
+/// Each move costs what the facts derive from the whole snapshot (CPU
+/// samples, per-process values, the chaining of per-chunk effects), so
+/// it moves when the snapshot grew by a quarter, or is the last.
+fn worth_moving(done: Option<&Facts>, latest: &Facts) -> bool {
+    let Some(done) = done else { return true };
+    if std::ptr::eq(done, latest) {
+        return false;
+    }
+    let (a, b) = (done.snapshot().chunks.len(), latest.snapshot().chunks.len());
+    latest.at_end() || b > a + a / 4
+}
+
+/// Warms `facts`; `false` when it stopped for the last facts of the load
+/// (or to stop). Facts of snapshots in flight are warmed to the end: they
+/// share their cells with the ones after them, so nothing is lost, and
+/// moving costs (see [`worth_moving`]); the last facts do not share the
+/// earlier ones' cells (the state changes), so it moves to them at once.
+fn warm(inner: &Inner, facts: &Facts, views: &[&'static ViewDef], opts: &WarmOptions) -> bool {
+    let snap = facts.snapshot();
+    let newer = || {
+        inner.stop.load(Ordering::Relaxed)
+            || lock(&inner.latest)
+                .as_ref()
+                .is_some_and(|l| !std::ptr::eq(l.as_ref(), facts) && l.at_end())
+    };
+    let todo: Vec<usize> = (0..snap.chunks.len())
+        .filter(|&ci| !snap.chunks[ci].is_empty())
+        .collect();
+    for batch in todo.chunks(opts.batch_chunks.max(1)) {
+        if newer() {
+            return false;
+        }
+        let computed = engine::warm_shared(facts, views, opts.overview_points.is_some(), batch);
+        if computed > 0 {
+            lock(&inner.status).chunks_computed += computed;
+        }
+    }
+    if !facts.at_end() {
+        return true;
+    }
+    // The last snapshot: the whole-range results, kept.
+    let q = Query::default();
+    if let Some(points) = opts.overview_points {
+        if newer() {
+            return false;
+        }
+        let _ = tiles::overview(facts, &q, points);
+    }
+    for def in views {
+        if newer() {
+            return false;
+        }
+        let _ = engine::run_shared_pin(facts, def, &q, false, true);
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+    use std::sync::Arc;
+
+    use crate::state::State;
+    use crate::store::{LoadOptions, Snapshot, load_blocking};
+    use crate::views::{self, Facts, Query};
+
+    /// A generated capture, loaded whole.
+    fn capture(name: &str) -> Arc<Snapshot> {
+        use crate::synth::{SynthConfig, Target, synth};
+        let path =
+            std::env::temp_dir().join(format!("scapscope-warm-{name}-{}.scap", std::process::id()));
+        let cfg = SynthConfig {
+            seed: 3,
+            target: Target::Events(30_000),
+            ..Default::default()
+        };
+        let f = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
+        synth(&cfg, f).unwrap();
+        let snap = load_blocking(&path, LoadOptions::with_chunk_events(2048)).unwrap();
+        std::fs::remove_file(&path).ok();
+        snap
+    }
+
+    /// `snap` as it was before the end: same chunks, no end state.
+    fn in_flight(snap: &Snapshot) -> Arc<Snapshot> {
+        let mut s = snap.clone();
+        s.done = false;
+        s.end_state = None;
+        Arc::new(s)
+    }
+
+    /// `snap` with its end state changed by `edit`.
+    fn ending(snap: &Snapshot, edit: impl FnOnce(&mut State)) -> Arc<Snapshot> {
+        let mut s = snap.clone();
+        let mut st = State::clone(s.end_state.as_ref().unwrap());
+        edit(&mut st);
+        s.end_state = Some(Arc::new(st));
+        Arc::new(s)
+    }
+
+    fn tiles(f: &Facts) -> Vec<(String, u64, Vec<u64>)> {
+        // Two points: most chunks lie inside one bucket, so their totals
+        // count (chunks across a bucket's edge are scanned).
+        views::tiles::overview(f, &Query::default(), 2)
+            .unwrap()
+            .tiles
+            .into_iter()
+            .map(|t| (t.def.name, t.total, t.series))
+            .collect()
+    }
+
+    /// Results prepared under the initial state and carried to the final
+    /// snapshot must follow the end state where they read it: here the end
+    /// state's users, containers and thread names differ from the initial
+    /// state's, so a result carried over blindly would be stale.
+    #[test]
+    fn carried_results_follow_the_end_state() {
+        let snap = capture("carry");
+        let final_snap = ending(&snap, |st| {
+            // Gone from the end state: user names and containers (results
+            // that read them drop or default the value); no parent is a
+            // shell any more (interactive commands), and relative paths
+            // resolve elsewhere (file names of opens that made no fd).
+            st.users.clear();
+            st.containers.clear();
+            for t in st.threads.values_mut() {
+                let mut x = crate::state::Thread::clone(t);
+                x.comm = format!("renamed-{}", x.comm.replace("bash", "sh"))
+                    .as_str()
+                    .into();
+                x.cwd = "/elsewhere/".into();
+                *t = Arc::new(x);
+            }
+        });
+        let in_flight = in_flight(&snap);
+        let cold = Facts::new(final_snap.clone());
+        let mut differs_from_initial = 0;
+        for v in views::VIEWS.iter().map(|v| v.id) {
+            // Prepared before the end, under the initial state (one view
+            // per facts: only the six most recent are kept unpinned).
+            let early = Facts::new(in_flight.clone());
+            let before = views::compute(&early, v, &Query::default()).unwrap();
+            let carried = early.next(final_snap.clone());
+            let want = views::compute_reference(&cold, v, &Query::default()).unwrap();
+            let got = views::compute(&carried, v, &Query::default()).unwrap();
+            assert_eq!(want, got, "{v}: carried result is stale");
+            if before.rows != want.rows {
+                differs_from_initial += 1;
+            }
+        }
+        let early = Facts::new(in_flight.clone());
+        let early_tiles = tiles(&early);
+        let carried = early.next(final_snap.clone());
+        assert_eq!(
+            tiles(&cold),
+            tiles(&carried),
+            "tiles: carried totals are stale"
+        );
+        // The edit must matter, or the test shows nothing.
+        assert!(
+            differs_from_initial >= 3,
+            "only {differs_from_initial} views differ under the edited end state"
+        );
+        assert_ne!(early_tiles, tiles(&cold), "the edit changes no tile");
+    }
+
+    /// Results that read nothing of the state are carried (the point of
+    /// warming), and so are those that read only tables equal in both.
+    #[test]
+    fn results_are_carried_when_the_state_agrees() {
+        let snap = capture("agree");
+        let early = Facts::new(in_flight(&snap));
+        views::compute(&early, "syscalls", &Query::default()).unwrap();
+        views::compute(&early, "procs", &Query::default()).unwrap();
+        let carried = early.next(snap.clone());
+        let key = |id: &str| format!("{id}\u{0}");
+        for id in ["syscalls", "procs"] {
+            let a = early.view_slots(&key(id), false);
+            let b = carried.view_slots(&key(id), false);
+            let n = snap.chunks.len();
+            let kept = (0..n)
+                .filter(|&ci| {
+                    matches!((a[ci].get(), b[ci].get()), (Some(x), Some(y)) if Arc::ptr_eq(&x.0, &y.0))
+                })
+                .count();
+            assert_eq!(kept, n, "{id}: {kept} of {n} chunk results carried");
+        }
+    }
+}

@@ -1,0 +1,215 @@
+//! Work done before the look (`views::Warmer`, `Facts::next`) must not
+//! change any result: tables and overviews computed from results prepared
+//! while a capture loaded (on the facts of earlier snapshots, under the
+//! capture's initial state) equal those computed cold on the final
+//! snapshot by the plain per-event path, for every view; the same holds
+//! when the user looks before the warmer is done, and on the snapshots
+//! of a load in flight.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use scapscope_core::store::{LoadOptions, load};
+use scapscope_core::views::{self, Facts, Query, Table, WarmOptions, Warmer};
+
+fn captures() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/captures");
+    let mut v = Vec::new();
+    for sub in [dir.clone(), dir.join("derived")] {
+        let Ok(rd) = std::fs::read_dir(&sub) else {
+            continue;
+        };
+        for e in rd.flatten() {
+            let p = e.path();
+            if p.extension().is_some_and(|x| x == "scap") {
+                v.push(p);
+            }
+        }
+    }
+    v.sort();
+    v
+}
+
+/// Every table view: the warmer prepares all of them here.
+fn table_views() -> Vec<&'static str> {
+    views::VIEWS
+        .iter()
+        .filter(|v| v.kind == views::ViewKind::Table)
+        .map(|v| v.id)
+        .collect()
+}
+
+fn same_table(what: &str, want: &Table, got: &Table) -> usize {
+    assert_eq!(want.columns, got.columns, "{what}: columns");
+    assert_eq!(want.span_ns, got.span_ns, "{what}: span");
+    assert_eq!(want.rows.len(), got.rows.len(), "{what}: row count");
+    for (x, y) in want.rows.iter().zip(&got.rows) {
+        assert_eq!(x, y, "{what}: rows differ");
+    }
+    want.rows.len()
+}
+
+/// An overview as comparable numbers.
+fn overview_numbers(f: &Facts, points: usize) -> Vec<(String, u64, Vec<u64>)> {
+    let o = views::tiles::overview(f, &Query::default(), points).unwrap();
+    let mut v: Vec<_> = o
+        .tiles
+        .into_iter()
+        .map(|t| (t.def.name, t.total, t.series))
+        .collect();
+    v.push(("from/bucket".into(), o.from_ns, vec![o.bucket_ns]));
+    v
+}
+
+/// Loads `path` in small chunks, offering the facts of every snapshot
+/// (each from the previous one with `Facts::next`) to a warmer that
+/// prepares every table view, and waiting for it after each, so that
+/// every chunk is prepared under the initial state before the load ends.
+/// On a few snapshots in flight, compares what the warmed facts give with
+/// cold facts of the same snapshot. Returns the final facts, still being
+/// warmed unless `wait_final`.
+fn load_warming(path: &Path, chunk_events: usize, wait_final: bool) -> (Arc<Facts>, Warmer) {
+    let warmer = Warmer::start(WarmOptions {
+        views: table_views(),
+        overview_points: Some(40),
+        batch_chunks: 2,
+    });
+    let h = load(path, LoadOptions::with_chunk_events(chunk_events));
+    let mut facts: Option<Arc<Facts>> = None;
+    let mut checked = 0;
+    loop {
+        let snap = h.snapshot();
+        let newer = facts
+            .as_ref()
+            .is_none_or(|f| f.snapshot().generation != snap.generation);
+        if newer {
+            let f = Arc::new(match &facts {
+                Some(prev) => prev.next(snap.clone()),
+                None => Facts::new(snap.clone()),
+            });
+            warmer.offer(f.clone());
+            if !snap.done || wait_final {
+                assert!(warmer.wait_idle(Duration::from_secs(300)), "warmer stuck");
+            }
+            // A load in flight: the warmed facts answer as cold ones.
+            if !snap.done
+                && snap.chunks.len() > 2
+                && checked < 3
+                && snap.generation.is_multiple_of(3)
+            {
+                checked += 1;
+                let cold = Facts::new(snap.clone());
+                assert_eq!(
+                    overview_numbers(&cold, 40),
+                    overview_numbers(&f, 40),
+                    "{}: overview of snapshot {}",
+                    path.display(),
+                    snap.generation
+                );
+                for v in ["procs", "files", "connections"] {
+                    let want = views::compute_reference(&cold, v, &Query::default()).unwrap();
+                    let got = views::compute_shared(&f, v, &Query::default()).unwrap();
+                    same_table(&format!("{v} on {} in flight", path.display()), &want, &got);
+                }
+            }
+            facts = Some(f);
+        }
+        if snap.done {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    (facts.unwrap(), warmer)
+}
+
+/// Every view on `f` against a cold reference on its snapshot.
+fn check_all(path: &Path, f: &Facts, label: &str) -> usize {
+    let cold = Facts::new(f.snapshot().clone());
+    let mut rows = 0;
+    for v in views::VIEWS {
+        let want = views::compute_reference(&cold, v.id, &Query::default()).unwrap();
+        let got = views::compute_shared(f, v.id, &Query::default()).unwrap();
+        rows += same_table(
+            &format!("{} on {} ({label})", v.id, path.display()),
+            &want,
+            &got,
+        );
+    }
+    assert_eq!(
+        overview_numbers(&cold, 40),
+        overview_numbers(f, 40),
+        "{}: overview ({label})",
+        path.display()
+    );
+    rows
+}
+
+#[test]
+fn warmed_results_equal_cold_ones_on_shared_captures() {
+    let paths = captures();
+    if paths.is_empty() {
+        eprintln!("SKIP: ../shared/captures is absent");
+        return;
+    }
+    let mut rows = 0;
+    for p in &paths {
+        let (f, warmer) = load_warming(p, 1024, true);
+        if f.snapshot().open_error.is_some() {
+            continue;
+        }
+        assert!(warmer.wait_finished(Duration::from_secs(300)));
+        rows += check_all(p, &f, "warmed");
+    }
+    assert!(rows > 5_000, "compared only {rows} rows");
+}
+
+#[test]
+fn a_look_before_the_warmer_is_done_equals_a_cold_one() {
+    let paths = captures();
+    if paths.is_empty() {
+        eprintln!("SKIP: ../shared/captures is absent");
+        return;
+    }
+    let mut rows = 0;
+    for p in &paths {
+        // The final facts are offered and looked at at once, while the
+        // warmer works on them.
+        let (f, warmer) = load_warming(p, 1024, false);
+        if f.snapshot().open_error.is_some() {
+            continue;
+        }
+        rows += check_all(p, &f, "before the warmer is done");
+        assert!(warmer.wait_finished(Duration::from_secs(300)));
+        rows += check_all(p, &f, "after");
+    }
+    assert!(rows > 5_000, "compared only {rows} rows");
+}
+
+#[test]
+fn warmed_results_equal_cold_ones_on_a_generated_capture() {
+    use scapscope_core::synth::{SynthConfig, Target, synth};
+    let path =
+        std::env::temp_dir().join(format!("scapscope-views-warm-{}.scap", std::process::id()));
+    let cfg = SynthConfig {
+        seed: 5,
+        target: Target::Events(60_000),
+        ..Default::default()
+    };
+    let f = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
+    synth(&cfg, f).unwrap();
+    let (f, warmer) = load_warming(&path, 2048, true);
+    assert!(warmer.wait_finished(Duration::from_secs(300)));
+    let st = warmer.status();
+    assert!(
+        st.chunks_computed >= f.snapshot().chunks.len(),
+        "the warmer computed {} chunks of {}",
+        st.chunks_computed,
+        f.snapshot().chunks.len()
+    );
+    let rows = check_all(&path, &f, "warmed");
+    std::fs::remove_file(&path).ok();
+    assert!(rows > 1_000, "compared only {rows} rows");
+}
