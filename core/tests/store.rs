@@ -3,6 +3,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -23,21 +25,7 @@ fn shared(name: &str) -> Option<PathBuf> {
 }
 
 fn generated(events: u64, seed: u64) -> PathBuf {
-    let p = std::env::temp_dir().join(format!(
-        "scapscope-store-{}-{seed}.scap",
-        std::process::id()
-    ));
-    let cfg = SynthConfig {
-        seed,
-        target: Target::Events(events),
-        ..Default::default()
-    };
-    synth(
-        &cfg,
-        std::io::BufWriter::new(std::fs::File::create(&p).unwrap()),
-    )
-    .unwrap();
-    p
+    support::generated("store", events, seed)
 }
 
 /// What the sequential reader says about each event.

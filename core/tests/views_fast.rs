@@ -7,30 +7,15 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::{Path, PathBuf};
+mod support;
+
+use std::path::Path;
 use std::sync::Arc;
 
 use scapscope_core::filter::Filter;
 use scapscope_core::store::{LoadOptions, Snapshot, load_blocking};
 use scapscope_core::views::{self, Facts, Query};
-
-fn captures() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/captures");
-    let mut v = Vec::new();
-    for sub in [dir.clone(), dir.join("derived")] {
-        let Ok(rd) = std::fs::read_dir(&sub) else {
-            continue;
-        };
-        for e in rd.flatten() {
-            let p = e.path();
-            if p.extension().is_some_and(|x| x == "scap") {
-                v.push(p);
-            }
-        }
-    }
-    v.sort();
-    v
-}
+use support::{captures, generated};
 
 /// Filters of each kind the engine handles: none, store-only, native
 /// (thread, fd and event fields), and a mix.
@@ -131,16 +116,7 @@ fn fast_paths_match_the_reference_on_shared_captures() {
 
 #[test]
 fn fast_paths_match_the_reference_on_a_generated_capture() {
-    use scapscope_core::synth::{SynthConfig, Target, synth};
-    let path =
-        std::env::temp_dir().join(format!("scapscope-views-fast-{}.scap", std::process::id()));
-    let cfg = SynthConfig {
-        seed: 11,
-        target: Target::Events(60_000),
-        ..Default::default()
-    };
-    let f = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
-    synth(&cfg, f).unwrap();
+    let path = generated("views-fast", 60_000, 11);
     let snap = load_blocking(&path, LoadOptions::with_chunk_events(2048)).unwrap();
     std::fs::remove_file(&path).ok();
     assert!(snap.chunks.len() > 20);

@@ -8,30 +8,15 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::{Path, PathBuf};
+mod support;
+
+use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
 use scapscope_core::store::{LoadOptions, load};
 use scapscope_core::views::{self, Facts, Query, Table, WarmOptions, Warmer};
-
-fn captures() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/captures");
-    let mut v = Vec::new();
-    for sub in [dir.clone(), dir.join("derived")] {
-        let Ok(rd) = std::fs::read_dir(&sub) else {
-            continue;
-        };
-        for e in rd.flatten() {
-            let p = e.path();
-            if p.extension().is_some_and(|x| x == "scap") {
-                v.push(p);
-            }
-        }
-    }
-    v.sort();
-    v
-}
+use support::{captures, generated};
 
 /// Every table view: the warmer prepares all of them here.
 fn table_views() -> Vec<&'static str> {
@@ -190,16 +175,7 @@ fn a_look_before_the_warmer_is_done_equals_a_cold_one() {
 
 #[test]
 fn warmed_results_equal_cold_ones_on_a_generated_capture() {
-    use scapscope_core::synth::{SynthConfig, Target, synth};
-    let path =
-        std::env::temp_dir().join(format!("scapscope-views-warm-{}.scap", std::process::id()));
-    let cfg = SynthConfig {
-        seed: 5,
-        target: Target::Events(60_000),
-        ..Default::default()
-    };
-    let f = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
-    synth(&cfg, f).unwrap();
+    let path = generated("views-warm", 60_000, 5);
     let (f, warmer) = load_warming(&path, 2048, true);
     assert!(warmer.wait_finished(Duration::from_secs(300)));
     let st = warmer.status();
