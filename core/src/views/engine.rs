@@ -535,39 +535,17 @@ impl Run<'_> {
             if !full && (ts < self.from_ns || ts >= self.to_ns) {
                 continue;
             }
-            let i = base + j;
             let etype = c.event_type(j);
-            let tref = snap.entities.thread(c.thread_id(j));
-            let thread = tref.thread.as_deref();
-            let fd_ent = c.fd_id(j);
-            let ev = EvRef {
-                i,
-                etype,
-                ts_ns: ts,
-                tid: tref.tid,
-                thread,
-                thread_ent: c.thread_id(j),
-                fd: snap.entities.fd(fd_ent),
-                fd_ent,
-                event_fd: c.has_event_fd(j),
-                res: c.res(j),
-                dynv: if self.plan.needs_dyn {
-                    thread
-                        .and_then(|t| dyn_at(facts, &mut dyn_cursor, t.pid, i))
-                        .map(|d| crate::store::ProcDyn {
-                            fd_open: fd_open[j],
-                            ..d
-                        })
-                } else {
-                    None
-                },
-                latency_ns: lat.get(j).copied().unwrap_or(0),
-                cpu: if etype == ids::PROCINFO_E {
-                    self.facts.cpu(i)
-                } else {
-                    None
-                },
-            };
+            let fd_open_j = fd_open.get(j).copied().unwrap_or(0);
+            let ev = ev_ref(
+                facts,
+                c,
+                base,
+                j,
+                (etype, ts),
+                &lat,
+                self.plan.needs_dyn.then_some((&mut dyn_cursor, fd_open_j)),
+            );
             if bits.is_none()
                 && let Some(n) = &self.user.native
                 && !n.matches(&self.env, &mut resolved, &ev)
@@ -641,6 +619,49 @@ fn dyn_at<'f>(
 
 /// A process's log of values and the position of the visit in it.
 type DynCursor<'f> = (&'f [(usize, crate::store::ProcDyn)], usize);
+
+/// Event `j` of chunk `c` (whose first event is `base`) as the fields
+/// read it, given its type and time. `dynv`: the cursors of the visit and
+/// the event's fd count, when the per-process values are wanted.
+fn ev_ref<'a>(
+    facts: &'a Facts,
+    c: &crate::store::Chunk,
+    base: usize,
+    j: usize,
+    (etype, ts_ns): (u16, u64),
+    lat: &[u64],
+    dynv: Option<(&mut FxHashMap<i64, DynCursor<'a>>, u64)>,
+) -> EvRef<'a> {
+    let snap = facts.snapshot();
+    let i = base + j;
+    let thread_ent = c.thread_id(j);
+    let tref = snap.entities.thread(thread_ent);
+    let thread = tref.thread.as_deref();
+    let fd_ent = c.fd_id(j);
+    EvRef {
+        i,
+        etype,
+        ts_ns,
+        tid: tref.tid,
+        thread,
+        thread_ent,
+        fd: snap.entities.fd(fd_ent),
+        fd_ent,
+        event_fd: c.has_event_fd(j),
+        res: c.res(j),
+        dynv: dynv.and_then(|(cur, fd_open)| {
+            thread
+                .and_then(|t| dyn_at(facts, cur, t.pid, i))
+                .map(|d| crate::store::ProcDyn { fd_open, ..d })
+        }),
+        latency_ns: lat.get(j).copied().unwrap_or(0),
+        cpu: if etype == ids::PROCINFO_E {
+            facts.cpu(i)
+        } else {
+            None
+        },
+    }
+}
 
 /// A chunk's rows as [`Run::accumulate`] builds them: keys to slots, cells
 /// by slot.
@@ -1072,38 +1093,15 @@ fn shared_pass(
         {
             continue;
         }
-        let i = base + j;
-        let tref = snap.entities.thread(c.thread_id(j));
-        let thread = tref.thread.as_deref();
-        let fd_ent = c.fd_id(j);
-        let ev = EvRef {
-            i,
-            etype,
-            ts_ns: c.ts_ns(j),
-            tid: tref.tid,
-            thread,
-            thread_ent: c.thread_id(j),
-            fd: snap.entities.fd(fd_ent),
-            fd_ent,
-            event_fd: c.has_event_fd(j),
-            res: c.res(j),
-            dynv: if needs_dyn {
-                thread
-                    .and_then(|t| dyn_at(facts, &mut dyn_cursor, t.pid, i))
-                    .map(|d| crate::store::ProcDyn {
-                        fd_open: fd_open_j,
-                        ..d
-                    })
-            } else {
-                None
-            },
-            latency_ns: lat.get(j).copied().unwrap_or(0),
-            cpu: if etype == ids::PROCINFO_E {
-                facts.cpu(i)
-            } else {
-                None
-            },
-        };
+        let ev = ev_ref(
+            facts,
+            c,
+            base,
+            j,
+            (etype, c.ts_ns(j)),
+            &lat,
+            needs_dyn.then_some((&mut dyn_cursor, fd_open_j)),
+        );
         for (n, &k) in want.iter().enumerate() {
             let r = &runs[k];
             if !type_may_pass(r.plan.def.filter, etype) {
