@@ -145,8 +145,8 @@ pub enum LoadError {
     },
     /// It was built for another API version.
     #[error(
-        "the plugin was built for dissector API {found}; this scapscope needs {API_PACKAGE}@{needed} \
-         (rebuild it with scapscope-plugin-sdk {API_VERSION}; API 0.1.0 plugins also run)"
+        "the plugin was built for dissector API {found}; this scapscope runs {API_PACKAGE}@{needed} \
+         (rebuild it with the plugin-sdk of this scapscope, which builds API {API_VERSION})"
     )]
     WrongApiVersion {
         /// The version it exports.

@@ -233,7 +233,7 @@ impl PluginStore {
                 path: mpath,
                 detail: format!(
                     "installed for dissector API {}; this scapscope runs {} \
-                     (reinstall a plugin built with scapscope-plugin-sdk {API_VERSION})",
+                     (reinstall it, built with the plugin-sdk of this scapscope: API {API_VERSION})",
                     m.api_version,
                     API_VERSIONS.join(" and ")
                 ),

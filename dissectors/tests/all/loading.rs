@@ -81,7 +81,7 @@ fn another_api_version_is_refused_with_the_version_needed() {
     assert!(e.to_string().contains("scapscope:dissector@0.2.0"), "{e}");
     assert!(
         e.to_string()
-            .contains("rebuild it with scapscope-plugin-sdk 0.2.0"),
+            .contains("plugin-sdk of this scapscope, which builds API 0.2.0"),
         "{e}"
     );
 }
