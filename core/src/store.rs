@@ -183,6 +183,33 @@ impl Snapshot {
         parse_event(body, fmt).ok()
     }
 
+    /// Drops the mapped pages of chunk `ci`'s blocks from resident memory
+    /// (they are read back from the file if touched again). Passes that
+    /// read records (payloads, parameters) call it when done with a chunk:
+    /// otherwise a look at the whole capture leaves the whole file
+    /// resident, which users see as the app's memory.
+    pub fn release_chunk_pages(&self, ci: usize) {
+        let Some(c) = self.chunks.get(ci).filter(|c| !c.is_empty()) else {
+            return;
+        };
+        let start = c.offset(0) as usize;
+        let end = match self.chunks.get(ci + 1).filter(|n| !n.is_empty()) {
+            Some(n) => n.offset(0) as usize,
+            // The last chunk: up to its last block (whose pages stay, as
+            // partial pages at either end do).
+            None => c.offset(c.len() - 1) as usize,
+        };
+        self.bytes.release(start..end);
+    }
+
+    /// Drops every mapped page of the capture from resident memory (see
+    /// [`Snapshot::release_chunk_pages`]): for the scattered records a
+    /// result's last step reads (texts of keys and rows).
+    pub fn release_pages(&self) {
+        let len = self.bytes.as_slice().len();
+        self.bytes.release(0..len);
+    }
+
     /// Indices of the events whose timestamp is in `[from_ns, to_ns)`, in
     /// file order. Timestamps are nearly sorted (per-CPU buffers merge with
     /// small backward steps), so each chunk keeps a running maximum per

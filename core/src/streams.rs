@@ -293,7 +293,7 @@ pub fn reassemble(snap: &Snapshot, selection: Option<&[usize]>) -> Streams {
     let mut unattributed = 0;
     let mut sel = selection.map(|s| s.iter().peekable());
     let mut base = 0;
-    for chunk in &snap.chunks {
+    for (ci, chunk) in snap.chunks.iter().enumerate() {
         for (j, ty) in chunk.event_types().enumerate() {
             let kind = io_kind(ty);
             if kind == IoKind::None {
@@ -373,6 +373,8 @@ pub fn reassemble(snap: &Snapshot, selection: Option<&[usize]>) -> Streams {
             });
         }
         base += chunk.len();
+        // Only the payloads' lengths were needed.
+        snap.release_chunk_pages(ci);
     }
     for s in &mut streams {
         // Per-CPU buffers merge with small backward steps in time: order by

@@ -159,10 +159,12 @@ impl StoreFilter {
         let mut caches = Caches::default();
         self.expr.alloc_caches(snap, &mut caches);
         let caches = &caches;
-        snap.chunks[first.min(snap.chunks.len())..]
+        let first = first.min(snap.chunks.len());
+        snap.chunks[first..]
             .par_iter()
             .zip(bases[first.min(bases.len())..].par_iter())
-            .map(|(c, &base)| {
+            .enumerate()
+            .map(|(k, (c, &base))| {
                 let mut cand = Bits::full(c.len());
                 if !include_hidden {
                     for (w, h) in cand.0.iter_mut().zip(&c.hidden) {
@@ -178,7 +180,10 @@ impl StoreFilter {
                     base,
                     caches,
                 };
-                map(base, sc.eval(&self.expr, cand))
+                let hits = sc.eval(&self.expr, cand);
+                // Leaves on payloads and parameters read records.
+                snap.release_chunk_pages(first + k);
+                map(base, hits)
             })
             .collect()
     }

@@ -766,12 +766,15 @@ impl Run<'_> {
             return slot
                 .get_or_init(|| {
                     let (p, r) = super::extract::with_reads(|| make(true));
+                    self.snap.release_chunk_pages(ci);
                     (Arc::new(p), r)
                 })
                 .0
                 .clone();
         }
-        Arc::new(make(false))
+        let p = Arc::new(make(false));
+        self.snap.release_chunk_pages(ci);
+        p
     }
 }
 
@@ -949,11 +952,14 @@ fn compute_table(
         to_ns: q.to_ns.unwrap_or(u64::MAX),
         reference,
     };
-    match def.kind {
-        ViewKind::Table => Ok(table(&r)),
-        ViewKind::List => Ok(list(&r)),
-        ViewKind::Tree => Ok(super::tree::tree(&r, def)),
-    }
+    let t = match def.kind {
+        ViewKind::Table => table(&r),
+        ViewKind::List => list(&r),
+        ViewKind::Tree => super::tree::tree(&r, def),
+    };
+    // The texts of keys and rows read records all over the capture.
+    snap.release_pages();
+    Ok(t)
 }
 
 impl Run<'_> {
@@ -1137,6 +1143,7 @@ fn shared_pass(
         facts.set_chunk_totals(ci, t.finish(), tile_reads);
     }
     add_reads(saved | all);
+    snap.release_chunk_pages(ci);
 }
 
 fn table(r: &Run<'_>) -> Table {

@@ -572,6 +572,7 @@ fn procinfo_cpu(snap: &Snapshot) -> FxHashMap<usize, f64> {
         };
         out.insert(i, v);
     }
+    snap.release_pages();
     out
 }
 

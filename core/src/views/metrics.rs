@@ -763,6 +763,7 @@ pub(crate) fn chunk_totals(facts: &Facts, ci: usize) -> Arc<ChunkTotals> {
         for j in 0..c.len() {
             t.add(&ev_at(snap, c, base, j, &lat), c.is_hidden(j));
         }
+        snap.release_chunk_pages(ci);
         t.finish()
     })
 }
@@ -970,6 +971,7 @@ pub(crate) fn accumulate(
                     }
                 });
             }
+            snap.release_chunk_pages(ci);
             acc
         })
         .collect();
