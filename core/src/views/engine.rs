@@ -718,19 +718,63 @@ pub(crate) enum ChunkPart {
     Tree(FxHashMap<i64, super::tree::Proc>),
 }
 
+impl ChunkPart {
+    /// Roughly what it holds in memory, in bytes (for the cache's budget:
+    /// a 170k-row view keeps hundreds of MB of chunk results).
+    pub(crate) fn approx_bytes(&self) -> usize {
+        use std::mem::size_of;
+        // A hash map's slot and control byte, at its usual load.
+        const SLOT_OVERHEAD: usize = 16;
+        match self {
+            ChunkPart::Table(m) => {
+                let cells: usize = m.values().map(|c| c.capacity() * size_of::<Cell>()).sum();
+                let texts: usize = m
+                    .keys()
+                    .map(|k| match k {
+                        KeyFinal::S(s) => s.len() + 16,
+                        _ => 0,
+                    })
+                    .sum();
+                m.capacity() * (size_of::<(KeyFinal, Cells)>() + SLOT_OVERHEAD) + cells + texts
+            }
+            ChunkPart::List(_, rows) => {
+                rows.capacity() * size_of::<(usize, Vals)>()
+                    + rows
+                        .iter()
+                        .map(|(_, v)| v.capacity() * size_of::<(Raw, u32)>())
+                        .sum::<usize>()
+            }
+            ChunkPart::Tree(m) => {
+                m.capacity() * (size_of::<(i64, super::tree::Proc)>() + SLOT_OVERHEAD)
+            }
+        }
+    }
+}
+
 /// Cached chunk results of one view and filter, with the state tables
 /// each read (bits of [`super::extract::reads`]); the cells are shared
 /// with the facts of later snapshots ([`Facts::next`]).
 pub(crate) type ChunkSlots = Vec<Arc<std::sync::OnceLock<(Arc<ChunkPart>, u8)>>>;
 
+/// Chunk results of a view whose whole-range table a warmer keeps are
+/// dropped past this size: other ranges compute theirs again (a 1% range
+/// of a 50M-event capture takes tens of ms), and the app's memory stays
+/// near the store's instead of growing by GBs with the large views.
+const PINNED_PARTS_MAX_BYTES: usize = 32 << 20;
+
+/// The key of a view's chunk results under a filter.
+fn parts_key(def: &ViewDef, q: &Query, reference: bool) -> String {
+    format!(
+        "{}{}\u{0}{}",
+        if reference { "reference:" } else { "" },
+        def.id,
+        q.filter.as_ref().map(|f| f.to_string()).unwrap_or_default()
+    )
+}
+
 impl Run<'_> {
     fn cache_key(&self, q: &Query) -> String {
-        format!(
-            "{}{}\u{0}{}",
-            if self.reference { "reference:" } else { "" },
-            self.plan.def.id,
-            q.filter.as_ref().map(|f| f.to_string()).unwrap_or_default()
-        )
+        parts_key(self.plan.def, q, self.reference)
     }
 
     /// The cache slots of this view and filter.
@@ -914,6 +958,11 @@ pub(crate) fn run_shared_pin(
     }
     let t = Arc::new(compute_table(facts, def, q, reference)?);
     facts.keep_table(table_key, t.clone(), pin);
+    if pin {
+        // The whole table is kept: the chunk results it came from serve
+        // only other ranges, which can compute them again; large ones go.
+        facts.drop_large_parts(&parts_key(def, q, reference), PINNED_PARTS_MAX_BYTES);
+    }
     Ok(t)
 }
 

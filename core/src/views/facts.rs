@@ -54,6 +54,8 @@ pub struct Facts {
     tables: Mutex<Vec<(String, Arc<super::model::Table>, bool)>>,
     /// The most recent overviews, by filter, range and points.
     overviews: Mutex<Vec<(String, Arc<super::tiles::Overview>)>>,
+    /// [`PARTS_BUDGET_BYTES`] (tests set less).
+    parts_budget_bytes: usize,
 }
 
 /// A per-chunk cell, shared with the facts of later snapshots.
@@ -77,6 +79,20 @@ const CACHED_TABLES: usize = 3;
 
 /// Views (with their filters) whose chunk results stay cached.
 const CACHED_VIEWS: usize = 6;
+
+/// What the chunk results of views no warmer prepares may hold together
+/// (estimated), beyond the most recent view's: a look at a large view
+/// keeps hundreds of MB of them on a 50M-event capture.
+const PARTS_BUDGET_BYTES: usize = 512 << 20;
+
+/// Estimated bytes of the chunk results in `slots`.
+fn parts_bytes(slots: &super::engine::ChunkSlots) -> usize {
+    slots
+        .iter()
+        .filter_map(|s| s.get())
+        .map(|(p, _)| p.approx_bytes())
+        .sum()
+}
 
 /// Per chunk, each thread's latency state after the chunk's events (as if
 /// the chunk started from nothing), and per thread the chunks that have
@@ -147,6 +163,7 @@ impl Facts {
             view_parts: Mutex::new(Vec::new()),
             tables: Mutex::new(Vec::new()),
             overviews: Mutex::new(Vec::new()),
+            parts_budget_bytes: PARTS_BUDGET_BYTES,
         }
     }
 
@@ -302,15 +319,25 @@ impl Facts {
                 pinned: pin,
             },
         );
-        let mut unpinned = 0;
+        // The most recent unpinned ones, within the count and the budget
+        // (the one just asked for always stays).
+        let (mut unpinned, mut bytes) = (0, 0);
         v.retain(|p| {
             if p.pinned {
                 return true;
             }
             unpinned += 1;
-            unpinned <= CACHED_VIEWS
+            bytes += parts_bytes(&p.slots);
+            unpinned == 1 || (unpinned <= CACHED_VIEWS && bytes <= self.parts_budget_bytes)
         });
         slots
+    }
+
+    /// Drops the chunk results of a view and filter (`key`) if they hold
+    /// more than `max_bytes` (see [`super::engine::ChunkPart::approx_bytes`]).
+    pub(crate) fn drop_large_parts(&self, key: &str, max_bytes: usize) {
+        let mut v = self.view_parts.lock().unwrap_or_else(|e| e.into_inner());
+        v.retain(|p| p.key != key || parts_bytes(&p.slots) <= max_bytes);
     }
 
     /// The snapshot.
@@ -726,4 +753,103 @@ fn carry<T: Clone>(cell: &Shared<T>, same_state: bool, keep: impl Fn(&T) -> bool
         let _ = out.set(v.clone());
     }
     Arc::new(out)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+    use std::sync::Arc;
+
+    use super::{Facts, parts_bytes};
+    use crate::store::{LoadOptions, Snapshot, load_blocking};
+    use crate::views::{self, Query};
+
+    fn capture(name: &str) -> Arc<Snapshot> {
+        use crate::synth::{SynthConfig, Target, synth};
+        let path = std::env::temp_dir().join(format!(
+            "scapscope-facts-{name}-{}.scap",
+            std::process::id()
+        ));
+        let cfg = SynthConfig {
+            seed: 5,
+            target: Target::Events(30_000),
+            ..Default::default()
+        };
+        let f = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
+        synth(&cfg, f).unwrap();
+        let snap = load_blocking(&path, LoadOptions::with_chunk_events(2048)).unwrap();
+        std::fs::remove_file(&path).ok();
+        snap
+    }
+
+    /// A query over chunks `a..b` whole (from the first event of `a` to the
+    /// first of `b`).
+    fn chunks(snap: &Snapshot, a: usize, b: usize) -> Query {
+        Query {
+            from_ns: Some(snap.chunks[a].summary.min_ts_ns),
+            to_ns: Some(snap.chunks[b].summary.min_ts_ns),
+            ..Query::default()
+        }
+    }
+
+    fn key(id: &str) -> String {
+        format!("{id}\u{0}")
+    }
+
+    /// Dropped chunk results are computed again when a range needs them,
+    /// with the same result.
+    #[test]
+    fn dropped_chunk_results_are_computed_again() {
+        let snap = capture("drop");
+        assert!(snap.chunks.len() > 8, "the capture spans several chunks");
+        let f = Facts::new(snap.clone());
+        views::compute(&f, "procs", &Query::default()).unwrap();
+        let held = parts_bytes(&f.view_slots(&key("procs"), false));
+        assert!(held > 0, "a whole-range look keeps its chunk results");
+        f.drop_large_parts(&key("procs"), held);
+        assert_eq!(parts_bytes(&f.view_slots(&key("procs"), false)), held);
+        f.drop_large_parts(&key("procs"), held - 1);
+        assert_eq!(parts_bytes(&f.view_slots(&key("procs"), false)), 0);
+        let q = chunks(&snap, 3, 6);
+        let got = views::compute(&f, "procs", &q).unwrap();
+        let want = views::compute_reference(&Facts::new(snap.clone()), "procs", &q).unwrap();
+        assert_eq!(want, got);
+        assert!(!got.rows.is_empty());
+        assert!(parts_bytes(&f.view_slots(&key("procs"), false)) > 0);
+    }
+
+    /// Past the budget, the chunk results of the least recently used views
+    /// go (the most recent one stays, whatever its size); results stay
+    /// right.
+    #[test]
+    fn the_budget_drops_the_least_recent_views() {
+        let snap = capture("budget");
+        let mut f = Facts::new(snap.clone());
+        let q = Query::default();
+        views::compute(&f, "procs", &q).unwrap();
+        let procs = parts_bytes(&f.view_slots(&key("procs"), false));
+        // Room for procs' results, not for those of a second view too.
+        f.parts_budget_bytes = procs + procs / 2;
+        views::compute(&f, "connections", &q).unwrap();
+        let conns = parts_bytes(&f.view_slots(&key("connections"), false));
+        assert!(conns > procs / 2, "connections hold {conns}, procs {procs}");
+        // Asking for a third view's slots applies the budget: connections
+        // (more recent) stay, procs go.
+        views::compute(&f, "syscalls", &q).unwrap();
+        let v = f.view_parts.lock().unwrap();
+        let keys: Vec<&str> = v.iter().map(|p| p.key.as_str()).collect();
+        assert!(keys.contains(&key("syscalls").as_str()), "{keys:?}");
+        assert!(!keys.contains(&key("procs").as_str()), "{keys:?}");
+        drop(v);
+        let r = chunks(&snap, 2, 9);
+        let fresh = Facts::new(snap.clone());
+        for id in ["procs", "connections", "syscalls"] {
+            assert_eq!(
+                views::compute_reference(&fresh, id, &r).unwrap(),
+                views::compute(&f, id, &r).unwrap(),
+                "{id}"
+            );
+        }
+    }
 }
