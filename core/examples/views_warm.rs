@@ -29,9 +29,18 @@ fn cpu_ms() -> f64 {
 
 /// Resident memory of the process now, in MiB.
 fn rss_mib() -> f64 {
+    status_mib("VmRSS:")
+}
+
+/// The most resident memory the process had so far, in MiB.
+fn peak_rss_mib() -> f64 {
+    status_mib("VmHWM:")
+}
+
+fn status_mib(field: &str) -> f64 {
     let s = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     s.lines()
-        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .find_map(|l| l.strip_prefix(field))
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
         .map_or(f64::NAN, |kb| kb / 1024.0)
 }
@@ -169,12 +178,22 @@ fn main() {
         facts.snapshot().chunks.len()
     );
     println!(
-        "warmer finished:   {:8.0} ms wall, {:8.0} ms CPU in all; warmer thread {:.0} ms CPU, {:.0} ms busy; RSS {:.0} MiB",
+        "warmer finished:   {:8.0} ms wall, {:8.0} ms CPU in all; warmer thread {:.0} ms CPU, {:.0} ms busy; RSS {:.0} MiB (peak {:.0} MiB)",
         ms(warm_wall),
         warm_cpu,
         st.cpu.map_or(f64::NAN, ms),
         ms(st.busy),
-        rss_mib()
+        rss_mib(),
+        peak_rss_mib()
+    );
+    let kept = facts.cached_parts();
+    println!(
+        "chunk results kept: {:.0} MiB ({})",
+        kept.iter().map(|k| k.1).sum::<usize>() as f64 / 1048576.0,
+        kept.iter()
+            .map(|(k, b, _)| format!("{} {:.1} MiB", k.trim(), *b as f64 / 1048576.0))
+            .collect::<Vec<_>>()
+            .join(", ")
     );
 
     // First looks after the warm-up.

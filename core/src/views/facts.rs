@@ -333,6 +333,16 @@ impl Facts {
         slots
     }
 
+    /// What the cached chunk results hold, per view and filter (most
+    /// recently used first): the view's id and filter text, estimated
+    /// bytes, and whether a warmer keeps them. For diagnostics.
+    pub fn cached_parts(&self) -> Vec<(String, usize, bool)> {
+        let v = self.view_parts.lock().unwrap_or_else(|e| e.into_inner());
+        v.iter()
+            .map(|p| (p.key.replace('\u{0}', " "), parts_bytes(&p.slots), p.pinned))
+            .collect()
+    }
+
     /// Drops the chunk results of a view and filter (`key`) if they hold
     /// more than `max_bytes` (see [`super::engine::ChunkPart::approx_bytes`]).
     pub(crate) fn drop_large_parts(&self, key: &str, max_bytes: usize) {
