@@ -18,15 +18,6 @@ use scapscope_core::store::{LoadOptions, load};
 use scapscope_core::views::{self, Facts, Query, Table, WarmOptions, Warmer};
 use support::{captures, generated};
 
-/// Every table view: the warmer prepares all of them here.
-fn table_views() -> Vec<&'static str> {
-    views::VIEWS
-        .iter()
-        .filter(|v| v.kind == views::ViewKind::Table)
-        .map(|v| v.id)
-        .collect()
-}
-
 fn same_table(what: &str, want: &Table, got: &Table) -> usize {
     assert_eq!(want.columns, got.columns, "{what}: columns");
     assert_eq!(want.span_ns, got.span_ns, "{what}: span");
@@ -51,14 +42,15 @@ fn overview_numbers(f: &Facts, points: usize) -> Vec<(String, u64, Vec<u64>)> {
 
 /// Loads `path` in small chunks, offering the facts of every snapshot
 /// (each from the previous one with `Facts::next`) to a warmer that
-/// prepares every table view, and waiting for it after each, so that
-/// every chunk is prepared under the initial state before the load ends.
-/// On a few snapshots in flight, compares what the warmed facts give with
-/// cold facts of the same snapshot. Returns the final facts, still being
+/// prepares every view (tables, lists and the tree: the default), and
+/// waiting for it after each, so that every chunk is prepared under the
+/// initial state before the load ends. On a few snapshots in flight,
+/// compares what the warmed facts give for every view with cold facts of
+/// the same snapshot. Returns the final facts, still being
 /// warmed unless `wait_final`.
 fn load_warming(path: &Path, chunk_events: usize, wait_final: bool) -> (Arc<Facts>, Warmer) {
     let warmer = Warmer::start(WarmOptions {
-        views: table_views(),
+        views: views::warm::default_views(),
         overview_points: Some(40),
         batch_chunks: 2,
     });
@@ -94,7 +86,7 @@ fn load_warming(path: &Path, chunk_events: usize, wait_final: bool) -> (Arc<Fact
                     path.display(),
                     snap.generation
                 );
-                for v in ["procs", "files", "connections"] {
+                for v in views::VIEWS.iter().map(|v| v.id) {
                     let want = views::compute_reference(&cold, v, &Query::default()).unwrap();
                     let got = views::compute_shared(&f, v, &Query::default()).unwrap();
                     same_table(&format!("{v} on {} in flight", path.display()), &want, &got);
