@@ -54,6 +54,9 @@ impl Default for WarmOptions {
 
 /// The views prepared by default: every view ([`super::VIEWS`]), so that
 /// each one's first whole-range look is ready once the warmer is done.
+/// The lists and the tree add little to the shared pass (on 14M events
+/// 0.5–1.9 s of CPU to some 23 s for the tables and tiles; 2.4 s in a
+/// pass of their own).
 pub fn default_views() -> Vec<&'static str> {
     super::VIEWS.iter().map(|v| v.id).collect()
 }
