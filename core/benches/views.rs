@@ -213,7 +213,7 @@ fn bench(c: &mut Criterion) {
     g.bench_function("overview-60", |b| {
         b.iter(|| views::tiles::overview(&warmed, &all, 60).unwrap())
     });
-    for &v in views::warm::DEFAULT_VIEWS {
+    for v in views::warm::default_views() {
         g.bench_function(v, |b| {
             b.iter(|| views::compute_shared(&warmed, v, &all).unwrap())
         });
@@ -226,7 +226,7 @@ fn bench(c: &mut Criterion) {
     g.bench_function("overview-60", |b| {
         b.iter(|| views::tiles::overview(&warmed.next(snap.clone()), &all, 60).unwrap())
     });
-    for &v in views::warm::DEFAULT_VIEWS {
+    for v in views::warm::default_views() {
         g.bench_function(v, |b| {
             b.iter(|| views::compute_shared(&warmed.next(snap.clone()), v, &all).unwrap())
         });

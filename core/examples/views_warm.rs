@@ -62,7 +62,7 @@ fn main() {
     let path = std::path::PathBuf::from(args.remove(0));
     let cold_rss = args.first().is_some_and(|a| a == "--cold-rss");
     let names: Vec<&'static str> = if args.is_empty() {
-        views::warm::DEFAULT_VIEWS.to_vec()
+        views::warm::default_views()
     } else {
         args.iter()
             .filter_map(|a| views::find(a).map(|d| d.id))
@@ -77,7 +77,7 @@ fn main() {
         let f = Facts::new(snap);
         views::tiles::overview(&f, &Query::default(), 60).unwrap();
         println!("after overview: RSS {:.0} MiB", rss_mib());
-        for v in views::warm::DEFAULT_VIEWS {
+        for v in &views::warm::default_views() {
             views::compute_shared(&f, v, &Query::default()).unwrap();
             println!("after {v}: RSS {:.0} MiB", rss_mib());
         }

@@ -18,15 +18,6 @@ use scapscope_core::store::{LoadOptions, load};
 use scapscope_core::views::{self, Facts, Query, Table, WarmOptions, Warmer};
 use support::{captures, generated};
 
-/// Every table view: the warmer prepares all of them here.
-fn table_views() -> Vec<&'static str> {
-    views::VIEWS
-        .iter()
-        .filter(|v| v.kind == views::ViewKind::Table)
-        .map(|v| v.id)
-        .collect()
-}
-
 fn same_table(what: &str, want: &Table, got: &Table) -> usize {
     assert_eq!(want.columns, got.columns, "{what}: columns");
     assert_eq!(want.span_ns, got.span_ns, "{what}: span");
@@ -51,14 +42,15 @@ fn overview_numbers(f: &Facts, points: usize) -> Vec<(String, u64, Vec<u64>)> {
 
 /// Loads `path` in small chunks, offering the facts of every snapshot
 /// (each from the previous one with `Facts::next`) to a warmer that
-/// prepares every table view, and waiting for it after each, so that
-/// every chunk is prepared under the initial state before the load ends.
-/// On a few snapshots in flight, compares what the warmed facts give with
-/// cold facts of the same snapshot. Returns the final facts, still being
+/// prepares every view (tables, lists and the tree: the default), and
+/// waiting for it after each, so that every chunk is prepared under the
+/// initial state before the load ends. On a few snapshots in flight,
+/// compares what the warmed facts give for every view with cold facts of
+/// the same snapshot. Returns the final facts, still being
 /// warmed unless `wait_final`.
 fn load_warming(path: &Path, chunk_events: usize, wait_final: bool) -> (Arc<Facts>, Warmer) {
     let warmer = Warmer::start(WarmOptions {
-        views: table_views(),
+        views: views::warm::default_views(),
         overview_points: Some(40),
         batch_chunks: 2,
     });
@@ -94,7 +86,7 @@ fn load_warming(path: &Path, chunk_events: usize, wait_final: bool) -> (Arc<Fact
                     path.display(),
                     snap.generation
                 );
-                for v in ["procs", "files", "connections"] {
+                for v in views::VIEWS.iter().map(|v| v.id) {
                     let want = views::compute_reference(&cold, v, &Query::default()).unwrap();
                     let got = views::compute_shared(&f, v, &Query::default()).unwrap();
                     same_table(&format!("{v} on {} in flight", path.display()), &want, &got);
@@ -158,19 +150,30 @@ fn a_look_before_the_warmer_is_done_equals_a_cold_one() {
         eprintln!("SKIP: ../shared/captures is absent");
         return;
     }
-    let mut rows = 0;
-    for p in &paths {
-        // The final facts are offered and looked at at once, while the
-        // warmer works on them.
-        let (f, warmer) = load_warming(p, 1024, false);
-        if f.snapshot().open_error.is_some() {
-            continue;
-        }
-        rows += check_all(p, &f, "before the warmer is done");
-        assert!(warmer.wait_finished(Duration::from_secs(300)));
-        rows += check_all(p, &f, "after");
-    }
+    let rows: usize = paths.iter().map(|p| look_before_done(p, 1024)).sum();
     assert!(rows > 5_000, "compared only {rows} rows");
+}
+
+/// The final facts of `path` are offered and looked at at once, while the
+/// warmer works on them, then again once it is done; returns the rows
+/// compared.
+fn look_before_done(path: &Path, chunk_events: usize) -> usize {
+    let (f, warmer) = load_warming(path, chunk_events, false);
+    if f.snapshot().open_error.is_some() {
+        return 0;
+    }
+    let mut rows = check_all(path, &f, "before the warmer is done");
+    assert!(warmer.wait_finished(Duration::from_secs(300)));
+    rows += check_all(path, &f, "after");
+    rows
+}
+
+#[test]
+fn a_look_before_the_warmer_is_done_equals_a_cold_one_on_a_generated_capture() {
+    let path = generated("views-warm-early", 60_000, 6);
+    let rows = look_before_done(&path, 2048);
+    std::fs::remove_file(&path).ok();
+    assert!(rows > 1_000, "compared only {rows} rows");
 }
 
 #[test]

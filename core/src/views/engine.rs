@@ -666,7 +666,7 @@ fn ev_ref<'a>(
 /// A chunk's rows as [`Run::accumulate`] builds them: keys to slots, cells
 /// by slot.
 #[derive(Default)]
-struct FastRows {
+pub(crate) struct FastRows {
     slots: FxHashMap<KeyRaw, u32>,
     keys: Vec<KeyRaw>,
     cells: Vec<Cells>,
@@ -747,6 +747,55 @@ impl ChunkPart {
             ChunkPart::Tree(m) => {
                 m.capacity() * (size_of::<(i64, super::tree::Proc)>() + SLOT_OVERHEAD)
             }
+        }
+    }
+}
+
+/// A chunk's result while its events are added (see [`Run::add`]).
+pub(crate) enum Acc {
+    Table(FastRows),
+    /// Events that passed the filter so far, and the rows they gave.
+    List(usize, Vec<(usize, Vals)>),
+    Tree(FxHashMap<i64, super::tree::Proc>),
+}
+
+impl Run<'_> {
+    /// An empty result of this view for one chunk.
+    pub(crate) fn new_acc(&self) -> Acc {
+        match self.plan.def.kind {
+            ViewKind::Table => Acc::Table(FastRows::default()),
+            ViewKind::List => Acc::List(0, Vec::new()),
+            ViewKind::Tree => Acc::Tree(FxHashMap::default()),
+        }
+    }
+
+    /// Adds `ev`, which passed the filters, to a chunk's result: the one
+    /// path of a look ([`Run::for_each_in`]) and of the warmer's shared
+    /// pass.
+    pub(crate) fn add(&self, acc: &mut Acc, ev: &EvRef<'_>) {
+        match acc {
+            Acc::Table(rows) => self.accumulate(rows, ev),
+            Acc::List(passed, rows) => {
+                // csysdig's row counter counts every event that passed
+                // the filter, also those dropped for a missing value.
+                *passed += 1;
+                let mut vals = Vals::new();
+                if self.values(ev, &mut vals) {
+                    rows.push((*passed, vals));
+                }
+            }
+            Acc::Tree(procs) => super::tree::add(procs, ev),
+        }
+    }
+
+    /// The chunk's result (tables: keys resolved).
+    pub(crate) fn finish(&self, acc: Acc) -> ChunkPart {
+        match acc {
+            Acc::Table(rows) => {
+                ChunkPart::Table(resolve_keys(self, rows.into_partial(), &self.plan.aggs))
+            }
+            Acc::List(passed, rows) => ChunkPart::List(passed, rows),
+            Acc::Tree(procs) => ChunkPart::Tree(procs),
         }
     }
 }
@@ -942,14 +991,7 @@ pub(crate) fn run_shared_pin(
 ) -> Result<Arc<Table>, ViewError> {
     // A view looked at again with the same filter and range (back in the
     // breadcrumbs, a repeated click) is the table computed before.
-    let filter_text = q.filter.as_ref().map(|f| f.to_string()).unwrap_or_default();
-    let table_key = format!(
-        "{}{}\u{0}{filter_text}\u{0}{:?}\u{0}{:?}",
-        if reference { "reference:" } else { "" },
-        def.id,
-        q.from_ns,
-        q.to_ns
-    );
+    let table_key = table_key(def, q, reference);
     if let Some(t) = facts.cached_table(&table_key) {
         if pin {
             facts.keep_table(table_key, t.clone(), true);
@@ -964,6 +1006,18 @@ pub(crate) fn run_shared_pin(
         facts.drop_large_parts(&parts_key(def, q, reference), PINNED_PARTS_MAX_BYTES);
     }
     Ok(t)
+}
+
+/// The key a view's table is kept under in the facts, by filter and range.
+pub(crate) fn table_key(def: &ViewDef, q: &Query, reference: bool) -> String {
+    let filter_text = q.filter.as_ref().map(|f| f.to_string()).unwrap_or_default();
+    format!(
+        "{}{}\u{0}{filter_text}\u{0}{:?}\u{0}{:?}",
+        if reference { "reference:" } else { "" },
+        def.id,
+        q.from_ns,
+        q.to_ns
+    )
 }
 
 /// A copy of `t`, its rows copied on all cores (a 170k-row table is some
@@ -1033,14 +1087,14 @@ impl Run<'_> {
     }
 }
 
-/// The whole-chunk results of several table views (no filter) and the
-/// tiles' chunk totals, for the chunks `cis` that lack any, computed in
-/// one pass over each chunk's events (what the views share per event:
-/// reading the columns, the entities, the per-process values, is done
-/// once); each view keeps its results whatever else is looked at. Every
-/// view gets the events and values [`Run::for_each_in`] would give it,
-/// and adds them with [`Run::accumulate`], so the results are those of a
-/// look. Returns how many chunks were computed.
+/// The whole-chunk results of several views (no filter) and the tiles'
+/// chunk totals, for the chunks `cis` that lack any, computed in one pass
+/// over each chunk's events (what the views share per event: reading the
+/// columns, the entities, the per-process values, is done once); each
+/// view keeps its results whatever else is looked at. Every view gets the
+/// events and values [`Run::for_each_in`] would give it, and adds them
+/// with [`Run::add`], as a look does (tables: [`Run::accumulate`]), so the
+/// results are those of a look. Returns how many chunks were computed.
 pub(crate) fn warm_shared(
     facts: &Facts,
     defs: &[&'static ViewDef],
@@ -1051,7 +1105,6 @@ pub(crate) fn warm_shared(
     let snap: &Snapshot = facts.snapshot();
     let runs: Vec<Run<'_>> = defs
         .iter()
-        .filter(|d| d.kind == ViewKind::Table)
         .map(|&def| {
             let user = UserFilter {
                 native: None,
@@ -1121,7 +1174,7 @@ fn shared_pass(
     };
     let env = Env::new(snap, facts.state());
     let mut tiles = totals.then(|| super::metrics::TotalsAcc::new(&env));
-    let mut rows: Vec<FastRows> = want.iter().map(|_| FastRows::default()).collect();
+    let mut rows: Vec<Acc> = want.iter().map(|&k| runs[k].new_acc()).collect();
     // What each result read of the state, apart.
     let saved = take_reads();
     let mut reads = vec![0u8; want.len()];
@@ -1172,7 +1225,7 @@ fn shared_pass(
                 ..ev
             };
             if view_filter(r.plan.def.filter, &r.env, &ev) {
-                r.accumulate(&mut rows[n], &ev);
+                r.add(&mut rows[n], &ev);
             }
             reads[n] |= take_reads();
         }
@@ -1180,9 +1233,7 @@ fn shared_pass(
     let mut all = tile_reads;
     for ((n, &k), rows) in want.iter().enumerate().zip(rows) {
         let r = &runs[k];
-        let (part, more) = super::extract::with_reads(|| {
-            ChunkPart::Table(resolve_keys(r, rows.into_partial(), &r.plan.aggs))
-        });
+        let (part, more) = super::extract::with_reads(|| r.finish(rows));
         all |= reads[n] | more;
         if let Some(slot) = slots[k].get(ci) {
             let _ = slot.set((Arc::new(part), reads[n] | more));
@@ -1471,18 +1522,9 @@ fn list(r: &Run<'_>) -> Table {
         .into_par_iter()
         .map(|ci| {
             r.part(&slots, ci, |full| {
-                let mut passed = 0usize;
-                let mut rows = Vec::new();
-                let mut vals = Vals::new();
-                r.for_each_in(ci, full, |ev| {
-                    // csysdig's row counter counts every event that passed
-                    // the filter, also those dropped for a missing value.
-                    passed += 1;
-                    if r.values(ev, &mut vals) {
-                        rows.push((passed, std::mem::take(&mut vals)));
-                    }
-                });
-                ChunkPart::List(passed, rows)
+                let mut acc = r.new_acc();
+                r.for_each_in(ci, full, |ev| r.add(&mut acc, ev));
+                r.finish(acc)
             })
         })
         .collect();

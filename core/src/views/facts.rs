@@ -238,11 +238,10 @@ impl Facts {
                 .enumerate()
                 .take(shared.min(vp.slots.len()))
             {
-                // Lists and trees read the state outside the tracked
-                // paths: only tables are taken over to another state.
-                *slot = carry(&vp.slots[ci], same_state, |(p, r)| {
-                    r & !agree == 0 && matches!(p.as_ref(), super::engine::ChunkPart::Table(_))
-                });
+                // Lists and trees too: their rows keep text as references
+                // resolved at the merge (as tables do their cells), and
+                // what their chunk pass reads of the state is recorded.
+                *slot = carry(&vp.slots[ci], same_state, |(_, r)| r & !agree == 0);
             }
             mine.push(ViewParts {
                 key: vp.key.clone(),

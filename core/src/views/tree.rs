@@ -9,6 +9,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::defs::ViewDef;
 use super::engine::{ChunkPart, Run, columns, thread_table_events};
+use super::extract::EvRef;
 use super::model::{Row, Table, Value};
 
 /// What the tree knows of a process.
@@ -43,6 +44,33 @@ fn merge(a: &mut Proc, b: Proc) {
     }
 }
 
+/// Adds an event to a chunk's processes (see [`Run::add`]).
+pub(crate) fn add(m: &mut FxHashMap<i64, Proc>, ev: &EvRef<'_>) {
+    // Container events carry a made-up thread (pid -1).
+    let Some(t) = ev.thread.filter(|t| t.pid >= 0) else {
+        return;
+    };
+    let p = Proc {
+        ppid: if t.is_main_thread() {
+            t.ptid
+        } else {
+            ev.dynv.map_or(-1, |d| d.ptid)
+        },
+        ent: ev.thread_ent,
+        events: 1,
+        first_ns: ev.ts_ns,
+        last_ns: ev.ts_ns,
+        from_main: t.is_main_thread(),
+        seen_at: ev.i,
+    };
+    match m.get_mut(&t.pid) {
+        Some(a) => merge(a, p),
+        None => {
+            m.insert(t.pid, p);
+        }
+    }
+}
+
 pub(crate) fn tree(r: &Run<'_>, def: &'static ViewDef) -> Table {
     let snap = r.snap;
     let slots = r.tree_slots();
@@ -50,33 +78,9 @@ pub(crate) fn tree(r: &Run<'_>, def: &'static ViewDef) -> Table {
         .into_par_iter()
         .map(|ci| {
             r.part_of(&slots, ci, |full| {
-                let mut m: FxHashMap<i64, Proc> = FxHashMap::default();
-                r.for_each_event_in(ci, full, |ev| {
-                    // Container events carry a made-up thread (pid -1).
-                    let Some(t) = ev.thread.filter(|t| t.pid >= 0) else {
-                        return;
-                    };
-                    let p = Proc {
-                        ppid: if t.is_main_thread() {
-                            t.ptid
-                        } else {
-                            ev.dynv.map_or(-1, |d| d.ptid)
-                        },
-                        ent: ev.thread_ent,
-                        events: 1,
-                        first_ns: ev.ts_ns,
-                        last_ns: ev.ts_ns,
-                        from_main: t.is_main_thread(),
-                        seen_at: ev.i,
-                    };
-                    match m.get_mut(&t.pid) {
-                        Some(a) => merge(a, p),
-                        None => {
-                            m.insert(t.pid, p);
-                        }
-                    }
-                });
-                ChunkPart::Tree(m)
+                let mut acc = r.new_acc();
+                r.for_each_event_in(ci, full, |ev| r.add(&mut acc, ev));
+                r.finish(acc)
             })
         })
         .collect();
