@@ -165,8 +165,29 @@ fn main() {
     let load_wall = t.elapsed();
     let load_cpu = cpu_ms() - c;
     let at_load_end = warmer.status();
-    warmer.wait_finished(Duration::from_secs(3600));
+    // When the tiles and the first views are ready (see
+    // `WarmOptions::first`), then everything.
+    let first = WarmOptions::default().first;
+    let mut first_ready = None;
+    while !warmer.wait_finished(Duration::from_millis(50)) {
+        let st = warmer.status();
+        if first_ready.is_none()
+            && st.overview_ready
+            && first
+                .iter()
+                .all(|v| !names.contains(v) || st.ready.contains(v))
+        {
+            first_ready = Some(t.elapsed());
+        }
+    }
     let warm_wall = t.elapsed();
+    if let Some(f) = first_ready {
+        println!(
+            "tiles and {} ready {:.0} ms after the load's end",
+            first.join(", "),
+            ms(f.saturating_sub(load_wall))
+        );
+    }
     let warm_cpu = cpu_ms() - c;
     let st = warmer.status();
     let facts = facts.unwrap();

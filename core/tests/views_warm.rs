@@ -53,6 +53,8 @@ fn load_warming(path: &Path, chunk_events: usize, wait_final: bool) -> (Arc<Fact
         views: views::warm::default_views(),
         overview_points: Some(40),
         batch_chunks: 2,
+        // Staged: two views and the tiles first, the others after.
+        first: vec!["syscalls", "connections"],
     });
     let h = load(path, LoadOptions::with_chunk_events(chunk_events));
     let mut facts: Option<Arc<Facts>> = None;
@@ -188,6 +190,14 @@ fn warmed_results_equal_cold_ones_on_a_generated_capture() {
         st.chunks_computed,
         f.snapshot().chunks.len()
     );
+    // Every view's table is kept, the first ones before the others.
+    assert!(st.overview_ready);
+    let mut ready = st.ready.clone();
+    ready.sort_unstable();
+    let mut all: Vec<&str> = views::VIEWS.iter().map(|v| v.id).collect();
+    all.sort_unstable();
+    assert_eq!(ready, all);
+    assert_eq!(st.ready[..2], ["connections", "syscalls"]);
     let rows = check_all(&path, &f, "warmed");
     std::fs::remove_file(&path).ok();
     assert!(rows > 1_000, "compared only {rows} rows");

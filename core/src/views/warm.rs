@@ -40,6 +40,12 @@ pub struct WarmOptions {
     /// Chunks computed between two checks for the last facts of the load
     /// (or for a stop).
     pub batch_chunks: usize,
+    /// Views of `views` prepared first, with the tiles: their chunk
+    /// results (while loading, as long as the load outpaces the warmer),
+    /// then, once the load is done, their whole-range tables, and only
+    /// then the other views. So the views a user opens first are ready
+    /// as early as if they were the only ones.
+    pub first: Vec<&'static str>,
 }
 
 impl Default for WarmOptions {
@@ -48,6 +54,7 @@ impl Default for WarmOptions {
             views: default_views(),
             overview_points: Some(60),
             batch_chunks: 4,
+            first: FIRST_VIEWS.to_vec(),
         }
     }
 }
@@ -61,12 +68,21 @@ pub fn default_views() -> Vec<&'static str> {
     super::VIEWS.iter().map(|v| v.id).collect()
 }
 
+/// The views prepared before the others by default: the ones a user
+/// opens first (the app's tabs after the overview).
+pub const FIRST_VIEWS: &[&str] = &["procs", "files", "connections", "syscalls"];
+
 /// Where a [`Warmer`] stands.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct WarmStatus {
-    /// Chunks whose results it computed (all views and totals of a chunk
-    /// count once).
+    /// Chunks whose results it computed (counted once every view's and
+    /// the totals are, see [`WarmOptions::first`]).
     pub chunks_computed: usize,
+    /// Whether the whole-range overview is kept (a look costs nothing).
+    pub overview_ready: bool,
+    /// Views whose whole-range table is kept, in the order they became
+    /// ready.
+    pub ready: Vec<&'static str>,
     /// Number of chunks of the latest facts offered.
     pub chunks_offered: usize,
     /// Whether it waits for newer facts: done with the latest offered, or
@@ -302,31 +318,56 @@ fn warm(inner: &Inner, facts: &Facts, views: &[&'static ViewDef], opts: &WarmOpt
     let todo: Vec<usize> = (0..snap.chunks.len())
         .filter(|&ci| !snap.chunks[ci].is_empty())
         .collect();
-    for batch in todo.chunks(opts.batch_chunks.max(1)) {
-        if newer() {
-            return false;
-        }
-        let computed = engine::warm_shared(facts, views, opts.overview_points.is_some(), batch);
-        if computed > 0 {
-            lock(&inner.status).chunks_computed += computed;
-        }
-    }
-    if !facts.at_end() {
-        return true;
-    }
-    // The last snapshot: the whole-range results, kept.
+    // Two stages: the tiles and the first views, then the others.
+    let (first, rest): (Vec<&'static ViewDef>, Vec<&'static ViewDef>) =
+        views.iter().partition(|d| opts.first.contains(&d.id));
+    let stages = [(first, opts.overview_points), (rest, None)];
+    let last_stage = if stages[1].0.is_empty() { 0 } else { 1 };
     let q = Query::default();
-    if let Some(points) = opts.overview_points {
-        if newer() {
-            return false;
+    for (n, (stage, points)) in stages.iter().enumerate() {
+        if stage.is_empty() && points.is_none() {
+            continue;
         }
-        let _ = tiles::overview(facts, &q, points);
-    }
-    for def in views {
-        if newer() {
-            return false;
+        if n > 0 && !facts.at_end() {
+            // While loading, the first stage keeps up with the load before
+            // the others run: newer facts worth moving to are taken now
+            // (the chunks left here are done with those facts).
+            let latest = lock(&inner.latest).clone();
+            if latest.is_some_and(|l| worth_moving(Some(facts), &l)) {
+                return true;
+            }
         }
-        let _ = engine::run_shared_pin(facts, def, &q, false, true);
+        for batch in todo.chunks(opts.batch_chunks.max(1)) {
+            if newer() {
+                return false;
+            }
+            let computed = engine::warm_shared(facts, stage, points.is_some(), batch);
+            if computed > 0 && n == last_stage {
+                lock(&inner.status).chunks_computed += computed;
+            }
+        }
+        if !facts.at_end() {
+            continue;
+        }
+        // The last snapshot: the stage's whole-range results, kept.
+        if let Some(points) = *points {
+            if newer() {
+                return false;
+            }
+            if tiles::overview(facts, &q, points).is_ok() {
+                lock(&inner.status).overview_ready = true;
+                inner.changed.notify_all();
+            }
+        }
+        for def in stage {
+            if newer() {
+                return false;
+            }
+            if engine::run_shared_pin(facts, def, &q, false, true).is_ok() {
+                lock(&inner.status).ready.push(def.id);
+                inner.changed.notify_all();
+            }
+        }
     }
     true
 }
