@@ -37,7 +37,7 @@ pub use defs::{VIEWS, ViewDef, ViewKind};
 pub use extract::VF;
 pub use facts::Facts;
 pub use model::{ColType, Column, DrillDown, Row, Table, Unit, Value};
-pub use warm::{WarmOptions, Warmer};
+pub use warm::{WarmOptions, WarmStatus, WarmWatch, Warmer};
 
 use crate::filter::{Filter, FilterError};
 

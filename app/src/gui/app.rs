@@ -185,6 +185,8 @@ impl Document {
 pub enum Message {
     /// A sample of a load arrived.
     LoadProgressed(load::Update),
+    /// A sample of the views' warm-up arrived.
+    WarmProgressed(load::WarmUpdate),
     /// The user cancelled the load.
     LoadCancelled,
     /// The user asked for the open dialog.
@@ -322,6 +324,8 @@ pub struct App {
     /// loads (fed the facts of each snapshot), so the first look at them
     /// is a merge, or the table it kept.
     warmer: Option<views::Warmer>,
+    /// The warmer's latest status, as its worker sampled it.
+    warm_status: Option<views::WarmStatus>,
     /// Bumped by every change a view depends on; results of another are
     /// dropped.
     view_generation: u64,
@@ -376,6 +380,7 @@ impl App {
             views: ViewsScreen::default(),
             facts: None,
             warmer: None,
+            warm_status: None,
             view_generation: 0,
             view_running: None,
             view_done: None,
@@ -457,7 +462,11 @@ impl App {
         let (load_id, samples) = load::start(&path);
         let (samples, handle) = samples.abortable();
         self.adopt(path, load_id, Some(handle.abort_on_drop()));
-        samples.map(Message::LoadProgressed)
+        let warm = match &self.warmer {
+            Some(w) => load::warm_samples(load_id, w.watch()).map(Message::WarmProgressed),
+            None => Task::none(),
+        };
+        Task::batch([samples.map(Message::LoadProgressed), warm])
     }
 
     /// Makes `path` (loaded as `load_id` by the caller) the open capture.
@@ -472,6 +481,7 @@ impl App {
         self.facts = None;
         // A new warmer per capture (dropping the old one stops it).
         self.warmer = Some(views::Warmer::start(views::WarmOptions::default()));
+        self.warm_status = None;
         self.core_overview = None;
         self.ov_key = None;
         self.ov_generation += 1;
@@ -606,6 +616,12 @@ impl App {
     fn dispatch(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::LoadProgressed(u) => return self.on_load_progress(u),
+            Message::WarmProgressed(u) => {
+                // Samples of an earlier capture's warmer are dropped.
+                if self.doc.as_ref().is_some_and(|d| d.load_id == u.load_id) {
+                    self.warm_status = Some(u.status);
+                }
+            }
             Message::LoadCancelled => self.cancel_load(),
             Message::OpenRequested => return self.picker.pick_capture().map(Message::FilePicked),
             Message::FilePicked(Some(path)) => return self.open(path),
@@ -1695,6 +1711,24 @@ impl App {
         container(crumbs).padding([2, 12]).into()
     }
 
+    /// What the status bar says of the views' warm-up: how far it is, so
+    /// that a slow first look while it works is no surprise.
+    fn warm_text(&self) -> Option<String> {
+        let st = self.warm_status.as_ref()?;
+        let total = views::VIEWS.len();
+        Some(if st.finished {
+            "views ready".to_string()
+        } else if st.ready.is_empty() && !st.overview_ready {
+            let of = st.chunks_offered.max(st.chunks_computed).max(1);
+            format!(
+                "preparing views: {}%",
+                (st.chunks_computed * 100 / of).min(99)
+            )
+        } else {
+            format!("preparing views: {} of {total} ready", st.ready.len())
+        })
+    }
+
     fn status_bar(&self) -> Element<'_, Message> {
         let facts = match &self.doc {
             None => String::new(),
@@ -1711,6 +1745,10 @@ impl App {
                 );
                 if problems > 0 {
                     s.push_str(&format!(" · {problems} kinds of problems found"));
+                }
+                if let Some(w) = self.warm_text() {
+                    s.push_str(" · ");
+                    s.push_str(&w);
                 }
                 s
             }
@@ -1871,6 +1909,46 @@ mod tests {
         app.shown.runner = Runner::Inline;
         let id = app.document().unwrap().load_id;
         (app, id)
+    }
+
+    #[test]
+    fn the_status_bar_follows_the_views_warm_up() {
+        let (mut app, id) = opened();
+        assert_eq!(app.warm_text(), None, "nothing said before a sample");
+        let warm = |status: views::WarmStatus, load_id| {
+            Message::WarmProgressed(load::WarmUpdate { load_id, status })
+        };
+        let _ = app.update(warm(
+            views::WarmStatus {
+                chunks_computed: 1,
+                chunks_offered: 4,
+                ..Default::default()
+            },
+            id,
+        ));
+        assert_eq!(app.warm_text().as_deref(), Some("preparing views: 25%"));
+        // Another capture's warmer is not this one's.
+        let _ = app.update(warm(views::WarmStatus::default(), id + 1));
+        assert_eq!(app.warm_text().as_deref(), Some("preparing views: 25%"));
+        // The real warmer, once the load is done.
+        let _ = app.update(sample(id, 572, true));
+        let w = app.warmer.as_ref().expect("a warmer per capture");
+        assert!(w.wait_finished(std::time::Duration::from_secs(120)));
+        let status = w.watch().status();
+        assert_eq!(status.ready.len(), views::VIEWS.len());
+        let mut half = status.clone();
+        half.finished = false;
+        half.ready.truncate(4);
+        let _ = app.update(warm(half, id));
+        assert_eq!(
+            app.warm_text(),
+            Some(format!(
+                "preparing views: 4 of {} ready",
+                views::VIEWS.len()
+            ))
+        );
+        let _ = app.update(warm(status, id));
+        assert_eq!(app.warm_text().as_deref(), Some("views ready"));
     }
 
     #[test]

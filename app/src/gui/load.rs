@@ -138,3 +138,52 @@ mod tests {
         assert!(last.snapshot.open_error.is_some());
     }
 }
+
+/// How long the warm-up worker waits for a step before it samples anyway.
+const WARM_SAMPLE_EVERY: Duration = Duration::from_millis(500);
+
+/// One sample of the views' warm-up for a load.
+#[derive(Debug, Clone)]
+pub struct WarmUpdate {
+    /// The load whose warmer it is.
+    pub load_id: u64,
+    /// Where the warmer stands.
+    pub status: scapscope_core::views::WarmStatus,
+}
+
+/// Follows the warm-up of `load_id`'s views: samples at each of its steps
+/// (at least twice a second while it works), until it is finished or
+/// dropped, or nobody listens.
+pub fn warm_samples(load_id: u64, watch: scapscope_core::views::WarmWatch) -> Task<WarmUpdate> {
+    let (mut tx, rx) = mpsc::channel(1);
+    let spawned = std::thread::Builder::new()
+        .name(format!("scapscope-gui-warm-{load_id}"))
+        .spawn(move || {
+            let mut last: Option<(usize, usize, bool, bool)> = None;
+            loop {
+                let status = watch.wait(WARM_SAMPLE_EVERY);
+                let key = (
+                    status.chunks_computed,
+                    status.ready.len(),
+                    status.overview_ready,
+                    status.finished,
+                );
+                let done = status.finished || watch.stopped();
+                if last != Some(key) {
+                    last = Some(key);
+                    let sent =
+                        iced::futures::executor::block_on(tx.send(WarmUpdate { load_id, status }));
+                    if sent.is_err() {
+                        return;
+                    }
+                }
+                if done {
+                    return;
+                }
+            }
+        });
+    if let Err(e) = spawned {
+        eprintln!("scapscope: cannot start the warm-up worker: {e}");
+    }
+    Task::run(rx, |u| u)
+}

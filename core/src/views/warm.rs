@@ -197,6 +197,57 @@ impl Warmer {
     }
 }
 
+impl Warmer {
+    /// A handle that follows this warmer's status from another thread (a
+    /// front end's progress worker); it does not keep the warmer working.
+    pub fn watch(&self) -> WarmWatch {
+        WarmWatch {
+            inner: self.inner.clone(),
+        }
+    }
+}
+
+/// Follows a [`Warmer`]'s status (see [`Warmer::watch`]).
+#[derive(Clone)]
+pub struct WarmWatch {
+    inner: Arc<Inner>,
+}
+
+impl std::fmt::Debug for WarmWatch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WarmWatch")
+            .field("status", &self.status())
+            .finish()
+    }
+}
+
+impl WarmWatch {
+    /// Where the warmer stands.
+    pub fn status(&self) -> WarmStatus {
+        lock(&self.inner.status).clone()
+    }
+
+    /// Whether the warmer was dropped (its status no longer changes).
+    pub fn stopped(&self) -> bool {
+        self.inner.stop.load(Ordering::Relaxed)
+    }
+
+    /// Waits until the warmer reports a step (idle, a table or the
+    /// overview ready) or `timeout` passed, and returns its status.
+    pub fn wait(&self, timeout: Duration) -> WarmStatus {
+        let s = lock(&self.inner.status);
+        if s.finished || self.stopped() {
+            return s.clone();
+        }
+        let (s, _) = self
+            .inner
+            .changed
+            .wait_timeout(s, timeout)
+            .unwrap_or_else(|e| e.into_inner());
+        s.clone()
+    }
+}
+
 impl Drop for Warmer {
     fn drop(&mut self) {
         // Under the lock the worker checks `stop` with, so that the wake-up
@@ -206,6 +257,7 @@ impl Drop for Warmer {
             self.inner.stop.store(true, Ordering::Relaxed);
         }
         self.inner.offered.notify_all();
+        self.inner.changed.notify_all();
         // Not joined: the thread ends by itself at its next check.
         drop(self.thread.take());
     }
