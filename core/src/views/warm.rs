@@ -647,4 +647,32 @@ mod tests {
             );
         }
     }
+
+    /// A watch follows the warmer from another thread to the end, and
+    /// says when the warmer is gone.
+    #[test]
+    fn a_watch_follows_the_warmer() {
+        let snap = capture("watch");
+        let w = super::Warmer::start(super::WarmOptions::default());
+        let watch = w.watch();
+        assert!(!watch.status().finished);
+        let follower = std::thread::spawn(move || {
+            let mut seen = Vec::new();
+            for _ in 0..2400 {
+                let s = watch.wait(std::time::Duration::from_millis(50));
+                seen.push(s.ready.len());
+                if s.finished {
+                    return (seen, watch);
+                }
+            }
+            panic!("the warmer did not finish: {seen:?}");
+        });
+        w.offer(Arc::new(Facts::new(snap)));
+        let (seen, watch) = follower.join().unwrap();
+        assert_eq!(seen.last(), Some(&views::VIEWS.len()));
+        assert!(seen.windows(2).all(|p| p[0] <= p[1]), "{seen:?}");
+        assert!(!watch.stopped());
+        drop(w);
+        assert!(watch.stopped());
+    }
 }
