@@ -192,7 +192,7 @@ fn main() {
     let st = warmer.status();
     let facts = facts.unwrap();
     println!(
-        "load with warmer:  {:8.0} ms wall, {:8.0} ms CPU (warmer had {} of {} chunks)",
+        "load with warmer:  {:8.0} ms wall, {:8.0} ms CPU (warmer had made {} chunk passes of {} chunks)",
         ms(load_wall),
         load_cpu,
         at_load_end.chunks_computed,

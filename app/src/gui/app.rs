@@ -453,6 +453,11 @@ impl App {
         &self.list
     }
 
+    /// Follows the views' warm-up of the open capture, if any.
+    pub fn warm_watch(&self) -> Option<views::WarmWatch> {
+        self.warmer.as_ref().map(views::Warmer::watch)
+    }
+
     /// Starts loading `path`, replacing (and so cancelling) any load.
     pub fn open(&mut self, path: PathBuf) -> Task<Message> {
         if let Err(e) = self.recent.add(&path) {
@@ -1719,7 +1724,9 @@ impl App {
         Some(if st.finished {
             "views ready".to_string()
         } else if st.ready.is_empty() && !st.overview_ready {
-            let of = st.chunks_offered.max(st.chunks_computed).max(1);
+            let of = (st.chunks_offered * st.stages.max(1))
+                .max(st.chunks_computed)
+                .max(1);
             format!(
                 "preparing views: {}%",
                 (st.chunks_computed * 100 / of).min(99)
@@ -1920,8 +1927,9 @@ mod tests {
         };
         let _ = app.update(warm(
             views::WarmStatus {
-                chunks_computed: 1,
+                chunks_computed: 2,
                 chunks_offered: 4,
+                stages: 2,
                 ..Default::default()
             },
             id,

@@ -102,6 +102,19 @@ pub fn load_fully(app: &mut App, settings: &Settings) -> anyhow::Result<()> {
         digest,
         finished: true,
     }));
+    // The warm-up's sample, as the window's worker would deliver it: the
+    // end on a small capture, how far it got on a large one.
+    if let Some(watch) = app.warm_watch() {
+        let until = std::time::Instant::now() + Duration::from_secs(2);
+        let mut status = watch.status();
+        while !status.finished && !watch.stopped() && std::time::Instant::now() < until {
+            status = watch.wait(Duration::from_millis(100));
+        }
+        let _ = app.update(Message::WarmProgressed(load::WarmUpdate {
+            load_id: handle.id(),
+            status,
+        }));
+    }
     Ok(())
 }
 

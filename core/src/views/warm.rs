@@ -75,9 +75,13 @@ pub const FIRST_VIEWS: &[&str] = &["procs", "files", "connections", "syscalls"];
 /// Where a [`Warmer`] stands.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct WarmStatus {
-    /// Chunks whose results it computed (counted once every view's and
-    /// the totals are, see [`WarmOptions::first`]).
+    /// Chunk passes it made: a chunk counts once per stage it was
+    /// computed in (see [`WarmOptions::first`]; chunks whose results were
+    /// carried from an earlier snapshot are not computed again).
     pub chunks_computed: usize,
+    /// Its stages: 1, or 2 when some views come after the first ones.
+    /// `chunks_computed` of `chunks_offered × stages` is how far it is.
+    pub stages: usize,
     /// Whether the whole-range overview is kept (a look costs nothing).
     pub overview_ready: bool,
     /// Views whose whole-range table is kept, in the order they became
@@ -374,7 +378,10 @@ fn warm(inner: &Inner, facts: &Facts, views: &[&'static ViewDef], opts: &WarmOpt
     let (first, rest): (Vec<&'static ViewDef>, Vec<&'static ViewDef>) =
         views.iter().partition(|d| opts.first.contains(&d.id));
     let stages = [(first, opts.overview_points), (rest, None)];
-    let last_stage = if stages[1].0.is_empty() { 0 } else { 1 };
+    lock(&inner.status).stages = stages
+        .iter()
+        .filter(|(v, p)| !v.is_empty() || p.is_some())
+        .count();
     let q = Query::default();
     for (n, (stage, points)) in stages.iter().enumerate() {
         if stage.is_empty() && points.is_none() {
@@ -394,7 +401,7 @@ fn warm(inner: &Inner, facts: &Facts, views: &[&'static ViewDef], opts: &WarmOpt
                 return false;
             }
             let computed = engine::warm_shared(facts, stage, points.is_some(), batch);
-            if computed > 0 && n == last_stage {
+            if computed > 0 {
                 lock(&inner.status).chunks_computed += computed;
             }
         }
