@@ -1148,6 +1148,11 @@ pub(crate) fn warm_shared(
 
 /// One pass over chunk `ci` for the views `want` (indices into `runs`)
 /// and, if `totals`, the tiles' totals; keeps their results.
+///
+/// What is the same for several views is done once per event: which
+/// views want the event's type (a mask per type), each distinct view
+/// filter, and the event's reference (the tiles' and the views', which
+/// only adds the per-process values and `thread.cpu`).
 fn shared_pass(
     facts: &Facts,
     runs: &[Run<'_>],
@@ -1156,7 +1161,15 @@ fn shared_pass(
     ci: usize,
     totals: bool,
 ) {
+    use super::defs::ViewFilter;
     use super::extract::{add_reads, take_reads};
+    // Views are told apart by a bit of a mask.
+    if want.len() > 64 {
+        let (a, b) = want.split_at(64);
+        shared_pass(facts, runs, a, slots, ci, totals);
+        shared_pass(facts, runs, b, slots, ci, false);
+        return;
+    }
     let snap = facts.snapshot();
     let c = &snap.chunks[ci];
     let base = snap.chunk_starts()[ci];
@@ -1175,59 +1188,127 @@ fn shared_pass(
     let env = Env::new(snap, facts.state());
     let mut tiles = totals.then(|| super::metrics::TotalsAcc::new(&env));
     let mut rows: Vec<Acc> = want.iter().map(|&k| runs[k].new_acc()).collect();
+    // The distinct view filters, and each view's.
+    let mut filters: Vec<ViewFilter> = Vec::new();
+    let view_group: Vec<usize> = want
+        .iter()
+        .map(|&k| {
+            let f = runs[k].plan.def.filter;
+            filters.iter().position(|&g| g == f).unwrap_or_else(|| {
+                filters.push(f);
+                filters.len() - 1
+            })
+        })
+        .collect();
+    // Which of the event's variants each view reads: libsinsp's values
+    // and latency only where the view asks for them, as a look does.
+    let variant: Vec<usize> = want
+        .iter()
+        .map(|&k| {
+            usize::from(runs[k].plan.needs_dyn) | usize::from(runs[k].plan.needs_latency) << 1
+        })
+        .collect();
+    // Per event type, the views whose filter can pass it (built as types
+    // show up).
+    let mut type_masks: FxHashMap<u16, u64> = FxHashMap::default();
+    let mut type_mask = |etype: u16| -> u64 {
+        *type_masks.entry(etype).or_insert_with(|| {
+            want.iter()
+                .enumerate()
+                .filter(|&(_, &k)| type_may_pass(runs[k].plan.def.filter, etype))
+                .fold(0, |m, (n, _)| m | 1 << n)
+        })
+    };
     // What each result read of the state, apart.
     let saved = take_reads();
     let mut reads = vec![0u8; want.len()];
     let mut tile_reads = 0u8;
+    // Per event, each distinct filter's verdict (0: not evaluated yet,
+    // 1: passes, 2: fails) and what it read.
+    let mut verdict = vec![0u8; filters.len()];
+    let mut filter_reads = vec![0u8; filters.len()];
     let mut dyn_cursor: FxHashMap<i64, DynCursor<'_>> = FxHashMap::default();
+    let mut last_type: Option<(u16, u64)> = None;
     for (j, &fd_open_j) in fd_open
         .iter()
         .chain(std::iter::repeat(&0))
         .take(c.len())
         .enumerate()
     {
-        if let Some(t) = &mut tiles {
-            t.add(
-                &super::metrics::ev_at(snap, c, base, j, &lat),
-                c.is_hidden(j),
-            );
-            tile_reads |= take_reads();
-        }
         let etype = c.event_type(j);
-        if !want
-            .iter()
-            .any(|&k| type_may_pass(runs[k].plan.def.filter, etype))
-            || !seen_by_csysdig(c, j)
-        {
+        let mask = match last_type {
+            Some((t, m)) if t == etype => m,
+            _ => {
+                let m = type_mask(etype);
+                last_type = Some((etype, m));
+                m
+            }
+        };
+        let views = mask != 0 && seen_by_csysdig(c, j);
+        if tiles.is_none() && !views {
             continue;
         }
-        let ev = ev_ref(
-            facts,
-            c,
-            base,
-            j,
-            (etype, c.ts_ns(j)),
-            &lat,
-            needs_dyn.then_some((&mut dyn_cursor, fd_open_j)),
-        );
-        for (n, &k) in want.iter().enumerate() {
-            let r = &runs[k];
-            if !type_may_pass(r.plan.def.filter, etype) {
-                continue;
-            }
-            let ev = EvRef {
-                dynv: if r.plan.needs_dyn { ev.dynv } else { None },
-                latency_ns: if r.plan.needs_latency {
-                    ev.latency_ns
-                } else {
-                    0
-                },
+        let tile_ev = super::metrics::ev_at(snap, c, base, j, &lat);
+        if let Some(t) = &mut tiles {
+            t.add(&tile_ev, c.is_hidden(j));
+            tile_reads |= take_reads();
+        }
+        if !views {
+            continue;
+        }
+        let i = base + j;
+        let ev = EvRef {
+            dynv: if needs_dyn {
+                tile_ev.thread.and_then(|t| {
+                    dyn_at(facts, &mut dyn_cursor, t.pid, i).map(|d| crate::store::ProcDyn {
+                        fd_open: fd_open_j,
+                        ..d
+                    })
+                })
+            } else {
+                None
+            },
+            cpu: if etype == ids::PROCINFO_E {
+                facts.cpu(i)
+            } else {
+                None
+            },
+            ..tile_ev
+        };
+        let variants = [
+            EvRef {
+                dynv: None,
+                latency_ns: 0,
                 ..ev
-            };
-            if view_filter(r.plan.def.filter, &r.env, &ev) {
-                r.add(&mut rows[n], &ev);
+            },
+            EvRef {
+                latency_ns: 0,
+                ..ev
+            },
+            EvRef { dynv: None, ..ev },
+            ev,
+        ];
+        verdict.fill(0);
+        let mut m = mask;
+        while m != 0 {
+            let n = m.trailing_zeros() as usize;
+            m &= m - 1;
+            let r = &runs[want[n]];
+            let ev = &variants[variant[n]];
+            let g = view_group[n];
+            if verdict[g] == 0 {
+                let _ = take_reads();
+                verdict[g] = if view_filter(filters[g], &env, ev) {
+                    1
+                } else {
+                    2
+                };
+                filter_reads[g] = take_reads();
             }
-            reads[n] |= take_reads();
+            if verdict[g] == 1 {
+                r.add(&mut rows[n], ev);
+            }
+            reads[n] |= filter_reads[g] | take_reads();
         }
     }
     let mut all = tile_reads;
