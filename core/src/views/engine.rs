@@ -116,7 +116,7 @@ struct Plan {
 
 /// How an event adds a field to an existing row, where the generic
 /// [`add_event`] can be skipped. A missing value is the default (0,
-/// count 0), which changes none of these cells, so only values add.
+/// count 0), which changes none of the numeric cells, so only values add.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Fast {
     /// `Sum`/`TimeAvg` of an unsigned number.
@@ -125,21 +125,36 @@ enum Fast {
     AvgU,
     /// `Max` of an unsigned number.
     MaxU,
+    /// `Avg` of a floating-point number.
+    AvgD,
+    /// `Max` of text: the latest value (the default `""` where none).
+    Latest,
     /// Anything else: [`Run::value`] and [`add_event`].
     Generic,
 }
 
+/// Fields that have a value for every event (see [`Env::has_value`]).
+fn always_has_value(f: VF) -> bool {
+    matches!(
+        f,
+        VF::ThreadTid | VF::EvtCount | VF::TypeIsOpenExit | VF::EvtTime
+    )
+}
+
 fn fast_op(f: VF, agg: Agg, use_defaults: bool) -> Fast {
     let (t, _) = f.stype();
-    let unsigned = matches!(t, SType::U32 | SType::U64 | SType::Reltime);
-    // The shortcut relies on a missing value being the default 0.
-    if !unsigned || !use_defaults || default_value(f).is_none() {
-        return Fast::Generic;
-    }
-    match agg {
-        Agg::Sum | Agg::TimeAvg => Fast::SumU,
-        Agg::Avg => Fast::AvgU,
-        Agg::Max => Fast::MaxU,
+    // The shortcuts rely on a missing value being the default (or on
+    // there being none).
+    let defaults = use_defaults && default_value(f).is_some();
+    match t {
+        SType::U32 | SType::U64 | SType::Reltime if defaults || always_has_value(f) => match agg {
+            Agg::Sum | Agg::TimeAvg => Fast::SumU,
+            Agg::Avg => Fast::AvgU,
+            Agg::Max => Fast::MaxU,
+            _ => Fast::Generic,
+        },
+        SType::Double if defaults && agg == Agg::Avg => Fast::AvgD,
+        SType::CharBuf if defaults && agg == Agg::Max => Fast::Latest,
         _ => Fast::Generic,
     }
 }
@@ -182,8 +197,11 @@ impl Plan {
                 )
             });
         let needs_latency = fields.contains(&VF::EvtLatency);
+        // A field that is there twice (a key shown as a column) is checked
+        // once.
         let required = (1..fields.len())
             .filter(|&k| !def.use_defaults || default_value(fields[k]).is_none())
+            .filter(|&k| !fields[1..k].contains(&fields[k]))
             .collect();
         let eager = (1..fields.len())
             .filter(|&k| aggs[k] != Agg::None)
@@ -433,15 +451,51 @@ impl Run<'_> {
             return;
         };
         let key = key_of(&kv);
-        if let Some(&slot) = rows.slots.get(&key) {
-            let cells = &mut rows.cells[slot as usize];
+        let width = plan.fields.len();
+        let slot = match rows.last {
+            Some(s) if rows.keys[s as usize] == key => Some(s),
+            _ => rows.slots.get(&key).copied(),
+        };
+        if let Some(slot) = slot {
+            rows.last = Some(slot);
+            let at = slot as usize * width;
+            let cells = &mut rows.cells[at..at + width];
             for &(k, op) in &plan.eager {
                 let cell = &mut cells[k];
-                if op == Fast::Generic {
-                    if let Some((v, cnt)) = self.value(k, ev) {
-                        add_event(cell, v, cnt, ev.i, plan.aggs[k]);
+                match op {
+                    Fast::Generic => {
+                        if let Some((v, cnt)) = self.value(k, ev) {
+                            add_event(cell, v, cnt, ev.i, plan.aggs[k]);
+                        }
+                        continue;
                     }
-                    continue;
+                    Fast::Latest => {
+                        // `add_event`'s `Max` of text: the value replaces
+                        // the cell's (`evt.time` is a number).
+                        if let Some((v, cnt)) = self.value(k, ev) {
+                            if matches!(v, Raw::S(_)) {
+                                cell.v = v;
+                                cell.idx = ev.i;
+                            } else {
+                                add_event(cell, v, cnt, ev.i, plan.aggs[k]);
+                            }
+                        }
+                        continue;
+                    }
+                    Fast::AvgD => {
+                        // A missing value adds the default 0.0 (which
+                        // turns a -0.0 into 0.0) and no count.
+                        let (x, cnt) = match self.env.extract(plan.fields[k], ev) {
+                            Some(Raw::D(x)) => (x, 1),
+                            _ => (0.0, 0),
+                        };
+                        if let Raw::D(c) = &mut cell.v {
+                            *c += x;
+                            cell.cnt += cnt;
+                        }
+                        continue;
+                    }
+                    _ => {}
                 }
                 let Some(x) = self.env.unsigned(plan.fields[k], ev) else {
                     continue;
@@ -456,27 +510,30 @@ impl Run<'_> {
                             cell.cnt += 1;
                         }
                         Fast::MaxU => *c = (*c).max(x),
-                        Fast::Generic => {}
+                        Fast::AvgD | Fast::Latest | Fast::Generic => {}
                     }
                 }
             }
             return;
         }
-        let mut cells = Cells::with_capacity(plan.fields.len());
-        cells.push(Cell {
+        let start = rows.cells.len();
+        rows.cells.push(Cell {
             v: kv,
             cnt: kcnt,
             idx: ev.i,
         });
-        for k in 1..plan.fields.len() {
+        for k in 1..width {
             let Some((v, cnt)) = self.value(k, ev) else {
+                rows.cells.truncate(start);
                 return;
             };
-            cells.push(Cell { v, cnt, idx: ev.i });
+            rows.cells.push(Cell { v, cnt, idx: ev.i });
         }
-        rows.slots.insert(key.clone(), rows.cells.len() as u32);
+        let slot = rows.keys.len() as u32;
+        rows.width = width;
+        rows.slots.insert(key.clone(), slot);
         rows.keys.push(key);
-        rows.cells.push(cells);
+        rows.last = Some(slot);
     }
 
     /// Whether chunk `ci` lies whole inside the range (its result then does
@@ -663,18 +720,27 @@ fn ev_ref<'a>(
     }
 }
 
-/// A chunk's rows as [`Run::accumulate`] builds them: keys to slots, cells
-/// by slot.
+/// A chunk's rows as [`Run::accumulate`] builds them: keys to slots, the
+/// cells of all rows in one vector (`width` a row, by slot).
 #[derive(Default)]
 pub(crate) struct FastRows {
     slots: FxHashMap<KeyRaw, u32>,
     keys: Vec<KeyRaw>,
-    cells: Vec<Cells>,
+    cells: Vec<Cell>,
+    width: usize,
+    /// The slot of the last event's key: events of one thread, fd or type
+    /// come in runs, which skip the lookup.
+    last: Option<u32>,
 }
 
 impl FastRows {
     fn into_partial(self) -> Partial {
-        self.keys.into_iter().zip(self.cells).collect()
+        let width = self.width;
+        let mut cells = self.cells.into_iter();
+        self.keys
+            .into_iter()
+            .map(|k| (k, cells.by_ref().take(width).collect()))
+            .collect()
     }
 }
 
