@@ -1212,13 +1212,21 @@ pub(crate) fn warm_shared(
         .sum()
 }
 
+/// Events of a chunk taken at a time by [`shared_pass`]: each step of the
+/// pass goes over a block before the next begins, so a view's rows and
+/// code stay warm over many events.
+const PASS_BLOCK: usize = 256;
+
 /// One pass over chunk `ci` for the views `want` (indices into `runs`)
 /// and, if `totals`, the tiles' totals; keeps their results.
 ///
 /// What is the same for several views is done once per event: which
 /// views want the event's type (a mask per type), each distinct view
 /// filter, and the event's reference (the tiles' and the views', which
-/// only adds the per-process values and `thread.cpu`).
+/// only adds the per-process values and `thread.cpu`). By blocks of
+/// events ([`PASS_BLOCK`]): the events are read, then each filter judges
+/// them, then each view adds those it takes, in event order, so every
+/// view gets the same events in the same order as in a pass of its own.
 fn shared_pass(
     facts: &Facts,
     runs: &[Run<'_>],
@@ -1254,18 +1262,16 @@ fn shared_pass(
     let env = Env::new(snap, facts.state());
     let mut tiles = totals.then(|| super::metrics::TotalsAcc::new(&env));
     let mut rows: Vec<Acc> = want.iter().map(|&k| runs[k].new_acc()).collect();
-    // The distinct view filters, and each view's.
-    let mut filters: Vec<ViewFilter> = Vec::new();
-    let view_group: Vec<usize> = want
-        .iter()
-        .map(|&k| {
-            let f = runs[k].plan.def.filter;
-            filters.iter().position(|&g| g == f).unwrap_or_else(|| {
-                filters.push(f);
-                filters.len() - 1
-            })
-        })
-        .collect();
+    // The distinct view filters, with the mask of their views. Views of
+    // one filter want the same types.
+    let mut filters: Vec<(ViewFilter, u64)> = Vec::new();
+    for (n, &k) in want.iter().enumerate() {
+        let f = runs[k].plan.def.filter;
+        match filters.iter_mut().find(|(g, _)| *g == f) {
+            Some((_, m)) => *m |= 1 << n,
+            None => filters.push((f, 1 << n)),
+        }
+    }
     // Which of the event's variants each view reads: libsinsp's values
     // and latency only where the view asks for them, as a look does.
     let variant: Vec<usize> = want
@@ -1289,93 +1295,97 @@ fn shared_pass(
     let saved = take_reads();
     let mut reads = vec![0u8; want.len()];
     let mut tile_reads = 0u8;
-    // Per event, each distinct filter's verdict (0: not evaluated yet,
-    // 1: passes, 2: fails) and what it read.
-    let mut verdict = vec![0u8; filters.len()];
-    let mut filter_reads = vec![0u8; filters.len()];
     let mut dyn_cursor: FxHashMap<i64, DynCursor<'_>> = FxHashMap::default();
     let mut last_type: Option<(u16, u64)> = None;
-    for (j, &fd_open_j) in fd_open
-        .iter()
-        .chain(std::iter::repeat(&0))
-        .take(c.len())
-        .enumerate()
-    {
-        let etype = c.event_type(j);
-        let mask = match last_type {
-            Some((t, m)) if t == etype => m,
-            _ => {
-                let m = type_mask(etype);
-                last_type = Some((etype, m));
-                m
+    // A block's events that some view wants, with the mask of the views
+    // whose type and filter pass them.
+    let mut evs: Vec<(EvRef<'_>, u64)> = Vec::with_capacity(PASS_BLOCK);
+    let mut start = 0;
+    while start < c.len() {
+        let end = (start + PASS_BLOCK).min(c.len());
+        evs.clear();
+        for j in start..end {
+            let etype = c.event_type(j);
+            let mask = match last_type {
+                Some((t, m)) if t == etype => m,
+                _ => {
+                    let m = type_mask(etype);
+                    last_type = Some((etype, m));
+                    m
+                }
+            };
+            let views = mask != 0 && seen_by_csysdig(c, j);
+            if tiles.is_none() && !views {
+                continue;
             }
-        };
-        let views = mask != 0 && seen_by_csysdig(c, j);
-        if tiles.is_none() && !views {
-            continue;
-        }
-        let tile_ev = super::metrics::ev_at(snap, c, base, j, &lat);
-        if let Some(t) = &mut tiles {
-            t.add(&tile_ev, c.is_hidden(j));
-            tile_reads |= take_reads();
-        }
-        if !views {
-            continue;
-        }
-        let i = base + j;
-        let ev = EvRef {
-            dynv: if needs_dyn {
-                tile_ev.thread.and_then(|t| {
-                    dyn_at(facts, &mut dyn_cursor, t.pid, i).map(|d| crate::store::ProcDyn {
-                        fd_open: fd_open_j,
-                        ..d
+            let tile_ev = super::metrics::ev_at(snap, c, base, j, &lat);
+            if let Some(t) = &mut tiles {
+                t.add(&tile_ev, c.is_hidden(j));
+                tile_reads |= take_reads();
+            }
+            if !views {
+                continue;
+            }
+            let i = base + j;
+            let ev = EvRef {
+                dynv: if needs_dyn {
+                    let fd_open = fd_open.get(j).copied().unwrap_or(0);
+                    tile_ev.thread.and_then(|t| {
+                        dyn_at(facts, &mut dyn_cursor, t.pid, i)
+                            .map(|d| crate::store::ProcDyn { fd_open, ..d })
                     })
-                })
-            } else {
-                None
-            },
-            cpu: if etype == ids::PROCINFO_E {
-                facts.cpu(i)
-            } else {
-                None
-            },
-            ..tile_ev
-        };
-        let variants = [
-            EvRef {
-                dynv: None,
-                latency_ns: 0,
-                ..ev
-            },
-            EvRef {
-                latency_ns: 0,
-                ..ev
-            },
-            EvRef { dynv: None, ..ev },
-            ev,
-        ];
-        verdict.fill(0);
-        let mut m = mask;
-        while m != 0 {
-            let n = m.trailing_zeros() as usize;
-            m &= m - 1;
-            let r = &runs[want[n]];
-            let ev = &variants[variant[n]];
-            let g = view_group[n];
-            if verdict[g] == 0 {
-                let _ = take_reads();
-                verdict[g] = if view_filter(filters[g], &env, ev) {
-                    1
                 } else {
-                    2
-                };
-                filter_reads[g] = take_reads();
-            }
-            if verdict[g] == 1 {
-                r.add(&mut rows[n], ev);
-            }
-            reads[n] |= filter_reads[g] | take_reads();
+                    None
+                },
+                cpu: if etype == ids::PROCINFO_E {
+                    facts.cpu(i)
+                } else {
+                    None
+                },
+                ..tile_ev
+            };
+            evs.push((ev, mask));
         }
+        // Each filter, on the events its views want (what it read counts
+        // for each of them).
+        for &(f, fmask) in &filters {
+            let _ = take_reads();
+            for (ev, mask) in &mut evs {
+                if *mask & fmask != 0 && !view_filter(f, &env, ev) {
+                    *mask &= !fmask;
+                }
+            }
+            let got = take_reads();
+            let mut m = fmask;
+            while m != 0 {
+                reads[m.trailing_zeros() as usize] |= got;
+                m &= m - 1;
+            }
+        }
+        // Each view, on the events it takes.
+        for (n, &k) in want.iter().enumerate() {
+            let r = &runs[k];
+            let bit = 1u64 << n;
+            let acc = &mut rows[n];
+            let (keep_dyn, keep_latency) = (variant[n] & 1 != 0, variant[n] & 2 != 0);
+            for (ev, mask) in &evs {
+                if mask & bit == 0 {
+                    continue;
+                }
+                if keep_dyn && keep_latency {
+                    r.add(acc, ev);
+                } else {
+                    let ev = EvRef {
+                        dynv: if keep_dyn { ev.dynv } else { None },
+                        latency_ns: if keep_latency { ev.latency_ns } else { 0 },
+                        ..*ev
+                    };
+                    r.add(acc, &ev);
+                }
+            }
+            reads[n] |= take_reads();
+        }
+        start = end;
     }
     let mut all = tile_reads;
     for ((n, &k), rows) in want.iter().enumerate().zip(rows) {
