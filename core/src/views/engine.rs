@@ -447,10 +447,20 @@ impl Run<'_> {
                 return;
             }
         }
-        let Some((kv, kcnt)) = self.value(0, ev) else {
-            return;
+        // The key: ids straight from the event, other fields by value.
+        let (key, kv) = match plan.fields[0] {
+            VF::ThreadTid => (KeyRaw::I(ev.tid), None),
+            VF::ProcPid => match ev.thread {
+                Some(t) => (KeyRaw::I(t.pid), None),
+                None => return,
+            },
+            _ => {
+                let Some(v) = self.value(0, ev) else {
+                    return;
+                };
+                (key_of(&v.0), Some(v))
+            }
         };
-        let key = key_of(&kv);
         let width = plan.fields.len();
         let slot = match rows.last {
             Some(s) if rows.keys[s as usize] == key => Some(s),
@@ -516,6 +526,9 @@ impl Run<'_> {
             }
             return;
         }
+        let Some((kv, kcnt)) = kv.or_else(|| self.value(0, ev)) else {
+            return;
+        };
         let start = rows.cells.len();
         rows.cells.push(Cell {
             v: kv,
