@@ -6,7 +6,9 @@
 //! warmed view afterwards (plus the merge alone, from the warmed chunk
 //! results, and optionally the cold look for comparison).
 //!
-//! `cargo run --release -p scapscope-core --example views_warm -- FILE [--cold] [VIEW...]`
+//! `cargo run --release -p scapscope-core --example views_warm -- FILE [--cold] [VIEW...]`;
+//! `--cost`: the warmer's CPU for the tiles alone, each view alone and all
+//! together; `--together`: the last figure only (for profiles).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -59,6 +61,9 @@ fn main() {
     }
     let cost = args.iter().any(|a| a == "--cost");
     args.retain(|a| a != "--cost");
+    // Only the "together" figure of `--cost` (for profiling the shared pass).
+    let together_only = args.iter().any(|a| a == "--together");
+    args.retain(|a| a != "--together");
     let path = std::path::PathBuf::from(args.remove(0));
     let cold_rss = args.first().is_some_and(|a| a == "--cold-rss");
     let names: Vec<&'static str> = if args.is_empty() {
@@ -83,7 +88,7 @@ fn main() {
         }
         return;
     }
-    if cost {
+    if cost || together_only {
         // The warmer's CPU on the loaded capture (whole-range results
         // included) for each view alone, the tiles alone, and all together
         // (one pass per chunk shared).
@@ -98,6 +103,13 @@ fn main() {
             w.wait_finished(Duration::from_secs(3600));
             w.status().cpu.map_or(f64::NAN, ms)
         };
+        if together_only {
+            // Three times: the least is the steadiest on a busy machine.
+            for _ in 0..3 {
+                println!("warm cost: together {:.0} ms CPU", run(names.clone(), true));
+            }
+            return;
+        }
         let mut sum = run(vec![], true);
         println!("warm cost: tiles alone {sum:.0} ms CPU");
         for v in &names {

@@ -116,7 +116,7 @@ struct Plan {
 
 /// How an event adds a field to an existing row, where the generic
 /// [`add_event`] can be skipped. A missing value is the default (0,
-/// count 0), which changes none of these cells, so only values add.
+/// count 0), which changes none of the numeric cells, so only values add.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Fast {
     /// `Sum`/`TimeAvg` of an unsigned number.
@@ -125,21 +125,36 @@ enum Fast {
     AvgU,
     /// `Max` of an unsigned number.
     MaxU,
+    /// `Avg` of a floating-point number.
+    AvgD,
+    /// `Max` of text: the latest value (the default `""` where none).
+    Latest,
     /// Anything else: [`Run::value`] and [`add_event`].
     Generic,
 }
 
+/// Fields that have a value for every event (see [`Env::has_value`]).
+fn always_has_value(f: VF) -> bool {
+    matches!(
+        f,
+        VF::ThreadTid | VF::EvtCount | VF::TypeIsOpenExit | VF::EvtTime
+    )
+}
+
 fn fast_op(f: VF, agg: Agg, use_defaults: bool) -> Fast {
     let (t, _) = f.stype();
-    let unsigned = matches!(t, SType::U32 | SType::U64 | SType::Reltime);
-    // The shortcut relies on a missing value being the default 0.
-    if !unsigned || !use_defaults || default_value(f).is_none() {
-        return Fast::Generic;
-    }
-    match agg {
-        Agg::Sum | Agg::TimeAvg => Fast::SumU,
-        Agg::Avg => Fast::AvgU,
-        Agg::Max => Fast::MaxU,
+    // The shortcuts rely on a missing value being the default (or on
+    // there being none).
+    let defaults = use_defaults && default_value(f).is_some();
+    match t {
+        SType::U32 | SType::U64 | SType::Reltime if defaults || always_has_value(f) => match agg {
+            Agg::Sum | Agg::TimeAvg => Fast::SumU,
+            Agg::Avg => Fast::AvgU,
+            Agg::Max => Fast::MaxU,
+            _ => Fast::Generic,
+        },
+        SType::Double if defaults && agg == Agg::Avg => Fast::AvgD,
+        SType::CharBuf if defaults && agg == Agg::Max => Fast::Latest,
         _ => Fast::Generic,
     }
 }
@@ -182,8 +197,11 @@ impl Plan {
                 )
             });
         let needs_latency = fields.contains(&VF::EvtLatency);
+        // A field that is there twice (a key shown as a column) is checked
+        // once.
         let required = (1..fields.len())
             .filter(|&k| !def.use_defaults || default_value(fields[k]).is_none())
+            .filter(|&k| !fields[1..k].contains(&fields[k]))
             .collect();
         let eager = (1..fields.len())
             .filter(|&k| aggs[k] != Agg::None)
@@ -429,19 +447,65 @@ impl Run<'_> {
                 return;
             }
         }
-        let Some((kv, kcnt)) = self.value(0, ev) else {
-            return;
+        // The key: ids straight from the event, other fields by value.
+        let (key, kv) = match plan.fields[0] {
+            VF::ThreadTid => (KeyRaw::I(ev.tid), None),
+            VF::ProcPid => match ev.thread {
+                Some(t) => (KeyRaw::I(t.pid), None),
+                None => return,
+            },
+            _ => {
+                let Some(v) = self.value(0, ev) else {
+                    return;
+                };
+                (key_of(&v.0), Some(v))
+            }
         };
-        let key = key_of(&kv);
-        if let Some(&slot) = rows.slots.get(&key) {
-            let cells = &mut rows.cells[slot as usize];
+        let width = plan.fields.len();
+        let slot = match rows.last {
+            Some(s) if rows.keys[s as usize] == key => Some(s),
+            _ => rows.slots.get(&key).copied(),
+        };
+        if let Some(slot) = slot {
+            rows.last = Some(slot);
+            let at = slot as usize * width;
+            let cells = &mut rows.cells[at..at + width];
             for &(k, op) in &plan.eager {
                 let cell = &mut cells[k];
-                if op == Fast::Generic {
-                    if let Some((v, cnt)) = self.value(k, ev) {
-                        add_event(cell, v, cnt, ev.i, plan.aggs[k]);
+                match op {
+                    Fast::Generic => {
+                        if let Some((v, cnt)) = self.value(k, ev) {
+                            add_event(cell, v, cnt, ev.i, plan.aggs[k]);
+                        }
+                        continue;
                     }
-                    continue;
+                    Fast::Latest => {
+                        // `add_event`'s `Max` of text: the value replaces
+                        // the cell's (`evt.time` is a number).
+                        if let Some((v, cnt)) = self.value(k, ev) {
+                            if matches!(v, Raw::S(_)) {
+                                cell.v = v;
+                                cell.idx = ev.i;
+                            } else {
+                                add_event(cell, v, cnt, ev.i, plan.aggs[k]);
+                            }
+                        }
+                        continue;
+                    }
+                    Fast::AvgD => {
+                        // A missing value adds the default 0.0 (which
+                        // turns a -0.0 into 0.0) and no count.
+                        let (x, cnt) = match self.env.extract(plan.fields[k], ev) {
+                            Some(Raw::D(x)) => (x, 1),
+                            _ => (0.0, 0),
+                        };
+                        if let Raw::D(c) = &mut cell.v {
+                            *c += x;
+                            cell.cnt += cnt;
+                        }
+                        continue;
+                    }
+                    _ => {}
                 }
                 let Some(x) = self.env.unsigned(plan.fields[k], ev) else {
                     continue;
@@ -456,27 +520,33 @@ impl Run<'_> {
                             cell.cnt += 1;
                         }
                         Fast::MaxU => *c = (*c).max(x),
-                        Fast::Generic => {}
+                        Fast::AvgD | Fast::Latest | Fast::Generic => {}
                     }
                 }
             }
             return;
         }
-        let mut cells = Cells::with_capacity(plan.fields.len());
-        cells.push(Cell {
+        let Some((kv, kcnt)) = kv.or_else(|| self.value(0, ev)) else {
+            return;
+        };
+        let start = rows.cells.len();
+        rows.cells.push(Cell {
             v: kv,
             cnt: kcnt,
             idx: ev.i,
         });
-        for k in 1..plan.fields.len() {
+        for k in 1..width {
             let Some((v, cnt)) = self.value(k, ev) else {
+                rows.cells.truncate(start);
                 return;
             };
-            cells.push(Cell { v, cnt, idx: ev.i });
+            rows.cells.push(Cell { v, cnt, idx: ev.i });
         }
-        rows.slots.insert(key.clone(), rows.cells.len() as u32);
+        let slot = rows.keys.len() as u32;
+        rows.width = width;
+        rows.slots.insert(key.clone(), slot);
         rows.keys.push(key);
-        rows.cells.push(cells);
+        rows.last = Some(slot);
     }
 
     /// Whether chunk `ci` lies whole inside the range (its result then does
@@ -663,18 +733,27 @@ fn ev_ref<'a>(
     }
 }
 
-/// A chunk's rows as [`Run::accumulate`] builds them: keys to slots, cells
-/// by slot.
+/// A chunk's rows as [`Run::accumulate`] builds them: keys to slots, the
+/// cells of all rows in one vector (`width` a row, by slot).
 #[derive(Default)]
 pub(crate) struct FastRows {
     slots: FxHashMap<KeyRaw, u32>,
     keys: Vec<KeyRaw>,
-    cells: Vec<Cells>,
+    cells: Vec<Cell>,
+    width: usize,
+    /// The slot of the last event's key: events of one thread, fd or type
+    /// come in runs, which skip the lookup.
+    last: Option<u32>,
 }
 
 impl FastRows {
     fn into_partial(self) -> Partial {
-        self.keys.into_iter().zip(self.cells).collect()
+        let width = self.width;
+        let mut cells = self.cells.into_iter();
+        self.keys
+            .into_iter()
+            .map(|k| (k, cells.by_ref().take(width).collect()))
+            .collect()
     }
 }
 
@@ -1146,8 +1225,21 @@ pub(crate) fn warm_shared(
         .sum()
 }
 
+/// Events of a chunk taken at a time by [`shared_pass`]: each step of the
+/// pass goes over a block before the next begins, so a view's rows and
+/// code stay warm over many events.
+const PASS_BLOCK: usize = 256;
+
 /// One pass over chunk `ci` for the views `want` (indices into `runs`)
 /// and, if `totals`, the tiles' totals; keeps their results.
+///
+/// What is the same for several views is done once per event: which
+/// views want the event's type (a mask per type), each distinct view
+/// filter, and the event's reference (the tiles' and the views', which
+/// only adds the per-process values and `thread.cpu`). By blocks of
+/// events ([`PASS_BLOCK`]): the events are read, then each filter judges
+/// them, then each view adds those it takes, in event order, so every
+/// view gets the same events in the same order as in a pass of its own.
 fn shared_pass(
     facts: &Facts,
     runs: &[Run<'_>],
@@ -1156,7 +1248,15 @@ fn shared_pass(
     ci: usize,
     totals: bool,
 ) {
+    use super::defs::ViewFilter;
     use super::extract::{add_reads, take_reads};
+    // Views are told apart by a bit of a mask.
+    if want.len() > 64 {
+        let (a, b) = want.split_at(64);
+        shared_pass(facts, runs, a, slots, ci, totals);
+        shared_pass(facts, runs, b, slots, ci, false);
+        return;
+    }
     let snap = facts.snapshot();
     let c = &snap.chunks[ci];
     let base = snap.chunk_starts()[ci];
@@ -1175,60 +1275,130 @@ fn shared_pass(
     let env = Env::new(snap, facts.state());
     let mut tiles = totals.then(|| super::metrics::TotalsAcc::new(&env));
     let mut rows: Vec<Acc> = want.iter().map(|&k| runs[k].new_acc()).collect();
+    // The distinct view filters, with the mask of their views. Views of
+    // one filter want the same types.
+    let mut filters: Vec<(ViewFilter, u64)> = Vec::new();
+    for (n, &k) in want.iter().enumerate() {
+        let f = runs[k].plan.def.filter;
+        match filters.iter_mut().find(|(g, _)| *g == f) {
+            Some((_, m)) => *m |= 1 << n,
+            None => filters.push((f, 1 << n)),
+        }
+    }
+    // Which of the event's variants each view reads: libsinsp's values
+    // and latency only where the view asks for them, as a look does.
+    let variant: Vec<usize> = want
+        .iter()
+        .map(|&k| {
+            usize::from(runs[k].plan.needs_dyn) | usize::from(runs[k].plan.needs_latency) << 1
+        })
+        .collect();
+    // Per event type, the views whose filter can pass it (built as types
+    // show up).
+    let mut type_masks: FxHashMap<u16, u64> = FxHashMap::default();
+    let mut type_mask = |etype: u16| -> u64 {
+        *type_masks.entry(etype).or_insert_with(|| {
+            want.iter()
+                .enumerate()
+                .filter(|&(_, &k)| type_may_pass(runs[k].plan.def.filter, etype))
+                .fold(0, |m, (n, _)| m | 1 << n)
+        })
+    };
     // What each result read of the state, apart.
     let saved = take_reads();
     let mut reads = vec![0u8; want.len()];
     let mut tile_reads = 0u8;
     let mut dyn_cursor: FxHashMap<i64, DynCursor<'_>> = FxHashMap::default();
-    for (j, &fd_open_j) in fd_open
-        .iter()
-        .chain(std::iter::repeat(&0))
-        .take(c.len())
-        .enumerate()
-    {
-        if let Some(t) = &mut tiles {
-            t.add(
-                &super::metrics::ev_at(snap, c, base, j, &lat),
-                c.is_hidden(j),
-            );
-            tile_reads |= take_reads();
-        }
-        let etype = c.event_type(j);
-        if !want
-            .iter()
-            .any(|&k| type_may_pass(runs[k].plan.def.filter, etype))
-            || !seen_by_csysdig(c, j)
-        {
-            continue;
-        }
-        let ev = ev_ref(
-            facts,
-            c,
-            base,
-            j,
-            (etype, c.ts_ns(j)),
-            &lat,
-            needs_dyn.then_some((&mut dyn_cursor, fd_open_j)),
-        );
-        for (n, &k) in want.iter().enumerate() {
-            let r = &runs[k];
-            if !type_may_pass(r.plan.def.filter, etype) {
+    let mut last_type: Option<(u16, u64)> = None;
+    // A block's events that some view wants, with the mask of the views
+    // whose type and filter pass them.
+    let mut evs: Vec<(EvRef<'_>, u64)> = Vec::with_capacity(PASS_BLOCK);
+    let mut start = 0;
+    while start < c.len() {
+        let end = (start + PASS_BLOCK).min(c.len());
+        evs.clear();
+        for j in start..end {
+            let etype = c.event_type(j);
+            let mask = match last_type {
+                Some((t, m)) if t == etype => m,
+                _ => {
+                    let m = type_mask(etype);
+                    last_type = Some((etype, m));
+                    m
+                }
+            };
+            let views = mask != 0 && seen_by_csysdig(c, j);
+            if tiles.is_none() && !views {
                 continue;
             }
+            let tile_ev = super::metrics::ev_at(snap, c, base, j, &lat);
+            if let Some(t) = &mut tiles {
+                t.add(&tile_ev, c.is_hidden(j));
+                tile_reads |= take_reads();
+            }
+            if !views {
+                continue;
+            }
+            let i = base + j;
             let ev = EvRef {
-                dynv: if r.plan.needs_dyn { ev.dynv } else { None },
-                latency_ns: if r.plan.needs_latency {
-                    ev.latency_ns
+                dynv: if needs_dyn {
+                    let fd_open = fd_open.get(j).copied().unwrap_or(0);
+                    tile_ev.thread.and_then(|t| {
+                        dyn_at(facts, &mut dyn_cursor, t.pid, i)
+                            .map(|d| crate::store::ProcDyn { fd_open, ..d })
+                    })
                 } else {
-                    0
+                    None
                 },
-                ..ev
+                cpu: if etype == ids::PROCINFO_E {
+                    facts.cpu(i)
+                } else {
+                    None
+                },
+                ..tile_ev
             };
-            if view_filter(r.plan.def.filter, &r.env, &ev) {
-                r.add(&mut rows[n], &ev);
+            evs.push((ev, mask));
+        }
+        // Each filter, on the events its views want (what it read counts
+        // for each of them).
+        for &(f, fmask) in &filters {
+            let _ = take_reads();
+            for (ev, mask) in &mut evs {
+                if *mask & fmask != 0 && !view_filter(f, &env, ev) {
+                    *mask &= !fmask;
+                }
+            }
+            let got = take_reads();
+            let mut m = fmask;
+            while m != 0 {
+                reads[m.trailing_zeros() as usize] |= got;
+                m &= m - 1;
+            }
+        }
+        // Each view, on the events it takes.
+        for (n, &k) in want.iter().enumerate() {
+            let r = &runs[k];
+            let bit = 1u64 << n;
+            let acc = &mut rows[n];
+            let (keep_dyn, keep_latency) = (variant[n] & 1 != 0, variant[n] & 2 != 0);
+            for (ev, mask) in &evs {
+                if mask & bit == 0 {
+                    continue;
+                }
+                if keep_dyn && keep_latency {
+                    r.add(acc, ev);
+                } else {
+                    let ev = EvRef {
+                        dynv: if keep_dyn { ev.dynv } else { None },
+                        latency_ns: if keep_latency { ev.latency_ns } else { 0 },
+                        ..*ev
+                    };
+                    r.add(acc, &ev);
+                }
             }
             reads[n] |= take_reads();
         }
+        start = end;
     }
     let mut all = tile_reads;
     for ((n, &k), rows) in want.iter().enumerate().zip(rows) {

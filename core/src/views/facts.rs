@@ -477,15 +477,31 @@ impl Facts {
         let snap = &self.snap;
         let idx = self.latency_index();
         let c = &snap.chunks[ci];
-        let mut cur: FxHashMap<i64, LatencyState> = FxHashMap::default();
+        // Each thread's state, by tid; the last event's thread entity and
+        // its state (events of a thread come in runs).
+        let mut slot_of: FxHashMap<i64, usize> = FxHashMap::default();
+        let mut states: Vec<LatencyState> = Vec::new();
+        let mut last: Option<(u32, usize)> = None;
         let mut out = vec![0u64; c.len()];
         for (j, o) in out.iter_mut().enumerate() {
             let role = latency_role(snap, c, j);
             if role == LatencyRole::None {
                 continue;
             }
-            let tid = snap.entities.thread(c.thread_id(j)).tid;
-            let st = cur.entry(tid).or_insert_with(|| idx.state_before(ci, tid));
+            let ent = c.thread_id(j);
+            let slot = match last {
+                Some((e, slot)) if e == ent => slot,
+                _ => {
+                    let tid = snap.entities.thread(ent).tid;
+                    let slot = *slot_of.entry(tid).or_insert_with(|| {
+                        states.push(idx.state_before(ci, tid));
+                        states.len() - 1
+                    });
+                    last = Some((ent, slot));
+                    slot
+                }
+            };
+            let st = &mut states[slot];
             let ts = c.ts_ns(j);
             if role == LatencyRole::Read {
                 *o = st.latency_ns;
