@@ -888,7 +888,7 @@ pub(crate) type ChunkSlots = Vec<Arc<std::sync::OnceLock<(Arc<ChunkPart>, u8)>>>
 /// dropped past this size: other ranges compute theirs again (a 1% range
 /// of a 50M-event capture takes tens of ms), and the app's memory stays
 /// near the store's instead of growing by GBs with the large views.
-const PINNED_PARTS_MAX_BYTES: usize = 32 << 20;
+pub(crate) const PINNED_PARTS_MAX_BYTES: usize = 32 << 20;
 
 /// The key of a view's chunk results under a filter.
 fn parts_key(def: &ViewDef, q: &Query, reference: bool) -> String {
@@ -1073,7 +1073,9 @@ pub(crate) fn run_shared_pin(
     let table_key = table_key(def, q, reference);
     if let Some(t) = facts.cached_table(&table_key) {
         if pin {
+            // Asked by a look before the warmer got here: kept the same.
             facts.keep_table(table_key, t.clone(), true);
+            facts.drop_large_parts(&parts_key(def, q, reference), facts.pinned_parts_max_bytes);
         }
         return Ok(t);
     }
@@ -1082,7 +1084,7 @@ pub(crate) fn run_shared_pin(
     if pin {
         // The whole table is kept: the chunk results it came from serve
         // only other ranges, which can compute them again; large ones go.
-        facts.drop_large_parts(&parts_key(def, q, reference), PINNED_PARTS_MAX_BYTES);
+        facts.drop_large_parts(&parts_key(def, q, reference), facts.pinned_parts_max_bytes);
     }
     Ok(t)
 }

@@ -56,6 +56,8 @@ pub struct Facts {
     overviews: Mutex<Vec<(String, Arc<super::tiles::Overview>)>>,
     /// [`PARTS_BUDGET_BYTES`] (tests set less).
     parts_budget_bytes: usize,
+    /// [`super::engine::PINNED_PARTS_MAX_BYTES`] (tests set less).
+    pub(crate) pinned_parts_max_bytes: usize,
 }
 
 /// A per-chunk cell, shared with the facts of later snapshots.
@@ -164,6 +166,7 @@ impl Facts {
             tables: Mutex::new(Vec::new()),
             overviews: Mutex::new(Vec::new()),
             parts_budget_bytes: PARTS_BUDGET_BYTES,
+            pinned_parts_max_bytes: super::engine::PINNED_PARTS_MAX_BYTES,
         }
     }
 
@@ -842,6 +845,46 @@ mod tests {
         assert_eq!(want, got);
         assert!(!got.rows.is_empty());
         assert!(parts_bytes(&f.view_slots(&key("procs"), false)) > 0);
+    }
+
+    /// A warmed view's large chunk results go once its whole table is
+    /// kept, whether a look computed that table first or the warmer did.
+    #[test]
+    fn a_kept_table_drops_large_chunk_results() {
+        let snap = capture("pinned");
+        let q = Query::default();
+        for look_first in [false, true] {
+            let mut f = Facts::new(snap.clone());
+            f.pinned_parts_max_bytes = 0;
+            let syscalls = views::find("syscalls").unwrap();
+            views::engine::warm_shared(
+                &f,
+                &[syscalls],
+                false,
+                &(0..snap.chunks.len()).collect::<Vec<_>>(),
+            );
+            assert!(parts_bytes(&f.view_slots(&key("syscalls"), false)) > 0);
+            if look_first {
+                views::compute_shared(&f, "syscalls", &q).unwrap();
+                assert!(parts_bytes(&f.view_slots(&key("syscalls"), false)) > 0);
+            }
+            let t = views::engine::run_shared_pin(&f, syscalls, &q, false, true).unwrap();
+            assert_eq!(
+                parts_bytes(&f.view_slots(&key("syscalls"), false)),
+                0,
+                "look first: {look_first}"
+            );
+            // The kept table is still the answer, and a range is right.
+            assert!(Arc::ptr_eq(
+                &t,
+                &views::compute_shared(&f, "syscalls", &q).unwrap()
+            ));
+            let r = chunks(&snap, 2, 5);
+            assert_eq!(
+                views::compute_reference(&Facts::new(snap.clone()), "syscalls", &r).unwrap(),
+                views::compute(&f, "syscalls", &r).unwrap()
+            );
+        }
     }
 
     /// Past the budget, the chunk results of the least recently used views
