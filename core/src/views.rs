@@ -33,6 +33,9 @@ pub mod tiles;
 mod tree;
 pub mod warm;
 
+#[cfg(test)]
+mod test_support;
+
 pub use defs::{VIEWS, ViewDef, ViewKind};
 pub use extract::VF;
 pub use facts::Facts;

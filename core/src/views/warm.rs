@@ -438,24 +438,11 @@ mod tests {
     use std::sync::Arc;
 
     use crate::state::State;
-    use crate::store::{LoadOptions, Snapshot, load_blocking};
+    use crate::store::Snapshot;
     use crate::views::{self, Facts, Query};
 
-    /// A generated capture, loaded whole.
     fn capture(name: &str) -> Arc<Snapshot> {
-        use crate::synth::{SynthConfig, Target, synth};
-        let path =
-            std::env::temp_dir().join(format!("scapscope-warm-{name}-{}.scap", std::process::id()));
-        let cfg = SynthConfig {
-            seed: 3,
-            target: Target::Events(30_000),
-            ..Default::default()
-        };
-        let f = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
-        synth(&cfg, f).unwrap();
-        let snap = load_blocking(&path, LoadOptions::with_chunk_events(2048)).unwrap();
-        std::fs::remove_file(&path).ok();
-        snap
+        crate::views::test_support::generated(name, 3)
     }
 
     /// `snap` as it was before the end: same chunks, no end state.
