@@ -10,34 +10,11 @@ use std::time::{Duration, Instant};
 use scapscope_core::source::BlockSource;
 use scapscope_core::store::{LoadOptions, load};
 
+mod support;
+
 /// CPU seconds (user + system) this process used so far.
 fn cpu_s() -> f64 {
-    let s = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    // After the command: state, ppid, pgrp, session, tty, tpgid, flags,
-    // four fault counts, then utime and stime in clock ticks of 1/100 s.
-    let rest = s.rsplit_once(')').map_or("", |(_, r)| r);
-    let f: Vec<&str> = rest.split_whitespace().collect();
-    let ticks = |i: usize| f.get(i).and_then(|x| x.parse::<u64>().ok()).unwrap_or(0);
-    (ticks(11) + ticks(12)) as f64 / 100.0
-}
-
-fn peak_rss_kib() -> Option<u64> {
-    let s = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = s.lines().find(|l| l.starts_with("VmHWM:"))?;
-    line.split_whitespace().nth(1)?.parse().ok()
-}
-
-/// Resident anonymous and file-backed memory now, KiB.
-fn rss_parts_kib() -> (u64, u64) {
-    let s = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let field = |name: &str| {
-        s.lines()
-            .find(|l| l.starts_with(name))
-            .and_then(|l| l.split_whitespace().nth(1))
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0)
-    };
-    (field("RssAnon:"), field("RssFile:"))
+    support::cpu_ms() / 1e3
 }
 
 fn main() {
@@ -56,7 +33,10 @@ fn main() {
         }
         polls += 1;
         if polls.is_multiple_of(16) {
-            let (a, f) = rss_parts_kib();
+            let (a, f) = (
+                support::status_kib("RssAnon:"),
+                support::status_kib("RssFile:"),
+            );
             max_anon = max_anon.max(a);
             max_file = max_file.max(f);
         }
@@ -77,12 +57,15 @@ fn main() {
         s.len() as f64 / total.as_secs_f64() / 1e6,
         s.total_bytes as f64 / total.as_secs_f64() / 1e6,
         s.heap_bytes() as f64 / s.len().max(1) as f64,
-        peak_rss_kib().unwrap_or(0) / 1024,
-        100.0 * (peak_rss_kib().unwrap_or(0) * 1024) as f64 / size.max(1) as f64,
+        support::status_kib("VmHWM:") / 1024,
+        100.0 * (support::status_kib("VmHWM:") * 1024) as f64 / size.max(1) as f64,
         s.error
     );
     println!("  CPU time of the load: {cpu:.2} s");
-    let (a, f) = rss_parts_kib();
+    let (a, f) = (
+        support::status_kib("RssAnon:"),
+        support::status_kib("RssFile:"),
+    );
     println!(
         "  resident while loading: at most {} MiB anonymous, {} MiB of mapped file; \
          after: {} MiB anonymous, {} MiB mapped",

@@ -8,18 +8,9 @@ use std::time::Instant;
 use scapscope_core::store::{LoadOptions, load_blocking};
 use scapscope_core::views::{self, Facts, Query};
 
-/// CPU time of the process so far (user + system, from /proc), in ms: on
-/// a shared machine a steadier measure than the wall clock.
-fn cpu_ms() -> f64 {
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    let rest = stat.rsplit(')').next().unwrap_or_default();
-    let f: Vec<f64> = rest
-        .split_whitespace()
-        .map(|x| x.parse().unwrap_or(0.0))
-        .collect();
-    // Fields 14 and 15 (utime, stime), in clock ticks of 10 ms.
-    (f.get(11).copied().unwrap_or(0.0) + f.get(12).copied().unwrap_or(0.0)) * 10.0
-}
+mod support;
+
+use support::cpu_ms;
 
 fn main() {
     let mut args = std::env::args().skip(1);

@@ -18,34 +18,9 @@ use std::time::{Duration, Instant};
 use scapscope_core::store::{LoadOptions, load};
 use scapscope_core::views::{self, Facts, Query, WarmOptions, Warmer};
 
-/// CPU time of the process so far (user + system), in ms.
-fn cpu_ms() -> f64 {
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    let rest = stat.rsplit(')').next().unwrap_or_default();
-    let f: Vec<f64> = rest
-        .split_whitespace()
-        .map(|x| x.parse().unwrap_or(0.0))
-        .collect();
-    (f.get(11).copied().unwrap_or(0.0) + f.get(12).copied().unwrap_or(0.0)) * 10.0
-}
+mod support;
 
-/// Resident memory of the process now, in MiB.
-fn rss_mib() -> f64 {
-    status_mib("VmRSS:")
-}
-
-/// The most resident memory the process had so far, in MiB.
-fn peak_rss_mib() -> f64 {
-    status_mib("VmHWM:")
-}
-
-fn status_mib(field: &str) -> f64 {
-    let s = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    s.lines()
-        .find_map(|l| l.strip_prefix(field))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
-        .map_or(f64::NAN, |kb| kb / 1024.0)
-}
+use support::{cpu_ms, peak_rss_mib, rss_mib};
 
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1e3
